@@ -1,0 +1,7 @@
+namespace Telc.Cli;
+
+/// <summary>What a command may touch outside its arguments: injected so tests run the CLI in-process.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, bool Color)
+{
+    public string FullPath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+}

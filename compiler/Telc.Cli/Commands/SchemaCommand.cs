@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Telc.Schema;
+using Telc.Spec;
+
+namespace Telc.Cli.Commands;
+
+public sealed record SchemaArguments(string? Out, string? Kind);
+
+/// <summary><c>telc schema</c>: prints the entry schema (or one kind's), or writes them all to a folder.</summary>
+public sealed class SchemaCommand(CliContext context)
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string?>("--out") { Description = "Write every schema file into this folder" };
+        var kind = new Option<string?>("--kind") { Description = "Print the schema of one kind" };
+        var command = new Command("schema", "Print or write the JSON Schemas of the spec") { output, kind };
+        command.SetAction(result => new SchemaCommand(context).Run(new SchemaArguments(result.GetValue(output), result.GetValue(kind))));
+        return command;
+    }
+
+    public int Run(SchemaArguments arguments)
+    {
+        var files = new SchemaGenerator(ShapeCatalog.Instance).Generate();
+        if (arguments.Out is { } folder)
+        {
+            var directory = context.FullPath(folder);
+            Directory.CreateDirectory(directory);
+            foreach (var (name, json) in files)
+            {
+                File.WriteAllText(Path.Combine(directory, name), json, new System.Text.UTF8Encoding(false));
+            }
+
+            context.Out.Write($"wrote {files.Count} schema files to {folder}\n");
+            return ExitCodes.Clean;
+        }
+
+        var wanted = SchemaGenerator.EntryFileName;
+        if (arguments.Kind is { } kindName)
+        {
+            var kind = SpecKinds.All.FirstOrDefault(k => string.Equals(k.Name, kindName, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"unknown kind '{kindName}'; kinds: {string.Join(", ", SpecKinds.All.Select(k => k.Name))}");
+            wanted = SchemaGenerator.FileName(kind);
+        }
+
+        context.Out.Write(files.Single(f => f.FileName == wanted).Json);
+        return ExitCodes.Clean;
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Telc.Diagnostics;
+using Telc.Diagnostics.Formatting;
+
+namespace Telc.Cli.Commands;
+
+public sealed record ValidateArguments(string? Path, string? Ref, string Format, string FailOn, string? Report);
+
+/// <summary><c>telc validate [PATH]</c>: schema and semantic checks, diagnostics in the chosen format.</summary>
+public sealed class ValidateCommand(CliContext context)
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "Project folder holding telemetry/, or the spec root itself (default: telemetry)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var gitRef = new Option<string?>("--ref") { Description = "Read the spec from this git ref instead of the working tree" };
+        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(OutputFormat.Names);
+        var failOn = new Option<string>("--fail-on") { Description = "Lowest level that makes the exit code 1", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning");
+        var report = new Option<string?>("--report") { Description = "Write the report to this file instead of standard output" };
+
+        var command = new Command("validate", "Check the spec: YAML, schemas, references and semantic rules") { path, gitRef, format, failOn, report };
+        command.SetAction(result => new ValidateCommand(context).Run(new ValidateArguments(
+            result.GetValue(path), result.GetValue(gitRef), result.GetValue(format)!, result.GetValue(failOn)!, result.GetValue(report))));
+        return command;
+    }
+
+    public int Run(ValidateArguments arguments)
+    {
+        var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context));
+        var report = new DiagnosticReport(compilation.Diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount);
+        var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null);
+        if (arguments.Report is { } reportPath)
+        {
+            using var file = new StreamWriter(context.FullPath(reportPath), append: false, new System.Text.UTF8Encoding(false));
+            formatter.Write(report, file);
+            context.Out.Write(TextFormatter.Summary(report) + "\n");
+        }
+        else
+        {
+            formatter.Write(report, context.Out);
+        }
+
+        var failing = arguments.FailOn == "warning" ? DiagnosticLevel.Warning : DiagnosticLevel.Error;
+        return compilation.Diagnostics.Any(d => d.Level >= failing) ? ExitCodes.ProblemsFound : ExitCodes.Clean;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Telc.Diagnostics;
+using Telc.Parsing;
+using Telc.Schema;
+using Telc.Semantics;
+using Telc.Sources;
+using Telc.Spec;
+
+namespace Telc;
+
+/// <summary>
+/// The single entry point: reads the spec, parses, checks and binds it, and gathers every diagnostic in one place.
+/// Stages never throw for user mistakes; they report and carry on so one run shows every problem.
+/// </summary>
+public sealed class Compilation
+{
+    private Compilation(SourceSet sources, SpecModel model, int documentCount, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Sources = sources;
+        Model = model;
+        DocumentCount = documentCount;
+        Diagnostics = diagnostics;
+    }
+
+    public SourceSet Sources { get; }
+
+    public SpecModel Model { get; }
+
+    public int DocumentCount { get; }
+
+    /// <summary>Every finding, ordered by file, position and code.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
+
+    public static Compilation Create(ISpecSource source, PresetCatalog? presets = null)
+    {
+        var sources = source.Read();
+        var diagnostics = new List<Diagnostic>(sources.Diagnostics);
+        var documents = new List<YamlDocument>();
+        foreach (var file in sources.Files)
+        {
+            var parsed = YamlParser.Parse(file);
+            documents.AddRange(parsed.Documents);
+            diagnostics.AddRange(parsed.Diagnostics);
+        }
+
+        var shapes = ShapeCatalog.Instance;
+        var resources = ImmutableArray.CreateBuilder<Resource>();
+        foreach (var document in documents)
+        {
+            if (DocumentBinder.Bind(document, shapes, diagnostics) is { } resource)
+            {
+                resources.Add(resource);
+            }
+        }
+
+        var all = new SpecModel(resources.ToImmutable());
+        diagnostics.AddRange(SemanticChecker.Check(all, shapes, presets ?? PresetCatalog.Empty, sources.AllPaths));
+        var model = new SpecModel([.. all.Resources.Where(r => r.IsComplete)]);
+        if (documents.Count == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        {
+            diagnostics.Add(Diagnostic.InFile(DiagnosticCatalogue.NoDocuments, sources.RootDisplayPath,
+                sources.Files.Count == 0 ? "no *.yaml or *.yml files under the spec root" : "the spec files hold no documents",
+                $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
+        }
+
+        return new Compilation(sources, model, documents.Count, Sort(diagnostics));
+    }
+
+    private static IReadOnlyList<Diagnostic> Sort(List<Diagnostic> diagnostics) =>
+        diagnostics
+            .OrderBy(d => d.Path ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(d => d.Location?.Span.Start ?? -1)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToArray();
+}

@@ -1,0 +1,8 @@
+namespace Telc.Diagnostics;
+
+public enum DiagnosticLevel
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,66 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Telc.Diagnostics.Formatting;
+
+/// <summary>
+/// Machine output, shape version 1 (documented in docs/diagnostics-json.md): a summary and the diagnostics, with
+/// 1-based line and column; the end is exclusive. Fields never change meaning within a shape version.
+/// </summary>
+public sealed class JsonFormatter : IDiagnosticFormatter
+{
+    public void Write(DiagnosticReport report, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", 1);
+            json.WriteStartObject("tool");
+            json.WriteString("name", "telc");
+            json.WriteString("version", DiagnosticReport.ToolVersion);
+            json.WriteEndObject();
+            json.WriteStartObject("summary");
+            json.WriteNumber("errors", report.Count(DiagnosticLevel.Error));
+            json.WriteNumber("warnings", report.Count(DiagnosticLevel.Warning));
+            json.WriteNumber("infos", report.Count(DiagnosticLevel.Info));
+            json.WriteNumber("files", report.FileCount);
+            json.WriteNumber("documents", report.DocumentCount);
+            json.WriteEndObject();
+            json.WriteStartArray("diagnostics");
+            foreach (var d in report.Diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", d.Code);
+                json.WriteString("level", d.Level.ToString().ToLowerInvariant());
+                json.WriteString("title", d.Descriptor.Title);
+                json.WriteString("message", d.Message);
+                WriteOptional(json, "hint", d.Hint);
+                WriteOptional(json, "file", d.Path);
+                json.WriteNumber("line", d.Start.Line);
+                json.WriteNumber("column", d.Start.Column);
+                json.WriteNumber("endLine", d.End.Line);
+                json.WriteNumber("endColumn", d.End.Column);
+                json.WriteString("helpUri", d.Descriptor.HelpUri);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n");
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

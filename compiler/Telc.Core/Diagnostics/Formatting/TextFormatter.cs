@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace Telc.Diagnostics.Formatting;
+
+/// <summary>Human output: findings grouped by file, each with its source line, a caret under the span and the hint.</summary>
+public sealed class TextFormatter(bool color) : IDiagnosticFormatter
+{
+    public void Write(DiagnosticReport report, TextWriter output)
+    {
+        foreach (var group in report.Diagnostics.GroupBy(d => d.Path ?? "(spec)"))
+        {
+            output.Write(Paint(group.Key, "1") + "\n");
+            foreach (var diagnostic in group)
+            {
+                WriteOne(diagnostic, output);
+            }
+
+            output.Write("\n");
+        }
+
+        output.Write(Summary(report) + "\n");
+    }
+
+    private void WriteOne(Diagnostic diagnostic, TextWriter output)
+    {
+        var start = diagnostic.Start;
+        var level = diagnostic.Level.ToString().ToLowerInvariant();
+        var levelColor = diagnostic.Level switch { DiagnosticLevel.Error => "31", DiagnosticLevel.Warning => "33", _ => "36" };
+        output.Write($"  {start.Line}:{start.Column} {Paint(level, levelColor)} {diagnostic.Code}: {diagnostic.Message}\n");
+        if (diagnostic.Location is { } location)
+        {
+            var lineText = location.File.GetLineText(start.Line).Replace('\t', ' ');
+            var gutter = new string(' ', start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+            var end = location.End;
+            var width = end.Line == start.Line ? Math.Max(1, end.Column - start.Column) : Math.Max(1, lineText.Length - start.Column + 1);
+            var caret = new StringBuilder().Append(' ', Math.Max(0, start.Column - 1)).Append('^', width).ToString();
+            output.Write($"  {gutter} |\n");
+            output.Write($"  {start.Line} | {lineText.TrimEnd()}\n");
+            output.Write($"  {gutter} | {Paint(caret, levelColor)}\n");
+            if (diagnostic.Hint is { } hint)
+            {
+                output.Write($"  {gutter} = hint: {hint}\n");
+            }
+        }
+        else if (diagnostic.Hint is { } hint)
+        {
+            output.Write($"    = hint: {hint}\n");
+        }
+    }
+
+    public static string Summary(DiagnosticReport report)
+    {
+        var checkedWhat = $"{report.FileCount} {Plural(report.FileCount, "file")} ({report.DocumentCount} {Plural(report.DocumentCount, "document")})";
+        if (report.Diagnostics.Count == 0)
+        {
+            return $"no problems in {checkedWhat}";
+        }
+
+        var errors = report.Count(DiagnosticLevel.Error);
+        var warnings = report.Count(DiagnosticLevel.Warning);
+        var infos = report.Count(DiagnosticLevel.Info);
+        var parts = new List<string> { $"{errors} {Plural(errors, "error")}", $"{warnings} {Plural(warnings, "warning")}" };
+        if (infos > 0)
+        {
+            parts.Add($"{infos} {Plural(infos, "info")}");
+        }
+
+        return $"{string.Join(", ", parts)} in {checkedWhat}";
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
+
+    private string Paint(string text, string code) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

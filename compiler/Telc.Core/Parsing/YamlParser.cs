@@ -1,0 +1,355 @@
+using System.Collections.Immutable;
+using Telc.Diagnostics;
+using Telc.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Telc.Parsing;
+
+/// <summary>
+/// Builds span-carrying syntax trees from YamlDotNet's event stream. It works with an explicit stack,
+/// shares aliased nodes instead of copying them, and stops a document that grows past <see cref="YamlLimits"/>.
+/// </summary>
+public sealed class YamlParser
+{
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
+    private const string MergeKey = "<<";
+
+    private readonly SourceFile file;
+    private readonly List<Diagnostic> diagnostics = [];
+    private readonly List<YamlDocument> documents = [];
+    private readonly Dictionary<string, (YamlNode Node, long Weight)> anchors = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> stack = new();
+    private YamlNode? root;
+    private bool documentAborted;
+
+    private YamlParser(SourceFile file) => this.file = file;
+
+    public static YamlParseResult Parse(SourceFile file)
+    {
+        var parser = new YamlParser(file);
+        parser.Run();
+        return new YamlParseResult(parser.documents, parser.diagnostics);
+    }
+
+    private void Run()
+    {
+        var events = new Parser(new Scanner(new StringReader(file.Text), skipComments: true));
+        var sawDocument = false;
+        try
+        {
+            while (events.MoveNext())
+            {
+                switch (events.Current)
+                {
+                    case DocumentStart:
+                        anchors.Clear();
+                        stack.Clear();
+                        root = null;
+                        documentAborted = false;
+                        break;
+                    case DocumentEnd:
+                        if (root is not null && !documentAborted && !(root is YamlScalar { Type: ScalarType.Null }))
+                        {
+                            documents.Add(new YamlDocument(file, documents.Count, root));
+                        }
+
+                        sawDocument |= root is not null;
+                        break;
+                    case var parsingEvent when !documentAborted:
+                        Handle(parsingEvent!);
+                        break;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(SyntaxError(e));
+            return;
+        }
+
+        if (!sawDocument && documents.Count == 0)
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.EmptyFile, file.Locate(new TextSpan(0, 0)),
+                "the file is empty or holds only comments", "remove the file, or add a document with apiVersion and kind"));
+        }
+    }
+
+    private void Handle(ParsingEvent parsingEvent)
+    {
+        switch (parsingEvent)
+        {
+            case Scalar scalar:
+                Complete(ToScalar(scalar), 1, scalar.Anchor);
+                break;
+            case AnchorAlias alias:
+                if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    Abort(DiagnosticCatalogue.YamlSyntax, Span(alias), $"alias *{alias.Value.Value} refers to no anchor defined before it");
+                    return;
+                }
+
+                Complete(anchored.Node, anchored.Weight, AnchorName.Empty, Span(alias));
+                break;
+            case MappingStart mapping:
+                CheckCollectionTag(mapping.Tag, "map", Span(mapping));
+                Open(new Frame(isMapping: true, (int)mapping.Start.Index, mapping.Anchor));
+                break;
+            case SequenceStart sequence:
+                CheckCollectionTag(sequence.Tag, "seq", Span(sequence));
+                Open(new Frame(isMapping: false, (int)sequence.Start.Index, sequence.Anchor));
+                break;
+            case MappingEnd or SequenceEnd:
+                var frame = stack.Pop();
+                Complete(frame.Build(), frame.Weight, frame.Anchor);
+                break;
+        }
+    }
+
+    private void Open(Frame frame)
+    {
+        if (stack.Count >= YamlLimits.MaxDepth)
+        {
+            Abort(DiagnosticCatalogue.NestingTooDeep, new TextSpan(frame.Start, 1),
+                $"mappings and lists are nested more than {YamlLimits.MaxDepth} levels deep");
+            return;
+        }
+
+        stack.Push(frame);
+    }
+
+    private void Complete(YamlNode node, long weight, AnchorName anchor, TextSpan? usedAt = null)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = (node, weight);
+        }
+
+        if (weight > YamlLimits.MaxExpandedNodes || (stack.Count > 0 && stack.Peek().Weight + weight > YamlLimits.MaxExpandedNodes))
+        {
+            Abort(DiagnosticCatalogue.AliasExpansionTooLarge, usedAt ?? node.Span,
+                $"the document expands to more than {YamlLimits.MaxExpandedNodes:N0} nodes once aliases are followed",
+                "remove the aliases that nest other aliases; a spec never needs this many values");
+            return;
+        }
+
+        if (stack.Count == 0)
+        {
+            root = node;
+            return;
+        }
+
+        var parent = stack.Peek();
+        if (!parent.IsMapping)
+        {
+            parent.AddItem(node, weight);
+        }
+        else if (parent.PendingKey is null)
+        {
+            if (node is not YamlScalar key || usedAt is not null)
+            {
+                Abort(DiagnosticCatalogue.ComplexKey, usedAt ?? node.Span, "a mapping key must be a plain value, not a mapping, list or alias");
+                return;
+            }
+
+            parent.PendingKey = key;
+        }
+        else
+        {
+            var key = parent.PendingKey;
+            parent.PendingKey = null;
+            if (parent.IsMergeKey(key))
+            {
+                parent.AddMerge(node, weight);
+            }
+            else if (parent.TryAddEntry(new YamlEntry(key, node), weight) is { } first)
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.DuplicateKey, file.Locate(key.Span),
+                    $"key '{key.Value}' appears twice in this mapping (first at line {file.GetPosition(first.Start).Line})",
+                    "YAML keeps only one of them; remove or rename the other"));
+            }
+        }
+    }
+
+    private YamlScalar ToScalar(Scalar scalar)
+    {
+        var span = Span(scalar);
+        if (scalar.Tag.IsEmpty)
+        {
+            var isPlain = scalar.Style == ScalarStyle.Plain;
+            return new YamlScalar(scalar.Value, isPlain ? ScalarResolver.Resolve(scalar.Value) : ScalarType.String, isPlain, span);
+        }
+
+        var tag = scalar.Tag.Value;
+        var type = tag switch
+        {
+            "!" or CoreTagPrefix + "str" => ScalarType.String,
+            CoreTagPrefix + "int" => ScalarType.Int,
+            CoreTagPrefix + "float" => ScalarType.Float,
+            CoreTagPrefix + "bool" => ScalarType.Bool,
+            CoreTagPrefix + "null" => ScalarType.Null,
+            _ => (ScalarType?)null,
+        };
+        if (type is null)
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.UnsupportedTag, file.Locate(span),
+                $"tag '{tag}' is not supported", "remove the tag; telc reads plain YAML values"));
+            type = ScalarType.String;
+        }
+
+        return new YamlScalar(scalar.Value, type.Value, false, span);
+    }
+
+    private void CheckCollectionTag(TagName tag, string expected, TextSpan span)
+    {
+        if (!tag.IsEmpty && tag.Value != CoreTagPrefix + expected)
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.UnsupportedTag, file.Locate(span),
+                $"tag '{tag.Value}' is not supported", "remove the tag; telc reads plain YAML values"));
+        }
+    }
+
+    private void Abort(DiagnosticDescriptor descriptor, TextSpan span, string message, string? hint = null)
+    {
+        diagnostics.Add(Diagnostic.At(descriptor, file.Locate(span), message, hint));
+        documentAborted = true;
+        stack.Clear();
+        root = null;
+    }
+
+    private Diagnostic SyntaxError(YamlException e)
+    {
+        var offset = (int)Math.Min(e.Start.Index, file.Text.Length);
+        var message = e.Message;
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && close > 0)
+        {
+            message = message[(close + 3)..];
+        }
+
+        message = message.TrimEnd('.');
+        var location = file.Locate(new TextSpan(offset, 0));
+
+        // YamlDotNet often reports a tab at the end of the line before it; look at the next line too.
+        for (var line = location.Start.Line; line <= location.Start.Line + 1; line++)
+        {
+            var lineText = file.GetLineText(line);
+            var indentation = lineText.Length - lineText.TrimStart(' ', '\t').Length;
+            var tab = lineText.IndexOf('\t');
+            if (tab >= 0 && tab < indentation)
+            {
+                var lineStart = offset - (location.Start.Column - 1);
+                for (var l = location.Start.Line; l < line; l++)
+                {
+                    lineStart = NextLineStart(lineStart);
+                }
+
+                return Diagnostic.At(DiagnosticCatalogue.TabIndentation, file.Locate(new TextSpan(lineStart + tab, 1)),
+                    "a tab character is used for indentation", "YAML indentation must use spaces; replace the tab with spaces");
+            }
+        }
+
+        return Diagnostic.At(DiagnosticCatalogue.YamlSyntax, location, FirstLower(message),
+            "the rest of this file is skipped until the YAML is fixed");
+    }
+
+    private int NextLineStart(int offset)
+    {
+        var text = file.Text;
+        while (offset < text.Length && text[offset] is not '\n' and not '\r')
+        {
+            offset++;
+        }
+
+        if (offset < text.Length && text[offset] == '\r')
+        {
+            offset++;
+        }
+
+        if (offset < text.Length && text[offset] == '\n')
+        {
+            offset++;
+        }
+
+        return offset;
+    }
+
+    private static string FirstLower(string text) =>
+        text.Length > 0 && char.IsUpper(text[0]) && (text.Length == 1 || !char.IsUpper(text[1])) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
+    private static TextSpan Span(ParsingEvent e) => TextSpan.FromBounds((int)e.Start.Index, (int)e.End.Index);
+
+    /// <summary>A mapping or list being built.</summary>
+    private sealed class Frame(bool isMapping, int start, AnchorName anchor)
+    {
+        private readonly List<YamlEntry> entries = [];
+        private readonly List<YamlNode> items = [];
+        private readonly List<YamlNode> merges = [];
+        private readonly Dictionary<string, TextSpan> keys = new(StringComparer.Ordinal);
+        private int end = start;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public int Start { get; } = start;
+
+        public AnchorName Anchor { get; } = anchor;
+
+        public long Weight { get; private set; } = 1;
+
+        public YamlScalar? PendingKey { get; set; }
+
+        public bool IsMergeKey(YamlScalar key) => key.IsPlain && key.Value == MergeKey;
+
+        public void AddItem(YamlNode node, long weight)
+        {
+            items.Add(node);
+            Grow(node, weight);
+        }
+
+        public void AddMerge(YamlNode node, long weight)
+        {
+            merges.Add(node);
+            Grow(node, weight);
+        }
+
+        /// <summary>Adds the entry, or returns the span of the earlier key with the same name.</summary>
+        public TextSpan? TryAddEntry(YamlEntry entry, long weight)
+        {
+            if (keys.TryGetValue(entry.Key.Value, out var first))
+            {
+                return first;
+            }
+
+            keys.Add(entry.Key.Value, entry.Key.Span);
+            entries.Add(entry);
+            Grow(entry.Value, weight + 1);
+            return null;
+        }
+
+        public YamlNode Build()
+        {
+            var span = TextSpan.FromBounds(Start, end);
+            if (!IsMapping)
+            {
+                return new YamlSequence([.. items], span);
+            }
+
+            // Explicit keys win over merged ones; earlier merge sources win over later ones.
+            foreach (var source in merges.SelectMany(m => m is YamlSequence s ? s.Items : [m]).OfType<YamlMapping>())
+            {
+                foreach (var entry in source.Entries.Where(e => keys.TryAdd(e.Key.Value, e.Key.Span)))
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            return new YamlMapping([.. entries], span);
+        }
+
+        private void Grow(YamlNode node, long weight)
+        {
+            Weight = Math.Min(Weight + weight, long.MaxValue / 2);
+            end = Math.Max(end, node.Span.End);
+        }
+    }
+}

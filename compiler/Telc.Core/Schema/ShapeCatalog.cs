@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+using Telc.Spec.Values;
+
+namespace Telc.Schema;
+
+/// <summary>
+/// The shapes of every record reachable from the spec kinds, read from the records and their attributes once.
+/// A field is required when it is non-nullable, has no default and is not a list or a mapping.
+/// </summary>
+public sealed class ShapeCatalog
+{
+    private static readonly Lazy<ShapeCatalog> Lazy = new(() => new ShapeCatalog());
+
+    private readonly Dictionary<Type, RecordShape> records = [];
+    private readonly NullabilityInfoContext nullability = new();
+
+    private ShapeCatalog()
+    {
+        Record(typeof(Metadata));
+        foreach (var kind in SpecKinds.All)
+        {
+            Record(kind.SpecType);
+        }
+    }
+
+    public static ShapeCatalog Instance => Lazy.Value;
+
+    public IReadOnlyDictionary<Type, RecordShape> Records => records;
+
+    public RecordShape Record(Type type)
+    {
+        if (records.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var constructor = type.GetConstructors().Single(c => c.GetParameters().Length > 0 && c.GetParameters()[0].ParameterType != type);
+        var doc = type.GetCustomAttribute<DocAttribute>()?.Text ?? throw new InvalidOperationException($"{type.Name} has no [Doc]");
+        var shorthand = type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IShorthand<>))
+            ? new ShorthandShape(
+                (string)type.GetProperty(nameof(PresetUse.ShorthandPattern))!.GetValue(null)!,
+                (string)type.GetProperty(nameof(PresetUse.ShorthandExample))!.GetValue(null)!,
+                type.GetMethod(nameof(PresetUse.FromShorthand))!)
+            : null;
+
+        // Placeholder first, so recursive records (routes within routes) terminate.
+        var shape = new RecordShape(type, doc, [], [], [], constructor, shorthand);
+        records[type] = shape;
+        var fields = constructor.GetParameters().Select(Field).ToImmutableArray();
+        shape = shape with
+        {
+            Fields = fields,
+            ExactlyOneOf = [.. type.GetCustomAttribute<ExactlyOneOfAttribute>()?.Fields ?? []],
+            AtMostOneOf = [.. type.GetCustomAttribute<AtMostOneOfAttribute>()?.Fields ?? []],
+        };
+        foreach (var name in shape.ExactlyOneOf.Concat(shape.AtMostOneOf).Where(n => shape.Find(n) is null))
+        {
+            throw new InvalidOperationException($"{type.Name} names unknown field '{name}' in a choice");
+        }
+
+        records[type] = shape;
+        return shape;
+    }
+
+    private FieldShape Field(ParameterInfo parameter)
+    {
+        var doc = parameter.GetCustomAttribute<DocAttribute>()?.Text
+            ?? throw new InvalidOperationException($"{parameter.Member.DeclaringType!.Name}.{parameter.Name} has no [Doc]");
+        var name = parameter.GetCustomAttribute<YamlNameAttribute>()?.Name ?? CamelCase(parameter.Name!);
+        var type = parameter.ParameterType;
+        var underlying = Nullable.GetUnderlyingType(type);
+        var value = Value(underlying ?? type);
+        var defaultValue = parameter.GetCustomAttribute<DefaultAttribute>()?.Value;
+        var isNullable = underlying is not null || (!type.IsValueType && nullability.Create(parameter).WriteState == NullabilityState.Nullable);
+        var required = !isNullable && defaultValue is null && value is not (ListShape or MapShape);
+        return new FieldShape(name, value, doc, required, defaultValue,
+            parameter.GetCustomAttribute<PatternAttribute>(), parameter.GetCustomAttribute<Spec.RangeAttribute>(), parameter);
+    }
+
+    private ValueShape Value(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return new StringShape();
+        }
+
+        if (type == typeof(bool))
+        {
+            return new BoolShape();
+        }
+
+        if (type == typeof(int) || type == typeof(long))
+        {
+            return new IntegerShape(type);
+        }
+
+        if (type == typeof(double))
+        {
+            return new NumberShape();
+        }
+
+        if (type == typeof(Duration))
+        {
+            return new ParsedShape(type, Duration.Pattern, Duration.Example, Duration.TryParse);
+        }
+
+        if (type == typeof(ByteSize))
+        {
+            return new ParsedShape(type, ByteSize.Pattern, ByteSize.Example, ByteSize.TryParse);
+        }
+
+        if (type.IsEnum)
+        {
+            return new EnumShape(type, [.. type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(f => (f.GetCustomAttribute<YamlNameAttribute>()?.Name ?? CamelCase(f.Name), f.GetValue(null)!))]);
+        }
+
+        if (type.IsGenericType)
+        {
+            var definition = type.GetGenericTypeDefinition();
+            var arguments = type.GetGenericArguments();
+            if (definition == typeof(Located<>))
+            {
+                return new LocatedShape(type, Value(arguments[0]));
+            }
+
+            if (definition == typeof(ImmutableArray<>))
+            {
+                return new ListShape(type, Value(arguments[0]));
+            }
+
+            if (definition == typeof(ImmutableSortedDictionary<,>))
+            {
+                return new MapShape(type, Value(arguments[1]));
+            }
+        }
+
+        if (typeof(SpecNode).IsAssignableFrom(type))
+        {
+            Record(type);
+            return new RecordShapeRef(type);
+        }
+
+        throw new InvalidOperationException($"spec field type {type} is not supported");
+    }
+
+    public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

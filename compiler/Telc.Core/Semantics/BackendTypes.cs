@@ -1,0 +1,52 @@
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Semantics;
+
+/// <summary>What each type of backend can do.</summary>
+public static class BackendTypes
+{
+    public static string TypeOf(BackendSpec spec) => spec switch
+    {
+        { Prometheus: not null } => "prometheus",
+        { Alertmanager: not null } => "alertmanager",
+        { Grafana: not null } => "grafana",
+        { Loki: not null } => "loki",
+        { Elasticsearch: not null } => "elasticsearch",
+        { Tempo: not null } => "tempo",
+        { Zipkin: not null } => "zipkin",
+        { Jaeger: not null } => "jaeger",
+        { Influxdb: not null } => "influxdb",
+        { Kafka: not null } => "kafka",
+        { External.Otlp: not null } => "external otlp",
+        { External.PrometheusRemoteWrite: not null } => "external prometheusRemoteWrite",
+        { External.Elasticsearch: not null } => "external elasticsearch",
+        { External.Loki: not null } => "external loki",
+        _ => "external splunkHec",
+    };
+
+    public static IReadOnlyList<string> Serving(BackendUse use) => use switch
+    {
+        BackendUse.MetricsOutput => ["prometheus", "influxdb", "kafka", "external otlp", "external prometheusRemoteWrite"],
+        BackendUse.LogsOutput => ["loki", "elasticsearch", "kafka", "external otlp", "external elasticsearch", "external loki", "external splunkHec"],
+        BackendUse.TracesOutput => ["tempo", "zipkin", "jaeger", "kafka", "external otlp"],
+        BackendUse.Rules => ["prometheus", "loki"],
+        BackendUse.Alertmanager => ["alertmanager"],
+        BackendUse.Grafana => ["grafana"],
+        BackendUse.Datasource => ["prometheus", "loki", "elasticsearch", "tempo", "zipkin", "jaeger", "influxdb"],
+        BackendUse.Retention => ["prometheus", "loki", "elasticsearch", "tempo", "zipkin", "jaeger", "influxdb", "kafka"],
+        _ => [],
+    };
+
+    public static string Describe(BackendUse use) => use switch
+    {
+        BackendUse.MetricsOutput => "receive metrics",
+        BackendUse.LogsOutput => "receive logs",
+        BackendUse.TracesOutput => "receive traces",
+        BackendUse.Rules => "evaluate rules",
+        BackendUse.Alertmanager => "route alerts",
+        BackendUse.Grafana => "show dashboards",
+        BackendUse.Datasource => "be a Grafana data source",
+        _ => "keep data",
+    };
+}

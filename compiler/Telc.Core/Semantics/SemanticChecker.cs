@@ -1,0 +1,363 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Telc.Diagnostics;
+using Telc.Schema;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+using Telc.Text;
+
+namespace Telc.Semantics;
+
+/// <summary>
+/// Checks that only make sense across documents: unique names, references that resolve, backends that fit
+/// their use, team folders, environments.
+/// </summary>
+public sealed partial class SemanticChecker
+{
+    private static readonly string[] DefaultEnvironments = ["dev", "stage", "prod"];
+
+    private readonly SpecModel model;
+    private readonly ShapeCatalog shapes;
+    private readonly PresetCatalog presets;
+    private readonly IReadOnlySet<string> files;
+    private readonly List<Diagnostic> diagnostics = [];
+    private readonly Dictionary<string, Resource> backends = new(StringComparer.Ordinal);
+
+    private SemanticChecker(SpecModel model, ShapeCatalog shapes, PresetCatalog presets, IReadOnlySet<string> files)
+    {
+        this.model = model;
+        this.shapes = shapes;
+        this.presets = presets;
+        this.files = files;
+    }
+
+    /// <param name="files">Every file under the spec root by spec path, for references to files such as dashboard JSON.</param>
+    public static IReadOnlyList<Diagnostic> Check(SpecModel model, ShapeCatalog shapes, PresetCatalog presets, IReadOnlySet<string> files)
+    {
+        var checker = new SemanticChecker(model, shapes, presets, files);
+        checker.Run();
+        return checker.diagnostics;
+    }
+
+    private void Run()
+    {
+        CheckProjects();
+        CheckUniqueNames();
+        foreach (var (resource, spec) in model.OfKind<BackendSpec>())
+        {
+            backends.TryAdd(resource.Name, resource);
+        }
+
+        var global = new SymbolTable(new Dictionary<SymbolKind, IReadOnlySet<string>>
+        {
+            [SymbolKind.Backend] = Names<BackendSpec>(),
+            [SymbolKind.Cluster] = Names<ClusterSpec>(),
+            [SymbolKind.Team] = Names<TeamSpec>(),
+            [SymbolKind.Environment] = (model.Project?.Environments is { IsDefaultOrEmpty: false } envs ? envs.ToArray() : DefaultEnvironments).ToHashSet(StringComparer.Ordinal),
+            [SymbolKind.Receiver] = model.OfKind<AlertRoutingSpec>().SelectMany(r => r.Spec.Receivers).Select(r => r.Name?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal),
+        });
+
+        foreach (var resource in model.Resources)
+        {
+            var scope = resource.Spec is AlertRoutingSpec routing
+                ? global.With(SymbolKind.Receiver, routing.Receivers.Select(r => r.Name?.Value).OfType<string>())
+                    .With(SymbolKind.MuteTimeInterval, routing.MuteTimeIntervals.Select(m => m.Name?.Value).OfType<string>())
+                : global;
+            CheckReferences(resource.Metadata, scope);
+            CheckReferences(resource.Spec, scope);
+            CheckTeamFolder(resource);
+            if (resource.IsComplete)
+            {
+                CheckKindSpecific(resource);
+            }
+        }
+    }
+
+    private void CheckProjects()
+    {
+        foreach (var (resource, _) in model.OfKind<ProjectSpec>().Skip(1))
+        {
+            var first = model.OfKind<ProjectSpec>().First().Resource;
+            Add(DiagnosticCatalogue.MultipleProjects, resource.Location,
+                $"a spec has one Project; another is declared at {Where(first.Location)}", "merge the two Project documents");
+        }
+    }
+
+    private void CheckUniqueNames()
+    {
+        foreach (var group in model.Resources.GroupBy(r => r.Kind))
+        {
+            var seen = new Dictionary<string, Resource>(StringComparer.Ordinal);
+            foreach (var resource in group)
+            {
+                if (!seen.TryAdd(resource.Name, resource))
+                {
+                    Add(DiagnosticCatalogue.DuplicateName, resource.Location,
+                        $"{group.Key.Name} '{resource.Name}' is declared twice (first at {Where(seen[resource.Name].Location)})",
+                        "names must be unique per kind; rename one of them");
+                }
+            }
+        }
+    }
+
+    private void CheckReferences(SpecNode node, SymbolTable scope)
+    {
+        var shape = shapes.Record(node.GetType());
+        foreach (var field in shape.Fields)
+        {
+            var value = field.Parameter.Member.DeclaringType!.GetProperty(field.Parameter.Name!)!.GetValue(node);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var reference = field.Parameter.GetCustomAttributes(typeof(ReferenceAttribute), false).Cast<ReferenceAttribute>().FirstOrDefault();
+            foreach (var item in Items(value))
+            {
+                switch (item)
+                {
+                    case Located<string> { Value: not null } name when reference is not null:
+                        Resolve(name, reference.Target, scope);
+                        break;
+                    case PresetUse { Name: not null, Version: not null } preset:
+                        CheckPreset(preset);
+                        CheckReferences(preset, scope);
+                        break;
+                    case SpecNode child:
+                        CheckReferences(child, scope);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable Items(object value) => value switch
+    {
+        string => new[] { value },
+        IDictionary dictionary => dictionary.Values,
+        IEnumerable sequence => sequence,
+        _ => new[] { value },
+    };
+
+    private void Resolve(Located<string> name, SymbolKind kind, SymbolTable scope)
+    {
+        var known = scope[kind];
+        if (known.Contains(name.Value))
+        {
+            return;
+        }
+
+        var noun = kind switch
+        {
+            SymbolKind.MuteTimeInterval => "mute time interval",
+            SymbolKind.Receiver => "receiver",
+            SymbolKind.Environment => "environment",
+            _ => kind.ToString(),
+        };
+        Add(kind == SymbolKind.Environment ? DiagnosticCatalogue.UnknownEnvironment : DiagnosticCatalogue.UnresolvedReference, name.Location,
+            $"{noun} '{name.Value}' is not declared{(kind is SymbolKind.Receiver or SymbolKind.MuteTimeInterval ? " in this AlertRouting" : string.Empty)}",
+            Suggestions.Hint(name.Value, known.ToArray(), noun));
+    }
+
+    private void CheckPreset(PresetUse preset)
+    {
+        if (!presets.Versions.TryGetValue(preset.Name, out var versions))
+        {
+            Add(DiagnosticCatalogue.UnresolvedReference, preset.Location, $"preset '{preset.Name}' is not in the preset catalog",
+                presets.Versions.Count == 0 ? "the preset catalog (presets/) has no presets yet" : Suggestions.Hint(preset.Name, presets.Versions.Keys.ToArray(), "preset"));
+            return;
+        }
+
+        var wanted = preset.Version.Split('.');
+        if (!versions.Any(v => v.Split('.').Zip(wanted).All(p => p.Second == "x" || p.First == p.Second)))
+        {
+            Add(DiagnosticCatalogue.UnresolvedReference, preset.Location, $"preset '{preset.Name}' has no version matching {preset.Version}",
+                "available: " + string.Join(", ", versions));
+        }
+    }
+
+    private void CheckBackend(Located<string>? reference, BackendUse use, string user)
+    {
+        if (reference is null)
+        {
+            return;
+        }
+
+        if (backends.TryGetValue(reference.Value, out var backend))
+        {
+            var type = BackendTypes.TypeOf((BackendSpec)backend.Spec);
+            var serving = BackendTypes.Serving(use);
+            if (!serving.Contains(type))
+            {
+                Add(DiagnosticCatalogue.IncompatibleBackend, reference.Location,
+                    $"backend '{reference.Value}' is {type}, which cannot {BackendTypes.Describe(use)} for {user}",
+                    "use a backend of type " + string.Join(", ", serving));
+            }
+        }
+    }
+
+    private void CheckDefaultBackend(Resource resource, Located<string>? reference, BackendUse use, string field)
+    {
+        if (reference is not null)
+        {
+            return;
+        }
+
+        var candidates = backends.Values.Where(b => BackendTypes.Serving(use).Contains(BackendTypes.TypeOf((BackendSpec)b.Spec))).Select(b => b.Name).ToArray();
+        if (candidates.Length != 1)
+        {
+            Add(DiagnosticCatalogue.AmbiguousBackend, resource.Location,
+                candidates.Length == 0
+                    ? $"{resource.DisplayName} needs a backend that can {BackendTypes.Describe(use)}, and none is declared"
+                    : $"{resource.DisplayName} does not name its backend, and several can {BackendTypes.Describe(use)}: {string.Join(", ", candidates)}",
+                candidates.Length == 0 ? "declare one with a Backend document" : $"set '{field}' to one of them");
+        }
+    }
+
+    private void CheckKindSpecific(Resource resource)
+    {
+        var user = resource.DisplayName;
+        switch (resource.Spec)
+        {
+            case MetricPipelineSpec pipeline:
+                CheckBackend(pipeline.Output.Backend, BackendUse.MetricsOutput, user);
+                foreach (var pattern in pipeline.Filter?.DropMetrics ?? [])
+                {
+                    CheckRegex(pattern, pipeline.Filter!.Location, "dropMetrics");
+                }
+
+                break;
+            case LogPipelineSpec pipeline:
+                CheckBackend(pipeline.Output.Backend, BackendUse.LogsOutput, user);
+                break;
+            case TracePipelineSpec pipeline:
+                CheckBackend(pipeline.Output.Backend, BackendUse.TracesOutput, user);
+                break;
+            case AlertGroupSpec group:
+                CheckBackend(group.Backend, BackendUse.Rules, user);
+                CheckDefaultBackend(resource, group.Backend, BackendUse.Rules, "spec.backend");
+                break;
+            case SloSpec slo:
+                CheckBackend(slo.Backend, BackendUse.Rules, user);
+                CheckDefaultBackend(resource, slo.Backend, BackendUse.Rules, "spec.backend");
+                break;
+            case AlertRoutingSpec routing:
+                CheckBackend(routing.Backend, BackendUse.Alertmanager, user);
+                CheckDefaultBackend(resource, routing.Backend, BackendUse.Alertmanager, "spec.backend");
+                CheckMatchers(routing);
+                break;
+            case DashboardSpec dashboard:
+                CheckBackend(dashboard.Grafana, BackendUse.Grafana, user);
+                CheckBackend(dashboard.Datasource, BackendUse.Datasource, user);
+                CheckDashboardFile(resource, dashboard.File);
+                break;
+            case BackendSpec { Prometheus.Alertmanager: { } alertmanager }:
+                CheckBackend(alertmanager, BackendUse.Alertmanager, user);
+                break;
+            case BackendSpec { Grafana: { } grafana }:
+                foreach (var datasource in grafana.Datasources)
+                {
+                    CheckBackend(datasource, BackendUse.Datasource, user);
+                }
+
+                break;
+            case RetentionPolicySpec retention:
+                foreach (var rule in retention.Rules)
+                {
+                    CheckBackend(rule.Backend, BackendUse.Retention, user);
+                }
+
+                break;
+            case WaiverSpec waiver when !DateOnly.TryParseExact(waiver.Expires.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                Add(DiagnosticCatalogue.InvalidFormat, waiver.Expires.Location, $"'{waiver.Expires.Value}' is not a calendar date", "write the date as YYYY-MM-DD, e.g. 2026-12-31");
+                break;
+        }
+    }
+
+    private void CheckMatchers(AlertRoutingSpec routing)
+    {
+        var matchers = routing.Routes.SelectMany(Flatten).SelectMany(r => r.Matchers)
+            .Concat(routing.Inhibitions.SelectMany(i => i.SourceMatchers.Concat(i.TargetMatchers)));
+        foreach (var matcher in matchers)
+        {
+            if (!MatcherSyntax().IsMatch(matcher.Value))
+            {
+                Add(DiagnosticCatalogue.InvalidFormat, matcher.Location, $"'{matcher.Value}' is not a label matcher",
+                    "write label, operator (=, !=, =~, !~) and a quoted value, e.g. severity=\"critical\"");
+            }
+        }
+
+        static IEnumerable<Route> Flatten(Route route) => route.Routes.SelectMany(Flatten).Prepend(route);
+    }
+
+    private void CheckRegex(string pattern, SourceLocation location, string field)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            Add(DiagnosticCatalogue.InvalidFormat, location, $"'{pattern}' in {field} is not a valid regular expression: {e.Message}", null);
+        }
+    }
+
+    private void CheckDashboardFile(Resource resource, Located<string>? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        var directory = resource.File.SpecPath.Contains('/') ? resource.File.SpecPath[..resource.File.SpecPath.LastIndexOf('/')] : string.Empty;
+        var path = Path.GetFullPath(Path.Combine("/", directory, file.Value)).TrimStart('/');
+        if (!files.Contains(path))
+        {
+            Add(DiagnosticCatalogue.MissingFile, file.Location, $"dashboard file '{file.Value}' does not exist under the spec root",
+                "the path is relative to this document's file");
+        }
+    }
+
+    private void CheckTeamFolder(Resource resource)
+    {
+        var parts = resource.File.SpecPath.Split('/');
+        if (parts.Length < 3 || parts[0] != "teams")
+        {
+            return;
+        }
+
+        var team = parts[1];
+        if (!resource.Kind.AllowedInTeamFolder)
+        {
+            Add(DiagnosticCatalogue.KindNotAllowedInTeamFolder, resource.Location,
+                $"{resource.Kind.Name} documents belong to the platform team, not in teams/{team}/",
+                "team folders hold AlertGroup, SLO, Dashboard, Team and Waiver documents; move this one out of teams/");
+        }
+        else if (resource.Spec is TeamSpec && resource.Name != team)
+        {
+            Add(DiagnosticCatalogue.TeamFolderOwner, resource.Location, $"Team '{resource.Name}' is declared in the folder of team '{team}'",
+                $"move it to teams/{resource.Name}/");
+        }
+        else if (resource.Spec is not TeamSpec && resource.Metadata.Team?.Value != team)
+        {
+            Add(DiagnosticCatalogue.TeamFolderOwner, resource.Metadata.Team?.Location ?? resource.Location,
+                resource.Metadata.Team is null
+                    ? $"{resource.DisplayName} is in teams/{team}/ but has no metadata.team"
+                    : $"{resource.DisplayName} is in teams/{team}/ but belongs to team '{resource.Metadata.Team.Value}'",
+                $"set 'team: {team}' in metadata, or move the file to the owning team's folder");
+        }
+    }
+
+    private IReadOnlySet<string> Names<TSpec>()
+        where TSpec : SpecNode => model.OfKind<TSpec>().Select(r => r.Resource.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static string Where(SourceLocation location) => $"{location.File.Path}:{location.Start.Line}";
+
+    private void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint) =>
+        diagnostics.Add(Diagnostic.At(descriptor, location, message, hint));
+
+    [GeneratedRegex("^\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*(\"([^\"\\\\]|\\\\.)*\"|[^\"\\s]*)\\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MatcherSyntax();
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Telc.Spec.Values;
+
+namespace Telc.Spec.Kinds;
+
+[Doc("A store or UI run in the cluster, or an external endpoint telemetry is sent to. Exactly one type is set.")]
+[ExactlyOneOf("prometheus", "alertmanager", "grafana", "loki", "elasticsearch", "tempo", "zipkin", "jaeger", "influxdb", "kafka", "external")]
+public sealed record BackendSpec(
+    [Doc("Clusters this backend is deployed to or used from; every cluster when left out."), Reference(SymbolKind.Cluster)]
+    ImmutableArray<Located<string>> Clusters,
+    [Doc("Prometheus server storing metrics and evaluating rules.")] PrometheusBackend? Prometheus,
+    [Doc("Alertmanager routing alerts to receivers.")] AlertmanagerBackend? Alertmanager,
+    [Doc("Grafana with dashboards and data sources.")] GrafanaBackend? Grafana,
+    [Doc("Loki storing logs.")] LokiBackend? Loki,
+    [Doc("Elasticsearch storing logs, optionally with Kibana.")] ElasticsearchBackend? Elasticsearch,
+    [Doc("Tempo storing traces.")] TraceStoreBackend? Tempo,
+    [Doc("Zipkin storing traces.")] TraceStoreBackend? Zipkin,
+    [Doc("Jaeger storing traces.")] TraceStoreBackend? Jaeger,
+    [Doc("InfluxDB storing metrics.")] InfluxDbBackend? Influxdb,
+    [Doc("Kafka buffering telemetry between agents and stores.")] KafkaBackend? Kafka,
+    [Doc("An endpoint outside the cluster; nothing is deployed, only exporters are configured.")] ExternalBackend? External) : SpecNode;
+
+[Doc("A Prometheus server.")]
+public sealed record PrometheusBackend(
+    [Doc("Number of identical replicas."), Default(1), Range(1, 10)] int Replicas,
+    [Doc("How long and how much the TSDB keeps.")] RetentionSettings? Retention,
+    [Doc("Persistent volume of the TSDB; an emptyDir when left out.")] StorageSettings? Storage,
+    [Doc("Scrape interval; the Project default when left out.")] Duration? ScrapeInterval,
+    [Doc("Rule evaluation interval; the Project default when left out.")] Duration? EvaluationInterval,
+    [Doc("Alertmanager backend alerts are sent to; the only Alertmanager when left out."), Reference(SymbolKind.Backend)] Located<string>? Alertmanager,
+    [Doc("Render Prometheus Operator objects (PrometheusRule, ServiceMonitor) instead of plain config."), Default(false)] bool Operator,
+    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("An Alertmanager.")]
+public sealed record AlertmanagerBackend(
+    [Doc("Number of replicas, clustered with each other."), Default(1), Range(1, 10)] int Replicas,
+    [Doc("Persistent volume for silences and notification state.")] StorageSettings? Storage,
+    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("A Grafana instance.")]
+public sealed record GrafanaBackend(
+    [Doc("Number of replicas."), Default(1), Range(1, 10)] int Replicas,
+    [Doc("Secret holding the admin password.")] SecretKeyRef? AdminPasswordSecretRef,
+    [Doc("Backends added as data sources; every in-cluster store when left out."), Reference(SymbolKind.Backend)] ImmutableArray<Located<string>> Datasources,
+    [Doc("Persistent volume for Grafana's database.")] StorageSettings? Storage,
+    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("A Loki instance.")]
+public sealed record LokiBackend(
+    [Doc("Number of replicas."), Default(1), Range(1, 10)] int Replicas,
+    [Doc("How long logs are kept.")] RetentionSettings? Retention,
+    [Doc("Persistent volume for chunks and index.")] StorageSettings? Storage,
+    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("An Elasticsearch cluster.")]
+public sealed record ElasticsearchBackend(
+    [Doc("Number of nodes."), Default(1), Range(1, 50)] int Replicas,
+    [Doc("How long indices are kept (an ILM delete phase).")] RetentionSettings? Retention,
+    [Doc("Persistent volume of each node.")] StorageSettings? Storage,
+    [Doc("Deploy Kibana next to it."), Default(true)] bool Kibana,
+    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("A trace store.")]
+public sealed record TraceStoreBackend(
+    [Doc("How long traces are kept.")] RetentionSettings? Retention,
+    [Doc("Persistent volume for traces.")] StorageSettings? Storage,
+    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("An InfluxDB instance.")]
+public sealed record InfluxDbBackend(
+    [Doc("Organization that owns the bucket."), Default("telemetry")] string Organization,
+    [Doc("Bucket metrics are written to."), Default("metrics")] string Bucket,
+    [Doc("How long the bucket keeps data.")] RetentionSettings? Retention,
+    [Doc("Persistent volume.")] StorageSettings? Storage,
+    [Doc("Secret holding the admin token.")] SecretKeyRef? TokenSecretRef) : SpecNode;
+
+[Doc("A Kafka cluster used as a buffer.")]
+public sealed record KafkaBackend(
+    [Doc("Number of brokers."), Default(3), Range(1, 50)] int Replicas,
+    [Doc("Partitions per topic."), Default(6), Range(1, 1000)] int Partitions,
+    [Doc("How long topics keep messages.")] RetentionSettings? Retention,
+    [Doc("Persistent volume of each broker.")] StorageSettings? Storage) : SpecNode;
+
+[Doc("An endpoint outside the cluster. Exactly one protocol is set.")]
+[ExactlyOneOf("otlp", "prometheusRemoteWrite", "elasticsearch", "loki", "splunkHec")]
+public sealed record ExternalBackend(
+    [Doc("An OTLP endpoint (gRPC or HTTP), e.g. a vendor or another collector.")] OtlpEndpoint? Otlp,
+    [Doc("A Prometheus remote-write endpoint.")] HttpEndpoint? PrometheusRemoteWrite,
+    [Doc("An Elasticsearch endpoint.")] HttpEndpoint? Elasticsearch,
+    [Doc("A Loki push endpoint.")] HttpEndpoint? Loki,
+    [Doc("A Splunk HTTP Event Collector.")] SplunkHecEndpoint? SplunkHec) : SpecNode;
+
+public enum OtlpProtocol
+{
+    Grpc,
+    Http,
+}
+
+[Doc("An OTLP endpoint.")]
+public sealed record OtlpEndpoint(
+    [Doc("URL of the endpoint, e.g. https://otlp.vendor.example:4317."), Pattern("^(https?|grpc)://[^\\s]+$", "https://otlp.vendor.example:4317")] string Endpoint,
+    [Doc("Transport."), Default(OtlpProtocol.Grpc)] OtlpProtocol Protocol,
+    [Doc("TLS settings; TLS with the system CAs when left out.")] TlsSettings? Tls,
+    [Doc("Headers with values from Secrets, e.g. an API key.")] ImmutableArray<SecretHeader> Headers,
+    [Doc("Authentication.")] AuthSettings? Auth) : SpecNode;
+
+[Doc("An HTTP endpoint.")]
+public sealed record HttpEndpoint(
+    [Doc("URL of the endpoint."), Pattern("^https?://[^\\s]+$", "https://metrics.example/api/v1/write")] string Url,
+    [Doc("TLS settings.")] TlsSettings? Tls,
+    [Doc("Authentication.")] AuthSettings? Auth,
+    [Doc("Tenant or index the data goes to, where the protocol has one.")] string? Tenant) : SpecNode;
+
+[Doc("A Splunk HTTP Event Collector.")]
+public sealed record SplunkHecEndpoint(
+    [Doc("URL of the collector."), Pattern("^https?://[^\\s]+$", "https://splunk.example:8088")] string Url,
+    [Doc("Secret key holding the HEC token.")] SecretKeyRef TokenSecretRef,
+    [Doc("Index events go to.")] string? Index,
+    [Doc("TLS settings.")] TlsSettings? Tls) : SpecNode;

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Telc.Spec.Values;
+
+namespace Telc.Spec.Kinds;
+
+[Doc("Collects metrics and ships them to one backend through its own buffer.")]
+public sealed record MetricPipelineSpec(
+    [Doc("Clusters the pipeline runs in; every cluster when left out."), Reference(SymbolKind.Cluster)] ImmutableArray<Located<string>> Clusters,
+    [Doc("Where metrics come from.")] MetricInputs Input,
+    [Doc("What is dropped before sending.")] MetricFilter? Filter,
+    [Doc("Where metrics go.")] PipelineOutput Output,
+    [Doc("This pipeline's own queue.")] BufferSettings? Buffer,
+    [Doc("Scrape interval of pull inputs; the Project default when left out.")] Duration? ScrapeInterval) : SpecNode;
+
+[Doc("Metric sources. Each is off unless set.")]
+public sealed record MetricInputs(
+    [Doc("Pull from pods and services annotated prometheus.io/scrape, or selected by labels.")] PrometheusInput? Prometheus,
+    [Doc("Accept pushed metrics on the well-known OTLP ports (4317 gRPC, 4318 HTTP).")] EnabledInput? Otlp,
+    [Doc("Kubelet and cAdvisor metrics of pods and containers.")] EnabledInput? Runtime,
+    [Doc("Node metrics from node-exporter on every node.")] EnabledInput? Node,
+    [Doc("Cluster state from kube-state-metrics.")] EnabledInput? KubeState,
+    [Doc("Istio and Envoy sidecar metrics.")] EnabledInput? Istio) : SpecNode;
+
+[Doc("An input that is either on or off.")]
+public sealed record EnabledInput(
+    [Doc("Set false to switch the input off while keeping its settings."), Default(true)] bool Enabled) : SpecNode;
+
+[Doc("Prometheus-style pull.")]
+public sealed record PrometheusInput(
+    [Doc("Scrape pods and services carrying prometheus.io/scrape, /port and /path annotations."), Default(true)] bool Annotations,
+    [Doc("Namespaces scraped.")] NamespaceSelector? Namespaces,
+    [Doc("Extra scrape targets selected by labels, like a ServiceMonitor.")] ImmutableArray<ScrapeSelector> Selectors) : SpecNode;
+
+[Doc("Services to scrape, selected by labels.")]
+public sealed record ScrapeSelector(
+    [Doc("Name of the scrape job."), Pattern(Names.DnsLabel, "nats")] string Name,
+    [Doc("Namespaces searched; every namespace when left out.")] ImmutableArray<string> Namespaces,
+    [Doc("Labels the service must carry.")] ImmutableSortedDictionary<string, string> MatchLabels,
+    [Doc("Name of the service port.")] string Port,
+    [Doc("HTTP path of the metrics."), Default("/metrics")] string Path,
+    [Doc("Scrape interval of this job.")] Duration? Interval) : SpecNode;
+
+[Doc("What a metric pipeline drops.")]
+public sealed record MetricFilter(
+    [Doc("Namespaces whose metrics are kept or dropped.")] NamespaceSelector? Namespaces,
+    [Doc("Workloads (pod owner names) whose metrics are dropped.")] ImmutableArray<string> DropWorkloads,
+    [Doc("Regular expressions of metric names to drop, e.g. go_gc_.*.")] ImmutableArray<string> DropMetrics,
+    [Doc("Label names to remove from every series.")] ImmutableArray<string> DropLabels) : SpecNode;

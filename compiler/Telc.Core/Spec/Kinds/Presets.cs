@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace Telc.Spec.Kinds;
+
+[Doc("A preset from the catalog, written as name@version (e.g. kubernetes@1) or as a mapping with parameters and overrides.")]
+public sealed record PresetUse(
+    [Doc("Preset name in the catalog."), Pattern(Names.KebabId, "kubernetes")] string Name,
+    [Doc("Version or range: 1, 1.x, 1.2 or 1.2.3."), Pattern(PresetUse.VersionPattern, "1.x")] string Version,
+    [Doc("Values for the preset's parameters.")] ImmutableSortedDictionary<string, string> Params,
+    [Doc("Overrides of the preset's alerts, by alert name.")] ImmutableSortedDictionary<string, AlertOverride> Alerts,
+    [Doc("Overrides of the preset's dashboards, by dashboard name.")] ImmutableSortedDictionary<string, DashboardOverride> Dashboards)
+    : SpecNode, IShorthand<PresetUse>
+{
+    public const string VersionPattern = "^[0-9]+(\\.([0-9]+|x))?(\\.([0-9]+|x))?$";
+
+    public static string ShorthandPattern => "^[a-z][a-z0-9]*(-[a-z0-9]+)*@[0-9]+(\\.([0-9]+|x))?(\\.([0-9]+|x))?$";
+
+    public static string ShorthandExample => "kubernetes@1";
+
+    public static PresetUse FromShorthand(string text)
+    {
+        var at = text.IndexOf('@');
+        return new PresetUse(text[..at], text[(at + 1)..], ImmutableSortedDictionary<string, string>.Empty,
+            ImmutableSortedDictionary<string, AlertOverride>.Empty, ImmutableSortedDictionary<string, DashboardOverride>.Empty);
+    }
+
+    public static bool IsShorthand(string text) => Regex.IsMatch(text, ShorthandPattern, RegexOptions.CultureInvariant);
+}
+
+[Doc("Changes to one alert of a preset, in plain YAML.")]
+public sealed record AlertOverride(
+    [Doc("Set false to drop the alert."), Default(true)] bool Enabled,
+    [Doc("New severity label.")] string? Severity,
+    [Doc("New pending duration.")] Values.Duration? For,
+    [Doc("New threshold, for alerts the preset declares a threshold parameter for.")] double? Threshold) : SpecNode;
+
+[Doc("Changes to one dashboard of a preset.")]
+public sealed record DashboardOverride(
+    [Doc("Set false to drop the dashboard."), Default(true)] bool Enabled) : SpecNode;
