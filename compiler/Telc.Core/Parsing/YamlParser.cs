@@ -21,6 +21,7 @@ public sealed class YamlParser
     private readonly Dictionary<string, (YamlNode Node, long Weight)> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> stack = new();
     private YamlNode? root;
+    private ParsingEvent? lastEvent;
     private bool documentAborted;
 
     private YamlParser(SourceFile file) => this.file = file;
@@ -35,7 +36,7 @@ public sealed class YamlParser
     private void Run()
     {
         var events = new Parser(new Scanner(new StringReader(file.Text), skipComments: true));
-        var sawDocument = false;
+        var sawContent = false;
         try
         {
             while (events.MoveNext())
@@ -54,9 +55,12 @@ public sealed class YamlParser
                             documents.Add(new YamlDocument(file, documents.Count, root));
                         }
 
-                        sawDocument |= root is not null;
+                        break;
+                    case StreamStart or StreamEnd:
                         break;
                     case var parsingEvent when !documentAborted:
+                        sawContent = true;
+                        lastEvent = parsingEvent;
                         Handle(parsingEvent!);
                         break;
                 }
@@ -67,8 +71,14 @@ public sealed class YamlParser
             diagnostics.Add(SyntaxError(e));
             return;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections instead of raising a YamlException.
+            diagnostics.Add(ScannerFailure());
+            return;
+        }
 
-        if (!sawDocument && documents.Count == 0)
+        if (!sawContent && diagnostics.Count == 0)
         {
             diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.EmptyFile, file.Locate(new TextSpan(0, 0)),
                 "the file is empty or holds only comments", "remove the file, or add a document with apiVersion and kind"));
@@ -93,11 +103,11 @@ public sealed class YamlParser
                 break;
             case MappingStart mapping:
                 CheckCollectionTag(mapping.Tag, "map", Span(mapping));
-                Open(new Frame(isMapping: true, (int)mapping.Start.Index, mapping.Anchor));
+                Open(new Frame(isMapping: true, (int)mapping.Start.Index, mapping.Anchor, mapping.Style == MappingStyle.Flow));
                 break;
             case SequenceStart sequence:
                 CheckCollectionTag(sequence.Tag, "seq", Span(sequence));
-                Open(new Frame(isMapping: false, (int)sequence.Start.Index, sequence.Anchor));
+                Open(new Frame(isMapping: false, (int)sequence.Start.Index, sequence.Anchor, sequence.Style == SequenceStyle.Flow));
                 break;
             case MappingEnd or SequenceEnd:
                 var frame = stack.Pop();
@@ -253,6 +263,21 @@ public sealed class YamlParser
             "the rest of this file is skipped until the YAML is fixed");
     }
 
+    private Diagnostic ScannerFailure()
+    {
+        var openFlow = stack.Where(f => f.IsFlow).LastOrDefault();
+        if (openFlow is not null)
+        {
+            var bracket = file.Text[openFlow.Start];
+            return Diagnostic.At(DiagnosticCatalogue.YamlSyntax, file.Locate(new TextSpan(openFlow.Start, 1)),
+                $"this '{bracket}' is not closed", $"close it with '{(bracket == '[' ? ']' : '}')}'; the rest of this file is skipped until the YAML is fixed");
+        }
+
+        var offset = lastEvent is null ? 0 : (int)lastEvent.End.Index;
+        return Diagnostic.At(DiagnosticCatalogue.YamlSyntax, file.Locate(new TextSpan(offset, 0)),
+            "the YAML cannot be read after this point", "look for an unclosed bracket or quote; the rest of this file is skipped until the YAML is fixed");
+    }
+
     private int NextLineStart(int offset)
     {
         var text = file.Text;
@@ -280,7 +305,7 @@ public sealed class YamlParser
     private static TextSpan Span(ParsingEvent e) => TextSpan.FromBounds((int)e.Start.Index, (int)e.End.Index);
 
     /// <summary>A mapping or list being built.</summary>
-    private sealed class Frame(bool isMapping, int start, AnchorName anchor)
+    private sealed class Frame(bool isMapping, int start, AnchorName anchor, bool isFlow)
     {
         private readonly List<YamlEntry> entries = [];
         private readonly List<YamlNode> items = [];
@@ -289,6 +314,8 @@ public sealed class YamlParser
         private int end = start;
 
         public bool IsMapping { get; } = isMapping;
+
+        public bool IsFlow { get; } = isFlow;
 
         public int Start { get; } = start;
 

@@ -40,7 +40,7 @@ public sealed class SchemaGenerator(ShapeCatalog shapes)
         };
         foreach (var (key, value) in Envelope(kind, definitions))
         {
-            schema[key] = value;
+            schema[key] = value?.DeepClone();
         }
 
         schema["definitions"] = ToObject(definitions);

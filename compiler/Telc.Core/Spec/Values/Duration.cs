@@ -19,11 +19,11 @@ public sealed partial record Duration(TimeSpan Value, string Text)
         }
 
         var total = TimeSpan.Zero;
-        var lastRank = int.MaxValue;
+        var lastRank = -1;
         foreach (Capture unit in match.Groups["unit"].Captures)
         {
             var rank = Array.IndexOf(Units, unit.Value);
-            if (rank >= lastRank)
+            if (rank <= lastRank)
             {
                 return null; // units must go from largest to smallest, each once
             }

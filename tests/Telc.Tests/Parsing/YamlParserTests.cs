@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Text;
+using Telc.Parsing;
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Parsing;
+
+public sealed class YamlParserTests
+{
+    [Fact]
+    public void Builds_mappings_lists_and_typed_scalars_with_spans()
+    {
+        var result = Specs.Parse("a: 1\nb: [x, 'y']\nc: true\nd: ~\ne: 1.5\nf: yes\n");
+
+        var root = Assert.IsType<YamlMapping>(Assert.Single(result.Documents).Root);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(ScalarType.Int, ((YamlScalar)root.Find("a")!.Value).Type);
+        Assert.Equal(2, ((YamlSequence)root.Find("b")!.Value).Items.Length);
+        Assert.Equal(ScalarType.Bool, ((YamlScalar)root.Find("c")!.Value).Type);
+        Assert.Equal(ScalarType.Null, ((YamlScalar)root.Find("d")!.Value).Type);
+        Assert.Equal(ScalarType.Float, ((YamlScalar)root.Find("e")!.Value).Type);
+        Assert.Equal(ScalarType.String, ((YamlScalar)root.Find("f")!.Value).Type);
+        Assert.Equal(8, root.Find("b")!.Value.Span.Start);
+    }
+
+    [Fact]
+    public void Quoted_numbers_stay_strings()
+    {
+        var root = (YamlMapping)Specs.Parse("a: \"2\"\n").Documents[0].Root;
+
+        Assert.Equal(ScalarType.String, ((YamlScalar)root.Find("a")!.Value).Type);
+    }
+
+    [Fact]
+    public void Reports_duplicate_keys_at_the_second_key()
+    {
+        var result = Specs.Parse("name: a\nother: b\nname: c\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TELC112", diagnostic.Code);
+        Assert.Equal("3:1", diagnostic.Start.ToString());
+        Assert.Contains("first at line 1", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Reports_a_tab_in_indentation_at_the_tab()
+    {
+        var result = Specs.Parse("spec:\n  a: 1\n\tb: 2\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TELC111", diagnostic.Code);
+        Assert.Equal(3, diagnostic.Start.Line);
+        Assert.NotNull(diagnostic.Hint);
+    }
+
+    [Fact]
+    public void Malformed_yaml_is_a_syntax_diagnostic_with_position()
+    {
+        var result = Specs.Parse("a: [1, 2\nb: 3\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TELC110", diagnostic.Code);
+        Assert.True(diagnostic.Start.Line >= 1);
+        Assert.DoesNotContain("Line:", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Keeps_documents_before_a_syntax_error()
+    {
+        var result = Specs.Parse("a: 1\n---\nb: [\n");
+
+        Assert.Single(result.Documents);
+        Assert.Equal("TELC110", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Positions_are_right_in_crlf_files()
+    {
+        var result = Specs.Parse("a: 1\r\nb:\r\n  c: 2\r\n  c: 3\r\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("4:3", diagnostic.Start.ToString());
+    }
+
+    [Fact]
+    public void Block_scalars_span_their_lines_and_later_nodes_keep_their_positions()
+    {
+        var result = Specs.Parse("expr: |\n  sum(rate(x[5m]))\n    / 2\nnext: here\nnext: again\n");
+
+        var root = (YamlMapping)result.Documents[0].Root;
+        Assert.Equal("sum(rate(x[5m]))\n  / 2\n", ((YamlScalar)root.Find("expr")!.Value).Value);
+        Assert.Equal("5:1", Assert.Single(result.Diagnostics).Start.ToString());
+    }
+
+    [Fact]
+    public void Aliases_share_nodes_and_merge_keys_merge()
+    {
+        var result = Specs.Parse("base: &b { x: 1, y: 2 }\nchild:\n  <<: *b\n  y: 3\n");
+
+        var child = (YamlMapping)((YamlMapping)result.Documents[0].Root).Find("child")!.Value;
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("1", ((YamlScalar)child.Find("x")!.Value).Value);
+        Assert.Equal("3", ((YamlScalar)child.Find("y")!.Value).Value);
+    }
+
+    [Fact]
+    public void Billion_laughs_is_rejected_quickly_and_cheaply()
+    {
+        var text = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i < 12; i++)
+        {
+            text.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var before = GC.GetTotalAllocatedBytes();
+        var result = Specs.Parse(text.ToString());
+
+        Assert.Equal("TELC113", Assert.Single(result.Diagnostics).Code);
+        Assert.Empty(result.Documents);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 50_000_000, "alias bomb must not allocate its expansion");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "bounded in time");
+    }
+
+    [Fact]
+    public void Deep_nesting_is_rejected_without_overflowing_the_stack()
+    {
+        var text = new string('[', 10_000) + new string(']', 10_000);
+
+        var result = Specs.Parse(text);
+
+        Assert.Contains(result.Diagnostics, d => d.Code is "TELC114" or "TELC110");
+        Assert.Empty(result.Documents);
+    }
+
+    [Fact]
+    public void Deep_block_nesting_is_rejected()
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < 150; i++)
+        {
+            text.Append(new string(' ', i * 2)).Append("k:\n");
+        }
+
+        var result = Specs.Parse(text.ToString());
+
+        Assert.Equal("TELC114", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Unknown_tags_are_reported()
+    {
+        var result = Specs.Parse("a: !!python/object x\nb: !!str 1\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TELC115", diagnostic.Code);
+        Assert.Equal(ScalarType.String, ((YamlScalar)((YamlMapping)result.Documents[0].Root).Find("b")!.Value).Type);
+    }
+
+    [Fact]
+    public void Mapping_keys_must_be_plain()
+    {
+        var result = Specs.Parse("? [a, b]\n: c\n");
+
+        Assert.Equal("TELC116", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("\n\n")]
+    public void Empty_files_are_a_warning(string text)
+    {
+        var result = Specs.Parse(text);
+
+        Assert.Equal("TELC105", Assert.Single(result.Diagnostics).Code);
+        Assert.Empty(result.Documents);
+    }
+
+    [Fact]
+    public void Undefined_alias_is_a_diagnostic()
+    {
+        var result = Specs.Parse("a: *nothing\n");
+
+        Assert.Single(result.Diagnostics);
+        Assert.Empty(result.Documents);
+    }
+
+    [Fact]
+    public void Control_characters_are_a_diagnostic_not_an_exception()
+    {
+        var result = Specs.Parse("a: b\u0000c\n");
+
+        Assert.Equal("TELC110", Assert.Single(result.Diagnostics).Code);
+    }
+}

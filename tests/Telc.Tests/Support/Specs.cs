@@ -1,0 +1,35 @@
+using Telc.Diagnostics;
+using Telc.Parsing;
+using Telc.Sources;
+using Telc.Text;
+
+namespace Telc.Tests.Support;
+
+/// <summary>Compiles specs written inline in tests.</summary>
+public static class Specs
+{
+    public const string Header = "apiVersion: telc.io/v1alpha1\n";
+
+    /// <summary>Compiles files given as (spec path, text) pairs in a temp folder.</summary>
+    public static Compilation Compile(params (string Path, string Text)[] files)
+    {
+        using var folder = new TempFolder();
+        foreach (var (path, text) in files)
+        {
+            folder.Write(path, text);
+        }
+
+        return Compilation.Create(new WorkingTreeSource(folder.Path, folder.Path));
+    }
+
+    public static Compilation Compile(string text) => Compile(("spec.yaml", text));
+
+    public static YamlParseResult Parse(string text) => YamlParser.Parse(new SourceFile("spec.yaml", "spec.yaml", text));
+
+    /// <summary>Diagnostics as "CODE line:col" strings, easy to compare.</summary>
+    public static string[] Codes(this IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => $"{d.Code} {d.Start}").ToArray();
+
+    public static Diagnostic Single(this Compilation compilation, string code) =>
+        Assert.Single(compilation.Diagnostics, d => d.Code == code);
+}
