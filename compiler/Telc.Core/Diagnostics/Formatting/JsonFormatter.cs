@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Telc.Diagnostics.Formatting;
 
 /// <summary>
-/// Machine output, shape version 1 (documented in docs/diagnostics-json.md): a summary and the diagnostics, with
+/// Machine output, shape version 1 (documented in the README): a summary and the diagnostics, with
 /// 1-based line and column; the end is exclusive. Fields never change meaning within a shape version.
 /// </summary>
 public sealed class JsonFormatter : IDiagnosticFormatter

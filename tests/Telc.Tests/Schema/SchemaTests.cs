@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using Telc.Parsing;
+using Telc.Schema;
+using Telc.Sources;
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Schema;
+
+public sealed class SchemaTests
+{
+    private static readonly IReadOnlyList<(string FileName, string Json)> Generated = new SchemaGenerator(ShapeCatalog.Instance).Generate();
+
+    [Fact]
+    public void Committed_schemas_are_what_the_model_generates()
+    {
+        var folder = RepoPaths.Combine("schemas", "v1alpha1");
+        var committed = Directory.GetFiles(folder, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(Generated.Select(g => g.FileName), committed);
+        foreach (var (name, json) in Generated)
+        {
+            Assert.True(json == File.ReadAllText(Path.Combine(folder, name)), $"schemas/v1alpha1/{name} is stale: run 'telc schema --out schemas/v1alpha1'");
+        }
+    }
+
+    [Fact]
+    public void Every_kind_has_a_schema()
+    {
+        Assert.Equal(14, Generated.Count);
+    }
+
+    [Fact]
+    public void Every_property_has_a_description_and_every_object_refuses_unknown_fields()
+    {
+        foreach (var (name, json) in Generated)
+        {
+            Walk(JsonNode.Parse(json)!, name);
+        }
+
+        static void Walk(JsonNode node, string path)
+        {
+            if (node is JsonObject obj)
+            {
+                if (obj["properties"] is JsonObject properties)
+                {
+                    Assert.True(obj["additionalProperties"]?.GetValue<bool>() == false, $"{path} accepts unknown fields");
+                    foreach (var (key, value) in properties)
+                    {
+                        Assert.True(value!["description"] is not null, $"{path}.{key} has no description");
+                    }
+                }
+
+                foreach (var (key, value) in obj)
+                {
+                    if (value is not null)
+                    {
+                        Walk(value, path + "/" + key);
+                    }
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    Walk(item!, path);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_standard_validator_accepts_every_quickstart_document_with_the_entry_schema()
+    {
+        var schema = await JsonSchema.FromJsonAsync(Generated.Single(g => g.FileName == SchemaGenerator.EntryFileName).Json);
+        var documents = Documents(RepoPaths.Combine("examples", "quickstart", "telemetry"));
+
+        Assert.NotEmpty(documents);
+        foreach (var (where, json) in documents)
+        {
+            var errors = schema.Validate(json);
+            Assert.True(errors.Count == 0, $"{where}: {string.Join("; ", errors.Select(e => e.ToString()))}");
+        }
+    }
+
+    [Theory]
+    [InlineData("kind: Cluster\nmetadata: { name: c }\nspec: { environment: dev, platfrom: gke }\n")]
+    [InlineData("kind: Cluster\nmetadata: { name: c }\nspec: { environment: dev, platform: gek }\n")]
+    [InlineData("kind: Backend\nmetadata: { name: b }\nspec: { prometheus: { replicas: \"2\" } }\n")]
+    [InlineData("kind: Backend\nmetadata: { name: b }\nspec: { prometheus: {}, loki: {} }\n")]
+    [InlineData("kind: Backend\nmetadata: { name: b }\nspec: { prometheus: { retention: { time: 5 minutes } } }\n")]
+    [InlineData("kind: Backend\nmetadata: { name: Bad_Name }\nspec: { prometheus: {} }\n")]
+    [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec: { input: {} }\n")]
+    [InlineData("kind: Clustr\nmetadata: { name: c }\n")]
+    [InlineData("kind: Cluster\nmetadata: { name: c }\nspec: { environment: dev, presets: [\"not a preset\"] }\n")]
+    public async Task A_standard_validator_rejects_what_telc_rejects_as_schema_errors(string body)
+    {
+        var text = Specs.Header + body;
+        var schema = await JsonSchema.FromJsonAsync(Generated.Single(g => g.FileName == SchemaGenerator.EntryFileName).Json);
+        var compilation = Specs.Compile(text);
+        var json = YamlJson.ToJson(Specs.Parse(text).Documents[0].Root);
+
+        Assert.Contains(compilation.Diagnostics, d => d.Code.StartsWith("TELC1", StringComparison.Ordinal) || d.Code is "TELC202" or "TELC203" or "TELC210");
+        Assert.NotEmpty(schema.Validate(json));
+    }
+
+    private static List<(string Where, string Json)> Documents(string root)
+    {
+        var set = new WorkingTreeSource(root, root).Read();
+        return set.Files.SelectMany(f => YamlParser.Parse(f).Documents.Select(d => ($"{f.SpecPath}#{d.Index}", YamlJson.ToJson(d.Root)))).ToList();
+    }
+}
