@@ -1,9 +1,10 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Telc.Spec;
 
 namespace Telc.Schema;
 
-/// <summary>One field of a spec record as YAML sees it.</summary>
+/// <summary>One field of a spec record as YAML sees it, with what checks and binding need precomputed.</summary>
 public sealed record FieldShape(
     string YamlName,
     ValueShape Value,
@@ -11,5 +12,8 @@ public sealed record FieldShape(
     bool Required,
     object? Default,
     PatternAttribute? Pattern,
+    Regex? PatternRegex,
     Spec.RangeAttribute? Range,
-    ParameterInfo Parameter);
+    ReferenceAttribute? Reference,
+    ParameterInfo Parameter,
+    PropertyInfo Property);

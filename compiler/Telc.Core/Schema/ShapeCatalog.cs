@@ -1,8 +1,11 @@
+using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 using Telc.Spec.Values;
+using Telc.Text;
 
 namespace Telc.Schema;
 
@@ -76,8 +79,11 @@ public sealed class ShapeCatalog
         var defaultValue = parameter.GetCustomAttribute<DefaultAttribute>()?.Value;
         var isNullable = underlying is not null || (!type.IsValueType && nullability.Create(parameter).WriteState == NullabilityState.Nullable);
         var required = !isNullable && defaultValue is null && value is not (ListShape or MapShape);
+        var pattern = parameter.GetCustomAttribute<PatternAttribute>();
         return new FieldShape(name, value, doc, required, defaultValue,
-            parameter.GetCustomAttribute<PatternAttribute>(), parameter.GetCustomAttribute<Spec.RangeAttribute>(), parameter);
+            pattern, pattern is null ? null : new Regex(pattern.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
+            parameter.GetCustomAttribute<Spec.RangeAttribute>(), parameter.GetCustomAttribute<ReferenceAttribute>(), parameter,
+            parameter.Member.DeclaringType!.GetProperty(parameter.Name!)!);
     }
 
     private ValueShape Value(Type type)
@@ -124,17 +130,17 @@ public sealed class ShapeCatalog
             var arguments = type.GetGenericArguments();
             if (definition == typeof(Located<>))
             {
-                return new LocatedShape(type, Value(arguments[0]));
+                return new LocatedShape(type, Value(arguments[0]), Factory<Func<object, SourceLocation, object>>(nameof(CreateLocated), arguments[0]));
             }
 
             if (definition == typeof(ImmutableArray<>))
             {
-                return new ListShape(type, Value(arguments[0]));
+                return new ListShape(type, Value(arguments[0]), Factory<Func<IEnumerable, object>>(nameof(CreateList), arguments[0]));
             }
 
             if (definition == typeof(ImmutableSortedDictionary<,>))
             {
-                return new MapShape(type, Value(arguments[1]));
+                return new MapShape(type, Value(arguments[1]), Factory<Func<IEnumerable<KeyValuePair<string, object?>>, object>>(nameof(CreateMap), arguments[1]));
             }
         }
 
@@ -146,6 +152,17 @@ public sealed class ShapeCatalog
 
         throw new InvalidOperationException($"spec field type {type} is not supported");
     }
+
+    private static TDelegate Factory<TDelegate>(string method, Type argument)
+        where TDelegate : Delegate =>
+        typeof(ShapeCatalog).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(argument).CreateDelegate<TDelegate>();
+
+    private static object CreateLocated<T>(object value, SourceLocation location) => new Located<T>((T)value, location);
+
+    private static object CreateList<T>(IEnumerable items) => items.Cast<T>().ToImmutableArray();
+
+    private static object CreateMap<T>(IEnumerable<KeyValuePair<string, object?>> items) =>
+        items.ToImmutableSortedDictionary(item => item.Key, item => (T)item.Value!, StringComparer.Ordinal);
 
     public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -42,17 +42,20 @@ public sealed record ParsedShape(Type Type, string Pattern, string Example, Func
     public override string Describe => "a value like " + Example;
 }
 
-public sealed record LocatedShape(Type Type, ValueShape Inner) : ValueShape(Type)
+/// <summary>A value kept with its location; <paramref name="Create"/> wraps a bound inner value.</summary>
+public sealed record LocatedShape(Type Type, ValueShape Inner, Func<object, Text.SourceLocation, object> Create) : ValueShape(Type)
 {
     public override string Describe => Inner.Describe;
 }
 
-public sealed record ListShape(Type Type, ValueShape Item) : ValueShape(Type)
+/// <summary>A list; <paramref name="Create"/> builds the typed immutable array from bound items.</summary>
+public sealed record ListShape(Type Type, ValueShape Item, Func<System.Collections.IEnumerable, object> Create) : ValueShape(Type)
 {
     public override string Describe => "a list";
 }
 
-public sealed record MapShape(Type Type, ValueShape Value) : ValueShape(Type)
+/// <summary>A mapping of names to values; <paramref name="Create"/> builds the typed sorted dictionary from bound entries.</summary>
+public sealed record MapShape(Type Type, ValueShape Value, Func<IEnumerable<KeyValuePair<string, object?>>, object> Create) : ValueShape(Type)
 {
     public override string Describe => "a mapping";
 }

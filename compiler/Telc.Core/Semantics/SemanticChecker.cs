@@ -107,13 +107,18 @@ public sealed partial class SemanticChecker
         var shape = shapes.Record(node.GetType());
         foreach (var field in shape.Fields)
         {
-            var value = field.Parameter.Member.DeclaringType!.GetProperty(field.Parameter.Name!)!.GetValue(node);
+            if (field.Value is not (RecordShapeRef or LocatedShape or ListShape { Item: RecordShapeRef or LocatedShape } or MapShape { Value: RecordShapeRef }))
+            {
+                continue; // nothing below can hold a reference
+            }
+
+            var value = field.Property.GetValue(node);
             if (value is null)
             {
                 continue;
             }
 
-            var reference = field.Parameter.GetCustomAttributes(typeof(ReferenceAttribute), false).Cast<ReferenceAttribute>().FirstOrDefault();
+            var reference = field.Reference;
             foreach (var item in Items(value))
             {
                 switch (item)

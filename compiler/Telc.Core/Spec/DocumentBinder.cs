@@ -100,7 +100,7 @@ public sealed class DocumentBinder
                 return BindRecord(node, shapes.Record(reference.Type), path);
             case LocatedShape located:
                 var inner = BindValue(node, located.Inner, path);
-                return inner is null ? null : Activator.CreateInstance(located.ClrType, inner, file.Locate(node.Span));
+                return inner is null ? null : located.Create(inner, file.Locate(node.Span));
             case ListShape list:
                 return BindList(node, list, path);
             case MapShape map:
@@ -220,7 +220,7 @@ public sealed class DocumentBinder
         }
 
         var scalarText = (value as string) ?? (value as Located<string>)?.Value;
-        if (field.Pattern is { } pattern && scalarText is not null && !Regex.IsMatch(scalarText, pattern.Pattern, RegexOptions.CultureInvariant))
+        if (field.Pattern is { } pattern && scalarText is not null && !field.PatternRegex!.IsMatch(scalarText))
         {
             var isName = pattern.Pattern == Names.DnsLabel;
             Report(DiagnosticCatalogue.InvalidFormat, node,
@@ -303,17 +303,17 @@ public sealed class DocumentBinder
             }
         }
 
-        return CreateImmutableArray(shape.Item.ClrType, items);
+        return shape.Create(items);
     }
 
     private (string Text, YamlNode? Node)? ItemName(object? value) => value switch
     {
         string text => (text, null),
         Located<string> located => (located.Value, null),
-        Receiver receiver => (receiver.Name.Value, NodeAt(receiver.Name.Location)),
-        MuteTimeInterval interval => (interval.Name.Value, NodeAt(interval.Name.Location)),
-        ScrapeSelector selector => (selector.Name, null),
-        PresetUse preset => (preset.Name, null),
+        Receiver { Name: { } name } => (name.Value, NodeAt(name.Location)),
+        MuteTimeInterval { Name: { } name } => (name.Value, NodeAt(name.Location)),
+        ScrapeSelector { Name: { } name } => (name, null),
+        PresetUse { Name: { } name } => (name, null),
         _ => null,
     };
 
@@ -335,7 +335,7 @@ public sealed class DocumentBinder
             }
         }
 
-        return CreateSortedDictionary(shape.Value.ClrType, items);
+        return shape.Create(items);
     }
 
     private object? BindEnum(YamlScalar scalar, EnumShape shape)
@@ -413,15 +413,15 @@ public sealed class DocumentBinder
             return field.Value switch
             {
                 ParsedShape parsed => parsed.Parse((string)value),
-                ListShape list => CreateImmutableArray(list.Item.ClrType, (Array)value),
+                ListShape list => list.Create((Array)value),
                 _ => value,
             };
         }
 
         return field.Value switch
         {
-            ListShape list => CreateImmutableArray(list.Item.ClrType, Array.Empty<object>()),
-            MapShape map => CreateSortedDictionary(map.Value.ClrType, []),
+            ListShape list => list.Create(Array.Empty<object>()),
+            MapShape map => map.Create([]),
             _ => null,
         };
     }
@@ -429,19 +429,6 @@ public sealed class DocumentBinder
     /// <summary>What stands in for a field that failed to bind, in a document that is reported and never used as complete.</summary>
     private static object? Placeholder(FieldShape field) =>
         DefaultValue(field) ?? (field.Parameter.ParameterType.IsValueType ? Activator.CreateInstance(field.Parameter.ParameterType) : null);
-
-    private static object CreateImmutableArray(Type itemType, IEnumerable items) =>
-        typeof(DocumentBinder).GetMethod(nameof(ToImmutableArray), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(itemType).Invoke(null, [items])!;
-
-    private static object CreateSortedDictionary(Type valueType, IEnumerable<KeyValuePair<string, object?>> items) =>
-        typeof(DocumentBinder).GetMethod(nameof(ToSortedDictionary), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(valueType).Invoke(null, [items])!;
-
-    private static ImmutableArray<T> ToImmutableArray<T>(IEnumerable items) => items.Cast<T>().ToImmutableArray();
-
-    private static ImmutableSortedDictionary<string, T> ToSortedDictionary<T>(IEnumerable<KeyValuePair<string, object?>> items) =>
-        items.ToImmutableSortedDictionary(item => item.Key, item => (T)item.Value!, StringComparer.Ordinal);
 
     private static string ScalarText(YamlNode node) => node is YamlScalar scalar ? scalar.Value : node.KindName;
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Writes a large synthetic telc spec: clusters, teams with alert groups, backends and pipelines.
+
+usage: generate_large_spec.py OUT_DIR [--clusters 50] [--teams 300] [--rules 6000]
+"""
+import argparse
+import os
+
+HEADER = "apiVersion: telc.io/v1alpha1\n"
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--clusters", type=int, default=50)
+    parser.add_argument("--teams", type=int, default=300)
+    parser.add_argument("--rules", type=int, default=6000)
+    args = parser.parse_args()
+    root = os.path.join(args.out, "telemetry")
+
+    envs = ["dev", "stage", "prod"]
+    clusters = "---\n".join(
+        HEADER + f"kind: Cluster\nmetadata:\n  name: cluster-{i:03}\nspec:\n  environment: {envs[i % 3]}\n"
+        f"  platform: gke\n  externalLabels: {{ cluster: cluster-{i:03} }}\n"
+        for i in range(args.clusters))
+    write(os.path.join(root, "clusters.yaml"), clusters)
+
+    write(os.path.join(root, "backends.yaml"), "---\n".join([
+        HEADER + "kind: Backend\nmetadata: { name: metrics }\nspec:\n  prometheus:\n    replicas: 2\n"
+        "    retention: { time: 15d, size: 40GiB }\n    storage: { size: 50Gi }\n",
+        HEADER + "kind: Backend\nmetadata: { name: alerts }\nspec:\n  alertmanager: { replicas: 2 }\n",
+        HEADER + "kind: Backend\nmetadata: { name: dashboards }\nspec:\n  grafana: {}\n",
+    ]))
+    write(os.path.join(root, "pipelines.yaml"), HEADER +
+          "kind: MetricPipeline\nmetadata: { name: app-metrics }\nspec:\n  input:\n"
+          "    prometheus: { annotations: true }\n    node: {}\n    kubeState: {}\n"
+          "  filter: { dropMetrics: ['go_gc_.*'] }\n  output: { backend: metrics }\n")
+
+    receivers = "".join(
+        f"    - name: team-{t:03}\n      opsgenie: {{ apiKeySecretRef: {{ name: opsgenie, key: team-{t:03} }} }}\n"
+        for t in range(args.teams))
+    routes = "".join(
+        f"    - matchers: ['team=\"team-{t:03}\"']\n      receiver: team-{t:03}\n" for t in range(args.teams))
+    write(os.path.join(root, "routing.yaml"), HEADER +
+          "kind: AlertRouting\nmetadata: { name: default }\nspec:\n  receivers:\n" + receivers +
+          "  routes:\n" + routes + "  defaultReceiver: team-000\n")
+
+    per_team = args.rules // args.teams
+    for t in range(args.teams):
+        team = f"team-{t:03}"
+        write(os.path.join(root, "teams", team, "team.yaml"), HEADER +
+              f"kind: Team\nmetadata: {{ name: {team} }}\nspec:\n  namespaces: [{team}]\n"
+              f"  owners: ['@acme/{team}']\n  receivers: {{ default: {team} }}\n")
+        rules = "".join(
+            f"    - alert: HighErrorRate{r}\n"
+            f"      expr: |\n"
+            f"        sum(rate(http_requests_total{{namespace=\"{team}\",code=~\"5..\"}}[5m]))\n"
+            f"          / sum(rate(http_requests_total{{namespace=\"{team}\"}}[5m])) > 0.0{r % 9 + 1}\n"
+            f"      for: 10m\n      severity: {'critical' if r % 2 else 'warning'}\n"
+            f"      summary: Error rate of {team} above threshold {r}\n"
+            f"      runbook: https://runbooks.example/{team}/{r}\n"
+            for r in range(per_team))
+        write(os.path.join(root, "teams", team, "alerts.yaml"), HEADER +
+              f"kind: AlertGroup\nmetadata:\n  name: {team}-alerts\n  team: {team}\nspec:\n  backend: metrics\n  rules:\n" + rules)
+
+
+if __name__ == "__main__":
+    main()
