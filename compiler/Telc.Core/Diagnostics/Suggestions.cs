@@ -9,7 +9,7 @@ public static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.Order(StringComparer.Ordinal))
         {
-            var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = IsAbbreviation(word, candidate) ? 1 : Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -21,7 +21,12 @@ public static class Suggestions
         return bestDistance <= allowed ? best : null;
     }
 
-    /// <summary>A hint naming the closest candidate, or listing the candidates when there are few.</summary>
+    /// <summary>"prod" for "production", "alert" for "alertmanager": one name starts the other.</summary>
+    private static bool IsAbbreviation(string a, string b) =>
+        Math.Min(a.Length, b.Length) >= 3 && a.Length != b.Length &&
+        (a.StartsWith(b, StringComparison.OrdinalIgnoreCase) || b.StartsWith(a, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A hint naming the closest candidate, or listing the candidates when there are few (in the order given).</summary>
     public static string? Hint(string word, IReadOnlyCollection<string> candidates, string noun)
     {
         if (Closest(word, candidates) is { } closest)
@@ -35,7 +40,7 @@ public static class Suggestions
         }
 
         return candidates.Count <= 12
-            ? $"known {noun}s: {string.Join(", ", candidates.Order(StringComparer.Ordinal))}"
+            ? $"known {noun}s: {string.Join(", ", candidates)}"
             : null;
     }
 

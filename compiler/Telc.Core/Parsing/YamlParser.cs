@@ -175,7 +175,7 @@ public sealed class YamlParser
             else if (parent.TryAddEntry(new YamlEntry(key, node), weight) is { } first)
             {
                 diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.DuplicateKey, file.Locate(key.Span),
-                    $"key '{key.Value}' appears twice in this mapping (first at line {file.GetPosition(first.Start).Line})",
+                    $"key '{key.Value}' appears twice in this mapping (first at {file.GetPosition(first.Start)})",
                     "YAML keeps only one of them; remove or rename the other"));
             }
         }
@@ -240,27 +240,37 @@ public sealed class YamlParser
         message = message.TrimEnd('.');
         var location = file.Locate(new TextSpan(offset, 0));
 
-        // YamlDotNet often reports a tab at the end of the line before it; look at the next line too.
-        for (var line = location.Start.Line; line <= location.Start.Line + 1; line++)
+        // YamlDotNet reports a tab at the start of the enclosing mapping, or the line before it: find the tab itself.
+        var mentionsTab = message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+        var lastLine = file.GetPosition(file.Text.Length).Line;
+        var searchTo = mentionsTab ? lastLine : Math.Min(lastLine, location.Start.Line + 1);
+        for (var line = location.Start.Line; line <= searchTo; line++)
         {
             var lineText = file.GetLineText(line);
             var indentation = lineText.Length - lineText.TrimStart(' ', '\t').Length;
             var tab = lineText.IndexOf('\t');
-            if (tab >= 0 && tab < indentation)
+            if (tab >= 0 && tab < indentation && lineText.TrimStart(' ', '\t').Length > 0)
             {
-                var lineStart = offset - (location.Start.Column - 1);
-                for (var l = location.Start.Line; l < line; l++)
-                {
-                    lineStart = NextLineStart(lineStart);
-                }
-
-                return Diagnostic.At(DiagnosticCatalogue.TabIndentation, file.Locate(new TextSpan(lineStart + tab, 1)),
+                return Diagnostic.At(DiagnosticCatalogue.TabIndentation, file.Locate(new TextSpan(LineStart(line) + tab, 1)),
                     "a tab character is used for indentation", "YAML indentation must use spaces; replace the tab with spaces");
             }
         }
 
-        return Diagnostic.At(DiagnosticCatalogue.YamlSyntax, location, FirstLower(message),
-            "the rest of this file is skipped until the YAML is fixed");
+        (message, var hint) = message switch
+        {
+            _ when message.Contains("did not find expected key", StringComparison.Ordinal) =>
+                ("this line does not fit the indentation of the lines around it", "keys of one mapping must start in the same column; check the spaces before it"),
+            _ when message.Contains("double-quoted scalar", StringComparison.Ordinal) || message.Contains("single-quoted scalar", StringComparison.Ordinal) =>
+                ("a quoted string is not closed", "add the closing quote"),
+            _ when message.Contains("did not find expected ',' or ']'", StringComparison.Ordinal) => ("a '[' list is not closed", "close it with ']'"),
+            _ when message.Contains("did not find expected ',' or '}'", StringComparison.Ordinal) => ("a '{' mapping is not closed", "close it with '}'"),
+            _ when message.Contains("mapping values are not allowed in this context", StringComparison.Ordinal) =>
+                ("a ': ' appears where a plain value was expected", "quote the value if it contains ': ', or put the nested mapping on its own indented line"),
+            _ => (FirstLower(message), (string?)null),
+        };
+
+        return Diagnostic.At(DiagnosticCatalogue.YamlSyntax, location, message,
+            (hint is null ? string.Empty : hint + "; ") + "the rest of this file is skipped until the YAML is fixed");
     }
 
     private Diagnostic ScannerFailure()
@@ -278,25 +288,20 @@ public sealed class YamlParser
             "the YAML cannot be read after this point", "look for an unclosed bracket or quote; the rest of this file is skipped until the YAML is fixed");
     }
 
-    private int NextLineStart(int offset)
+    private int LineStart(int line)
     {
-        var text = file.Text;
-        while (offset < text.Length && text[offset] is not '\n' and not '\r')
+        var offset = 0;
+        for (var current = 1; current < line; current++)
         {
-            offset++;
+            while (offset < file.Text.Length && file.Text[offset] is not '\n' and not '\r')
+            {
+                offset++;
+            }
+
+            offset += offset + 1 < file.Text.Length && file.Text[offset] == '\r' && file.Text[offset + 1] == '\n' ? 2 : 1;
         }
 
-        if (offset < text.Length && text[offset] == '\r')
-        {
-            offset++;
-        }
-
-        if (offset < text.Length && text[offset] == '\n')
-        {
-            offset++;
-        }
-
-        return offset;
+        return Math.Min(offset, file.Text.Length);
     }
 
     private static string FirstLower(string text) =>

@@ -15,5 +15,6 @@ public sealed record FieldShape(
     Regex? PatternRegex,
     Spec.RangeAttribute? Range,
     ReferenceAttribute? Reference,
+    bool AllowZero,
     ParameterInfo Parameter,
     PropertyInfo Property);

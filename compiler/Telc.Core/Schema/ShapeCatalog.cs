@@ -82,7 +82,8 @@ public sealed class ShapeCatalog
         var pattern = parameter.GetCustomAttribute<PatternAttribute>();
         return new FieldShape(name, value, doc, required, defaultValue,
             pattern, pattern is null ? null : new Regex(pattern.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
-            parameter.GetCustomAttribute<Spec.RangeAttribute>(), parameter.GetCustomAttribute<ReferenceAttribute>(), parameter,
+            parameter.GetCustomAttribute<Spec.RangeAttribute>(), parameter.GetCustomAttribute<ReferenceAttribute>(),
+            parameter.GetCustomAttribute<AllowZeroAttribute>() is not null, parameter,
             parameter.Member.DeclaringType!.GetProperty(parameter.Name!)!);
     }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Telc.Diagnostics;
 using Telc.Schema;
+using Telc.Sources;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 using Telc.Text;
@@ -24,6 +25,7 @@ public sealed partial class SemanticChecker
     private readonly IReadOnlySet<string> files;
     private readonly List<Diagnostic> diagnostics = [];
     private readonly Dictionary<string, Resource> backends = new(StringComparer.Ordinal);
+    private IReadOnlyList<string> environments = DefaultEnvironments;
 
     private SemanticChecker(SpecModel model, ShapeCatalog shapes, PresetCatalog presets, IReadOnlySet<string> files)
     {
@@ -50,12 +52,17 @@ public sealed partial class SemanticChecker
             backends.TryAdd(resource.Name, resource);
         }
 
+        if (model.Project?.Environments is { IsDefaultOrEmpty: false } declared)
+        {
+            environments = declared;
+        }
+
         var global = new SymbolTable(new Dictionary<SymbolKind, IReadOnlySet<string>>
         {
             [SymbolKind.Backend] = Names<BackendSpec>(),
             [SymbolKind.Cluster] = Names<ClusterSpec>(),
             [SymbolKind.Team] = Names<TeamSpec>(),
-            [SymbolKind.Environment] = (model.Project?.Environments is { IsDefaultOrEmpty: false } envs ? envs.ToArray() : DefaultEnvironments).ToHashSet(StringComparer.Ordinal),
+            [SymbolKind.Environment] = environments.ToHashSet(StringComparer.Ordinal),
             [SymbolKind.Receiver] = model.OfKind<AlertRoutingSpec>().SelectMany(r => r.Spec.Receivers).Select(r => r.Name?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal),
         });
 
@@ -65,8 +72,8 @@ public sealed partial class SemanticChecker
                 ? global.With(SymbolKind.Receiver, routing.Receivers.Select(r => r.Name?.Value).OfType<string>())
                     .With(SymbolKind.MuteTimeInterval, routing.MuteTimeIntervals.Select(m => m.Name?.Value).OfType<string>())
                 : global;
-            CheckReferences(resource.Metadata, scope);
-            CheckReferences(resource.Spec, scope);
+            CheckReferences(resource.Metadata with { Team = IsInTeamFolder(resource) ? null : resource.Metadata.Team }, scope, resource);
+            CheckReferences(resource.Spec, scope, resource);
             CheckTeamFolder(resource);
             if (resource.IsComplete)
             {
@@ -102,7 +109,7 @@ public sealed partial class SemanticChecker
         }
     }
 
-    private void CheckReferences(SpecNode node, SymbolTable scope)
+    private void CheckReferences(SpecNode node, SymbolTable scope, Resource resource)
     {
         var shape = shapes.Record(node.GetType());
         foreach (var field in shape.Fields)
@@ -124,14 +131,14 @@ public sealed partial class SemanticChecker
                 switch (item)
                 {
                     case Located<string> { Value: not null } name when reference is not null:
-                        Resolve(name, reference.Target, scope);
+                        Resolve(name, reference.Target, scope, resource);
                         break;
                     case PresetUse { Name: not null, Version: not null } preset:
                         CheckPreset(preset);
-                        CheckReferences(preset, scope);
+                        CheckReferences(preset, scope, resource);
                         break;
                     case SpecNode child:
-                        CheckReferences(child, scope);
+                        CheckReferences(child, scope, resource);
                         break;
                 }
             }
@@ -146,7 +153,7 @@ public sealed partial class SemanticChecker
         _ => new[] { value },
     };
 
-    private void Resolve(Located<string> name, SymbolKind kind, SymbolTable scope)
+    private void Resolve(Located<string> name, SymbolKind kind, SymbolTable scope, Resource resource)
     {
         var known = scope[kind];
         if (known.Contains(name.Value))
@@ -161,9 +168,16 @@ public sealed partial class SemanticChecker
             SymbolKind.Environment => "environment",
             _ => kind.ToString(),
         };
+        var where = kind switch
+        {
+            SymbolKind.Receiver or SymbolKind.MuteTimeInterval when resource.Spec is AlertRoutingSpec => " in this AlertRouting",
+            SymbolKind.Receiver => " in any AlertRouting",
+            SymbolKind.Environment => model.Project is null ? " (the default environments are dev, stage, prod)" : " in the Project's environments",
+            _ => string.Empty,
+        };
+        var candidates = kind == SymbolKind.Environment ? environments : known.Order(StringComparer.Ordinal).ToArray();
         Add(kind == SymbolKind.Environment ? DiagnosticCatalogue.UnknownEnvironment : DiagnosticCatalogue.UnresolvedReference, name.Location,
-            $"{noun} '{name.Value}' is not declared{(kind is SymbolKind.Receiver or SymbolKind.MuteTimeInterval ? " in this AlertRouting" : string.Empty)}",
-            Suggestions.Hint(name.Value, known.ToArray(), noun));
+            $"{noun} '{name.Value}' is not declared{where}", Suggestions.Hint(name.Value, candidates, noun));
     }
 
     private void CheckPreset(PresetUse preset)
@@ -196,9 +210,12 @@ public sealed partial class SemanticChecker
             var serving = BackendTypes.Serving(use);
             if (!serving.Contains(type))
             {
+                var fitting = backends.Values.Where(b => serving.Contains(BackendTypes.TypeOf((BackendSpec)b.Spec))).Select(b => $"'{b.Name}'").Order(StringComparer.Ordinal).ToArray();
                 Add(DiagnosticCatalogue.IncompatibleBackend, reference.Location,
-                    $"backend '{reference.Value}' is {type}, which cannot {BackendTypes.Describe(use)} for {user}",
-                    "use a backend of type " + string.Join(", ", serving));
+                    $"backend '{reference.Value}' is {Article(type)}, which cannot {BackendTypes.Describe(use)} for {user}",
+                    fitting.Length > 0
+                        ? $"use {string.Join(" or ", fitting)}"
+                        : $"declare a {string.Join(" or ", serving)} backend for it");
             }
         }
     }
@@ -287,10 +304,16 @@ public sealed partial class SemanticChecker
             .Concat(routing.Inhibitions.SelectMany(i => i.SourceMatchers.Concat(i.TargetMatchers)));
         foreach (var matcher in matchers)
         {
-            if (!MatcherSyntax().IsMatch(matcher.Value))
+            var match = MatcherSyntax().Match(matcher.Value);
+            if (!match.Success || match.Groups["value"].Value.StartsWith('=') || match.Groups["value"].Value.StartsWith('~'))
             {
                 Add(DiagnosticCatalogue.InvalidFormat, matcher.Location, $"'{matcher.Value}' is not a label matcher",
                     "write label, operator (=, !=, =~, !~) and a quoted value, e.g. severity=\"critical\"");
+            }
+            else if (match.Groups["op"].Value is "=~" or "!~")
+            {
+                var value = match.Groups["value"].Value;
+                CheckRegex(value.StartsWith('"') ? value[1..^1].Replace("\\\\", "\\") : value, matcher.Location, "this matcher");
             }
         }
 
@@ -305,7 +328,8 @@ public sealed partial class SemanticChecker
         }
         catch (ArgumentException e)
         {
-            Add(DiagnosticCatalogue.InvalidFormat, location, $"'{pattern}' in {field} is not a valid regular expression: {e.Message}", null);
+            var reason = e.Message.Contains(". ", StringComparison.Ordinal) ? e.Message[(e.Message.LastIndexOf(". ", e.Message.Length - 2, StringComparison.Ordinal) + 2)..] : e.Message;
+            Add(DiagnosticCatalogue.InvalidFormat, location, $"'{pattern}' in {field} is not a valid regular expression", reason.TrimEnd('.'));
         }
     }
 
@@ -317,27 +341,46 @@ public sealed partial class SemanticChecker
         }
 
         var directory = resource.File.SpecPath.Contains('/') ? resource.File.SpecPath[..resource.File.SpecPath.LastIndexOf('/')] : string.Empty;
-        var path = Path.GetFullPath(Path.Combine("/", directory, file.Value)).TrimStart('/');
-        if (!files.Contains(path))
+        var resolved = file.Value.StartsWith('/') ? null : SpecFileNames.Normalize(SpecFileNames.Combine(directory, file.Value));
+        if (resolved is null)
         {
-            Add(DiagnosticCatalogue.MissingFile, file.Location, $"dashboard file '{file.Value}' does not exist under the spec root",
-                "the path is relative to this document's file");
+            Add(DiagnosticCatalogue.MissingFile, file.Location, $"dashboard file '{file.Value}' is outside the spec root",
+                "put the JSON file under the spec root; the path is relative to this document's file");
         }
+        else if (!resolved.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            Add(DiagnosticCatalogue.MissingFile, file.Location, $"dashboard file '{file.Value}' is not a .json file",
+                "export the dashboard from Grafana as JSON ('Share' → 'Export')");
+        }
+        else if (!files.Contains(resolved))
+        {
+            var siblings = files.Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToArray();
+            var closest = Suggestions.Closest(resolved, siblings);
+            Add(DiagnosticCatalogue.MissingFile, file.Location, $"dashboard file '{resolved}' does not exist",
+                closest is not null ? $"did you mean '{closest}'? The path is relative to this document's file" : "the path is relative to this document's file");
+        }
+    }
+
+    private static bool IsInTeamFolder(Resource resource) => TeamFolder(resource) is not null;
+
+    private static string? TeamFolder(Resource resource)
+    {
+        var parts = resource.File.SpecPath.Split('/');
+        return parts.Length >= 3 && parts[0] == "teams" ? parts[1] : null;
     }
 
     private void CheckTeamFolder(Resource resource)
     {
-        var parts = resource.File.SpecPath.Split('/');
-        if (parts.Length < 3 || parts[0] != "teams")
+        if (TeamFolder(resource) is not { } team)
         {
             return;
         }
 
-        var team = parts[1];
+        var declaredTeam = resource.Metadata.Team;
         if (!resource.Kind.AllowedInTeamFolder)
         {
             Add(DiagnosticCatalogue.KindNotAllowedInTeamFolder, resource.Location,
-                $"{resource.Kind.Name} documents belong to the platform team, not in teams/{team}/",
+                $"{resource.Kind.Name} is a platform kind and cannot be declared in a team folder (teams/{team}/)",
                 "team folders hold AlertGroup, SLO, Dashboard, Team and Waiver documents; move this one out of teams/");
         }
         else if (resource.Spec is TeamSpec && resource.Name != team)
@@ -345,24 +388,34 @@ public sealed partial class SemanticChecker
             Add(DiagnosticCatalogue.TeamFolderOwner, resource.Location, $"Team '{resource.Name}' is declared in the folder of team '{team}'",
                 $"move it to teams/{resource.Name}/");
         }
-        else if (resource.Spec is not TeamSpec && resource.Metadata.Team?.Value != team)
+        else if (resource.Spec is TeamSpec && declaredTeam is not null && declaredTeam.Value != team)
         {
-            Add(DiagnosticCatalogue.TeamFolderOwner, resource.Metadata.Team?.Location ?? resource.Location,
-                resource.Metadata.Team is null
-                    ? $"{resource.DisplayName} is in teams/{team}/ but has no metadata.team"
-                    : $"{resource.DisplayName} is in teams/{team}/ but belongs to team '{resource.Metadata.Team.Value}'",
-                $"set 'team: {team}' in metadata, or move the file to the owning team's folder");
+            Add(DiagnosticCatalogue.TeamFolderOwner, declaredTeam.Location, $"Team '{team}' names '{declaredTeam.Value}' as its owner",
+                $"remove 'team' from its metadata, or set it to '{team}'");
+        }
+        else if (resource.Spec is not TeamSpec && declaredTeam is null)
+        {
+            Add(DiagnosticCatalogue.TeamFolderOwner, resource.Location, $"{resource.DisplayName} is in teams/{team}/ but has no metadata.team",
+                $"add 'team: {team}' to its metadata");
+        }
+        else if (resource.Spec is not TeamSpec && declaredTeam!.Value != team)
+        {
+            Add(DiagnosticCatalogue.TeamFolderOwner, declaredTeam.Location,
+                $"{resource.DisplayName} is in teams/{team}/ but names team '{declaredTeam.Value}'",
+                $"set 'team: {team}', or move the file to teams/{declaredTeam.Value}/");
         }
     }
 
     private IReadOnlySet<string> Names<TSpec>()
         where TSpec : SpecNode => model.OfKind<TSpec>().Select(r => r.Resource.Name).ToHashSet(StringComparer.Ordinal);
 
+    private static string Article(string type) => ("aeiou".Contains(type[0]) ? "an " : "a ") + type;
+
     private static string Where(SourceLocation location) => $"{location.File.Path}:{location.Start.Line}";
 
     private void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint) =>
         diagnostics.Add(Diagnostic.At(descriptor, location, message, hint));
 
-    [GeneratedRegex("^\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*(\"([^\"\\\\]|\\\\.)*\"|[^\"\\s]*)\\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*(?<op>=~|!~|!=|=)\\s*(?<value>\"([^\"\\\\]|\\\\.)*\"|[^\"\\s]*)\\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex MatcherSyntax();
 }

@@ -96,7 +96,7 @@ public sealed class GitRefSource(string path, string reference, string displayBa
     {
         var target = Encoding.UTF8.GetString(Git.ReadBlobs(repository, [inRoot[repoPath].Sha]).Values.Single());
         var directory = repoPath.Contains('/') ? repoPath[..repoPath.LastIndexOf('/')] : string.Empty;
-        var normalized = Normalize(target.StartsWith('/') ? target : SpecFileNames.Combine(directory, target));
+        var normalized = target.StartsWith('/') ? null : SpecFileNames.Normalize(SpecFileNames.Combine(directory, target));
         if (normalized is null || !normalized.StartsWith(prefix, StringComparison.Ordinal))
         {
             diagnostics.Add(Diagnostic.InFile(DiagnosticCatalogue.SymlinkOutsideRoot, display,
@@ -113,34 +113,6 @@ public sealed class GitRefSource(string path, string reference, string displayBa
         }
 
         return resolved;
-    }
-
-    private static string? Normalize(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else
-            {
-                parts.Add(part);
-            }
-        }
-
-        return string.Join('/', parts);
     }
 
     private static Dictionary<string, TreeEntry> ListTree(string repository, string sha, string requested)

@@ -17,4 +17,33 @@ public static class SpecFileNames
 
     public static string Combine(string directory, string name) =>
         directory.Length == 0 ? name : directory + "/" + name;
+
+    /// <summary>Resolves '.' and '..' in a '/'-separated relative path; null when it climbs above its start.</summary>
+    public static string? Normalize(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
 }

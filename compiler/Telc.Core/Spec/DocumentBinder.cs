@@ -57,19 +57,29 @@ public sealed class DocumentBinder
             return null;
         }
 
-        if (apiVersion.Value is not YamlScalar { Value: SpecKinds.ApiVersion })
+        if (kindEntry.Value is not YamlScalar { Type: ScalarType.String } kindScalar)
         {
-            Report(DiagnosticCatalogue.UnknownApiVersion, apiVersion.Value,
-                $"apiVersion '{ScalarText(apiVersion.Value)}' is not supported", $"use 'apiVersion: {SpecKinds.ApiVersion}'");
+            Report(DiagnosticCatalogue.UnknownKind, kindEntry.Value, $"kind must be a name, found {Article(kindEntry.Value)}",
+                $"write one of {string.Join(", ", SpecKinds.All.Select(k => k.Name))}");
             return null;
         }
 
-        var kindName = ScalarText(kindEntry.Value);
-        var kind = SpecKinds.Find(kindName);
+        var kind = SpecKinds.Find(kindScalar.Value);
+        if (apiVersion.Value is not YamlScalar { Value: SpecKinds.ApiVersion })
+        {
+            var text = apiVersion.Value is YamlScalar { Type: ScalarType.String or ScalarType.Float or ScalarType.Int } version ? version.Value : null;
+            Report(DiagnosticCatalogue.UnknownApiVersion, apiVersion.Value,
+                text is null ? $"apiVersion must be '{SpecKinds.ApiVersion}', found {Article(apiVersion.Value)}" : $"apiVersion '{text}' is not supported",
+                kind is null && text is not null && !text.StartsWith("telc.io/", StringComparison.Ordinal)
+                    ? $"this looks like a {text} {kindScalar.Value}, not a telc document; {ForeignKindHint(kindScalar.Value)}"
+                    : $"use 'apiVersion: {SpecKinds.ApiVersion}'");
+            return null;
+        }
+
         if (kind is null)
         {
-            Report(DiagnosticCatalogue.UnknownKind, kindEntry.Value, $"kind '{kindName}' is not a telc kind",
-                Suggestions.Hint(kindName, SpecKinds.All.Select(k => k.Name).ToArray(), "kind"));
+            Report(DiagnosticCatalogue.UnknownKind, kindScalar, $"kind '{kindScalar.Value}' is not a telc kind",
+                Suggestions.Closest(kindScalar.Value, SpecKinds.All.Select(k => k.Name)) is { } closest ? $"did you mean '{closest}'?" : ForeignKindHint(kindScalar.Value));
             return null;
         }
 
@@ -79,27 +89,61 @@ public sealed class DocumentBinder
         }
 
         var metadataEntry = root.Find("metadata");
-        if (metadataEntry is null)
+        if (metadataEntry is null && !HasNearMiss(root, "metadata"))
         {
-            Report(DiagnosticCatalogue.MissingProperty, kindEntry.Key, $"{kind.Name} has no metadata",
-                "add 'metadata: { name: <name> }'");
-            return null;
+            Report(DiagnosticCatalogue.MissingProperty, kindEntry.Key, $"{kind.Name} has no metadata", "add 'metadata: { name: <name> }'");
         }
 
-        var metadata = (Metadata?)BindValue(metadataEntry.Value, new RecordShapeRef(typeof(Metadata)), "metadata");
-        var specNode = root.Find("spec")?.Value ?? new YamlMapping([], TextSpan.FromBounds(root.Span.End, root.Span.End));
-        var spec = (SpecNode?)BindValue(specNode, new RecordShapeRef(kind.SpecType), "spec");
+        var metadata = metadataEntry is null ? null : (Metadata?)BindValue(metadataEntry.Value, new RecordShapeRef(typeof(Metadata)), "metadata", metadataEntry.Key);
+        var specEntry = root.Find("spec");
+        SpecNode? spec;
+        if (specEntry is not null)
+        {
+            spec = (SpecNode?)BindValue(specEntry.Value, new RecordShapeRef(kind.SpecType), "spec", specEntry.Key);
+        }
+        else if (shapes.Record(kind.SpecType) is { } specShape && (specShape.Fields.Any(f => f.Required) || !specShape.ExactlyOneOf.IsEmpty))
+        {
+            if (!HasNearMiss(root, "spec"))
+            {
+                Report(DiagnosticCatalogue.MissingProperty, kindEntry.Key, $"{kind.Name} has no spec",
+                    $"add 'spec:' with at least {string.Join(", ", specShape.Fields.Where(f => f.Required).Select(f => f.YamlName).DefaultIfEmpty("one of " + string.Join(", ", specShape.ExactlyOneOf)))}");
+            }
+
+            spec = null;
+        }
+        else
+        {
+            spec = (SpecNode?)BindValue(new YamlMapping([], kindEntry.Key.Span), new RecordShapeRef(kind.SpecType), "spec", kindEntry.Key);
+        }
+
         return metadata?.Name is null || spec is null ? null : new Resource(kind, metadata, spec, document, IsComplete: !failed);
     }
 
-    private object? BindValue(YamlNode node, ValueShape shape, string path)
+    /// <summary>Objects of other tools that people paste into a spec, and the telc kind that says the same.</summary>
+    private static string ForeignKindHint(string kind) => kind switch
+    {
+        "PrometheusRule" or "AlertRule" or "Alert" or "Rule" or "RecordingRule" => "write the rules as an AlertGroup",
+        "ServiceMonitor" or "PodMonitor" or "ScrapeConfig" or "OpenTelemetryCollector" => "describe the collection as a MetricPipeline",
+        "AlertmanagerConfig" or "Receiver" or "Route" => "write receivers and routes as an AlertRouting",
+        "GrafanaDashboard" => "write a Dashboard",
+        "Namespace" or "Deployment" or "ConfigMap" or "Secret" or "Service" or "StatefulSet" or "DaemonSet" =>
+            "Kubernetes objects are rendered by telc, not written in the spec; keep them out of the spec root",
+        _ => $"telc kinds are {string.Join(", ", SpecKinds.All.Select(k => k.Name))}",
+    };
+
+    /// <summary>Whether an unknown key of the mapping is a misspelling of <paramref name="field"/> (already reported as such).</summary>
+    private static bool HasNearMiss(YamlMapping mapping, string field) =>
+        mapping.Entries.Any(e => e.Key.Value != field && Suggestions.Closest(e.Key.Value, [field]) is not null);
+
+    /// <param name="owner">The key (or list item) holding the value: where "missing field" findings point.</param>
+    private object? BindValue(YamlNode node, ValueShape shape, string path, YamlNode owner)
     {
         switch (shape)
         {
             case RecordShapeRef reference:
-                return BindRecord(node, shapes.Record(reference.Type), path);
+                return BindRecord(node, shapes.Record(reference.Type), path, owner);
             case LocatedShape located:
-                var inner = BindValue(node, located.Inner, path);
+                var inner = BindValue(node, located.Inner, path, owner);
                 return inner is null ? null : located.Create(inner, file.Locate(node.Span));
             case ListShape list:
                 return BindList(node, list, path);
@@ -119,16 +163,31 @@ public sealed class DocumentBinder
             case BoolShape:
                 return scalar.Type == ScalarType.Bool ? bool.Parse(scalar.Value) : WrongType(node, shape);
             case IntegerShape integer:
-                if (scalar.Type != ScalarType.Int || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+                if (scalar.Type != ScalarType.Int)
                 {
                     return WrongType(node, shape);
                 }
 
-                return integer.ClrType == typeof(int) ? (object)(int)Math.Clamp(whole, int.MinValue, int.MaxValue) : whole;
+                if (ParseInteger(scalar.Value) is not { } whole || (integer.ClrType == typeof(int) && whole is > int.MaxValue or < int.MinValue))
+                {
+                    Report(DiagnosticCatalogue.OutOfRange, node, $"{scalar.Value} is too large for {Noun(path)}", null);
+                    return null;
+                }
+
+                return integer.ClrType == typeof(int) ? (object)(int)whole : whole;
             case NumberShape:
-                return scalar.Type is ScalarType.Int or ScalarType.Float && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                    ? number
-                    : WrongType(node, shape);
+                if (scalar.Type is not (ScalarType.Int or ScalarType.Float))
+                {
+                    return WrongType(node, shape);
+                }
+
+                if (!double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                {
+                    Report(DiagnosticCatalogue.OutOfRange, node, $"{Noun(path)} must be a finite number, not {scalar.Value}", null);
+                    return null;
+                }
+
+                return number;
             case EnumShape enumeration:
                 return BindEnum(scalar, enumeration);
             case ParsedShape parsed:
@@ -138,7 +197,7 @@ public sealed class DocumentBinder
         }
     }
 
-    private object? BindRecord(YamlNode node, RecordShape shape, string path)
+    private object? BindRecord(YamlNode node, RecordShape shape, string path, YamlNode owner)
     {
         if (shape.Shorthand is { } shorthand && node is YamlScalar { Type: ScalarType.String } text)
         {
@@ -170,7 +229,7 @@ public sealed class DocumentBinder
             var field = shape.Find(entry.Key.Value);
             if (field is null)
             {
-                ReportUnknownField(entry.Key, shape.Fields.Select(f => f.YamlName));
+                ReportUnknownField(entry.Key, shape.Fields.Select(f => f.YamlName).ToArray());
                 continue;
             }
 
@@ -180,10 +239,10 @@ public sealed class DocumentBinder
             }
 
             present.Add(field);
-            values[shape.Fields.IndexOf(field)] = BindField(entry.Value, field, path + "." + field.YamlName);
+            values[shape.Fields.IndexOf(field)] = BindField(entry, field, path + "." + field.YamlName);
         }
 
-        CheckChoices(mapping, shape, present);
+        CheckChoices(mapping, shape, present, owner);
         for (var i = 0; i < shape.Fields.Length; i++)
         {
             var field = shape.Fields[i];
@@ -192,10 +251,9 @@ public sealed class DocumentBinder
                 continue;
             }
 
-            if (field.Required)
+            if (field.Required && !HasNearMiss(mapping, field.YamlName))
             {
-                Report(DiagnosticCatalogue.MissingProperty, mapping.Entries.IsEmpty ? mapping : mapping.Entries[0].Key,
-                    $"{Noun(path)} has no '{field.YamlName}'", $"add '{field.YamlName}': {field.Doc}");
+                Report(DiagnosticCatalogue.MissingProperty, owner, $"{Noun(path)} has no '{field.YamlName}'", $"add '{field.YamlName}' ({Describe(field.Doc)})");
             }
 
             values[i] = DefaultValue(field);
@@ -211,9 +269,10 @@ public sealed class DocumentBinder
         return record with { Location = file.Locate(mapping.Span) };
     }
 
-    private object? BindField(YamlNode node, FieldShape field, string path)
+    private object? BindField(YamlEntry entry, FieldShape field, string path)
     {
-        var value = BindValue(node, field.Value, path);
+        var node = entry.Value;
+        var value = BindValue(node, field.Value, path, entry.Key);
         if (value is null)
         {
             return null;
@@ -231,8 +290,13 @@ public sealed class DocumentBinder
 
         if (isNameTooLong(field, scalarText))
         {
-            Report(DiagnosticCatalogue.InvalidFormat, node, $"'{scalarText}' is longer than 63 characters", "Kubernetes names are at most 63 characters");
+            Report(DiagnosticCatalogue.InvalidFormat, node, $"'{scalarText}' is {scalarText!.Length} characters long", "names become Kubernetes names, which are at most 63 characters");
             return value;
+        }
+
+        if (value is Values.Duration { Value.Ticks: 0 } && !field.AllowZero)
+        {
+            Report(DiagnosticCatalogue.OutOfRange, node, $"{Noun(path)} must be longer than 0s", null);
         }
 
         if (field.Range is { } range && value is int or long or double)
@@ -252,7 +316,7 @@ public sealed class DocumentBinder
         static bool isNameTooLong(FieldShape field, string? text) => field.Pattern?.Pattern == Names.DnsLabel && text is { Length: > 63 };
     }
 
-    private void CheckChoices(YamlMapping mapping, RecordShape shape, List<FieldShape> present)
+    private void CheckChoices(YamlMapping mapping, RecordShape shape, List<FieldShape> present, YamlNode owner)
     {
         foreach (var (choice, exactly) in new[] { (shape.ExactlyOneOf, true), (shape.AtMostOneOf, false) })
         {
@@ -261,20 +325,27 @@ public sealed class DocumentBinder
                 continue;
             }
 
+            var options = string.Join(", ", choice);
             var set = present.Where(f => choice.Contains(f.YamlName)).ToArray();
             if (set.Length > 1)
             {
-                var second = mapping.Find(set[1].YamlName)!.Key;
-                Report(DiagnosticCatalogue.ExactlyOneOf, second,
-                    $"'{set[0].YamlName}' and '{set[1].YamlName}' are both set; {(exactly ? "exactly" : "at most")} one of {string.Join(", ", choice)} may be",
-                    "split them into separate documents or remove one");
+                Report(DiagnosticCatalogue.ExactlyOneOf, mapping.Find(set[1].YamlName)!.Key,
+                    $"'{set[0].YamlName}' and '{set[1].YamlName}' are both set; set {(exactly ? "exactly" : "at most")} one of: {options}",
+                    exactly ? $"keep one of them; to have both, declare two {Plural(shape.Type.Name)}" : "keep one of them");
             }
-            else if (set.Length == 0 && exactly)
+            else if (set.Length == 0 && exactly && !choice.Any(c => HasNearMiss(mapping, c)))
             {
-                Report(DiagnosticCatalogue.ExactlyOneOf, mapping.Entries.IsEmpty ? mapping : mapping.Entries[0].Key,
-                    $"none of {string.Join(", ", choice)} is set; exactly one must be", null);
+                Report(DiagnosticCatalogue.ExactlyOneOf, owner, $"none of {options} is set; set exactly one",
+                    $"e.g. '{choice[0]}: {{}}' and its settings");
             }
         }
+    }
+
+    /// <summary>"ExternalBackend" → "external backends", "BackendSpec" → "backends".</summary>
+    private static string Plural(string typeName)
+    {
+        var noun = typeName.EndsWith("Spec", StringComparison.Ordinal) ? typeName[..^4] : typeName;
+        return string.Concat(noun.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())) + "s";
     }
 
     private object? BindList(YamlNode node, ListShape shape, string path)
@@ -289,7 +360,7 @@ public sealed class DocumentBinder
         for (var i = 0; i < sequence.Items.Length; i++)
         {
             var item = sequence.Items[i];
-            var value = BindValue(item, shape.Item, $"{path}[{i}]");
+            var value = BindValue(item, shape.Item, $"{path}[{i}]", item);
             if (value is null)
             {
                 continue;
@@ -329,7 +400,7 @@ public sealed class DocumentBinder
         var items = new List<KeyValuePair<string, object?>>();
         foreach (var entry in mapping.Entries)
         {
-            if (BindValue(entry.Value, shape.Value, path + "." + entry.Key.Value) is { } value)
+            if (BindValue(entry.Value, shape.Value, path + "." + entry.Key.Value, entry.Key) is { } value)
             {
                 items.Add(new(entry.Key.Value, value));
             }
@@ -363,11 +434,12 @@ public sealed class DocumentBinder
         }
 
         var isDuration = shape.ClrType == typeof(Values.Duration);
+        var fix = isDuration ? ValueFixes.Duration(scalar.Value) : ValueFixes.Size(scalar.Value);
         Report(isDuration ? DiagnosticCatalogue.InvalidDuration : DiagnosticCatalogue.InvalidSize, scalar,
             $"'{scalar.Value}' is not a valid {(isDuration ? "duration" : "size")}",
-            isDuration
-                ? "write a number and a unit (ms, s, m, h, d, w, y), largest unit first, e.g. " + shape.Example
-                : "write a number and a unit (B, KB, MB, GB, TB, KiB, MiB, GiB, TiB, Ki, Mi, Gi, Ti), e.g. " + shape.Example);
+            (fix is null ? string.Empty : $"did you mean '{fix}'? ") + (isDuration
+                ? "write numbers with units y, w, d, h, m, s, ms, largest first, e.g. " + shape.Example
+                : "write a number and a unit: B, KB, MB, GB, TB, PB (×1000), KiB…PiB or Ki…Pi (×1024), e.g. " + shape.Example));
         return null;
     }
 
@@ -377,6 +449,15 @@ public sealed class DocumentBinder
         if (expected is StringShape or ParsedShape or EnumShape or LocatedShape { Inner: StringShape } && node is YamlScalar { Type: not ScalarType.String and not ScalarType.Null } scalar)
         {
             hint = $"quote it to make it a string: \"{scalar.Value}\"";
+        }
+        else if (expected is IntegerShape or NumberShape && node is YamlScalar { Type: ScalarType.String, IsPlain: false } quoted
+            && double.TryParse(quoted.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            hint = $"remove the quotes: {quoted.Value}";
+        }
+        else if (expected is RecordShapeRef && node is YamlScalar { Type: ScalarType.Bool, Value: "true" or "True" or "TRUE" })
+        {
+            hint = "write '{}' to switch it on with its defaults";
         }
         else if (expected is BoolShape && node is YamlScalar { Value: "yes" or "no" or "on" or "off" or "Yes" or "No" or "On" or "Off" })
         {
@@ -391,7 +472,7 @@ public sealed class DocumentBinder
         return null;
     }
 
-    private void ReportUnknownField(YamlScalar key, IEnumerable<string> known)
+    private void ReportUnknownField(YamlScalar key, IReadOnlyCollection<string> known)
     {
         var names = known.ToArray();
         Report(DiagnosticCatalogue.UnknownProperty, key, $"unknown field '{key.Value}'",
@@ -444,4 +525,27 @@ public sealed class DocumentBinder
     private static string Shorten(string text) => text.Length <= 40 ? text.ReplaceLineEndings(" ") : text[..37].ReplaceLineEndings(" ") + "...";
 
     private static string Noun(string path) => $"'{path}'";
+
+    /// <summary>A field's doc as a parenthetical: "The query." → "the query".</summary>
+    private static string Describe(string doc)
+    {
+        var text = doc.TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    private static long? ParseInteger(string text)
+    {
+        var negative = text.StartsWith('-');
+        var digits = text.TrimStart('-', '+');
+        var (body, radix) = digits.StartsWith("0x", StringComparison.Ordinal) ? (digits[2..], 16) : digits.StartsWith("0o", StringComparison.Ordinal) ? (digits[2..], 8) : (digits, 10);
+        try
+        {
+            var value = radix == 10 ? long.Parse(body, NumberStyles.None, CultureInfo.InvariantCulture) : Convert.ToInt64(body, radix);
+            return negative ? -value : value;
+        }
+        catch (Exception e) when (e is OverflowException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
 }

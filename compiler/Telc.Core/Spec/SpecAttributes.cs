@@ -32,6 +32,10 @@ public sealed class DefaultAttribute(object value) : Attribute
     public object Value { get; } = value;
 }
 
+/// <summary>A duration that may be zero; every other duration must be longer than 0s.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class AllowZeroAttribute : Attribute;
+
 /// <summary>Exactly one of the named fields must be set (a choice such as the type of a backend).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class ExactlyOneOfAttribute(params string[] fields) : Attribute

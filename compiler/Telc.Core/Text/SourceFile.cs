@@ -26,6 +26,15 @@ public sealed class SourceFile
     {
         var starts = LineStarts;
         offset = Math.Clamp(offset, 0, Text.Length);
+        if (offset == Text.Length && offset > 0 && Text[offset - 1] is '\n' or '\r')
+        {
+            offset--; // the end of a file that ends with a line break is the end of its last line
+            if (offset > 0 && Text[offset] == '\n' && Text[offset - 1] == '\r')
+            {
+                offset--;
+            }
+        }
+
         var line = Array.BinarySearch(starts, offset);
         if (line < 0)
         {

@@ -118,7 +118,7 @@ public sealed class ValidateCommandTests
         var result = CliRunner.Run(folder.Path, "validate", "spec", "--format", "github");
 
         var line = result.Output.Split('\n')[0];
-        Assert.StartsWith("::error file=spec/a%2Cb.yaml,line=4,col=22,endLine=4,endColumn=25,title=TELC204 Unknown environment::environment 'prd' is not declared%0Ahint: did you mean 'prod'?", line);
+        Assert.StartsWith("::error file=spec/a%2Cb.yaml,line=4,col=22,endLine=4,endColumn=25,title=TELC204 Unknown environment::environment 'prd' is not declared (the default environments are dev, stage, prod)%0Ahint: did you mean 'prod'?", line);
     }
 
     [Fact]

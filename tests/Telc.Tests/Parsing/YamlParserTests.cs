@@ -39,7 +39,7 @@ public sealed class YamlParserTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("TELC112", diagnostic.Code);
         Assert.Equal("3:1", diagnostic.Start.ToString());
-        Assert.Contains("first at line 1", diagnostic.Message);
+        Assert.Contains("first at 1:1", diagnostic.Message);
     }
 
     [Fact]

@@ -106,8 +106,9 @@ public sealed class SemanticCheckerTests
             ("teams/payments/b.yaml", noTeam),
             ("teams/payments/cluster.yaml", Cluster("c", "dev")));
 
-        Assert.Equal(["TELC201", "TELC205", "TELC205", "TELC206"], compilation.Diagnostics.Select(d => d.Code));
-        Assert.Contains("no metadata.team", compilation.Diagnostics[2].Message);
+        Assert.Equal(["TELC205", "TELC205", "TELC206"], compilation.Diagnostics.Select(d => d.Code));
+        Assert.Contains("names team 'search'", compilation.Diagnostics[0].Message);
+        Assert.Contains("no metadata.team", compilation.Diagnostics[1].Message);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class DocumentBinderTests
     [InlineData("apiVersion: telc.io/v1alpha1\nmetadata: { name: c }\n", "TELC121 1:1")]
     [InlineData("- a\n- b\n", "TELC120 1:1")]
     [InlineData("just some text\n", "TELC120 1:1")]
-    [InlineData("apiVersion: telc.io/v1alpha1\nkind: Cluster\n", "TELC132 2:1")]
+    [InlineData("apiVersion: telc.io/v1alpha1\nkind: Cluster\nspec: { environment: dev }\n", "TELC132 2:1")]
     [InlineData("apiVersion: telc.io/v1alpha1\nkind: Cluster\nmetadata: { name: c }\nspec: { environment: dev }\nstatus: {}\n", "TELC130 5:1")]
     public void Envelope_problems_are_reported(string text, string expected)
     {

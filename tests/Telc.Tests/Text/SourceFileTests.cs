@@ -11,6 +11,8 @@ public sealed class SourceFileTests
     [InlineData("a\r\nbc\r\nd", 7, 3, 1)]
     [InlineData("abc", 0, 1, 1)]
     [InlineData("abc", 3, 1, 4)]
+    [InlineData("ab\ncd\n", 6, 2, 3)]
+    [InlineData("ab\r\ncd\r\n", 8, 2, 3)]
     public void Maps_offsets_to_one_based_line_and_column(string text, int offset, int line, int column)
     {
         var file = new SourceFile("f.yaml", "f.yaml", text);

@@ -32,7 +32,7 @@ public sealed record PresetUse(
 public sealed record AlertOverride(
     [Doc("Set false to drop the alert."), Default(true)] bool Enabled,
     [Doc("New severity label.")] string? Severity,
-    [Doc("New pending duration.")] Values.Duration? For,
+    [Doc("New pending duration."), AllowZero] Values.Duration? For,
     [Doc("New threshold, for alerts the preset declares a threshold parameter for.")] double? Threshold) : SpecNode;
 
 [Doc("Changes to one dashboard of a preset.")]

@@ -6,7 +6,8 @@ namespace Telc.Spec.Values;
 /// <summary>A Prometheus-style duration such as <c>15d</c>, <c>1h30m</c> or <c>500ms</c>, kept with its spelling.</summary>
 public sealed partial record Duration(TimeSpan Value, string Text)
 {
-    public const string Pattern = "^(([0-9]+)(y|w|d|h|m|s|ms))+$";
+    /// <summary>Units from largest to smallest, each at most once, as Prometheus reads durations.</summary>
+    public const string Pattern = "^(?=[0-9])(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$";
 
     public const string Example = "15d, 1h30m or 30s";
 
@@ -19,32 +20,20 @@ public sealed partial record Duration(TimeSpan Value, string Text)
         }
 
         var total = TimeSpan.Zero;
-        var lastRank = -1;
-        foreach (Capture unit in match.Groups["unit"].Captures)
+        foreach (var (unit, length) in Units)
         {
-            var rank = Array.IndexOf(Units, unit.Value);
-            if (rank <= lastRank)
+            var group = match.Groups[unit];
+            if (!group.Success)
             {
-                return null; // units must go from largest to smallest, each once
+                continue;
             }
 
-            lastRank = rank;
-        }
-
-        for (var i = 0; i < match.Groups["amount"].Captures.Count; i++)
-        {
-            if (!long.TryParse(match.Groups["amount"].Captures[i].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+            if (!long.TryParse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > (TimeSpan.MaxValue - total).Ticks / length.Ticks)
             {
                 return null;
             }
 
-            var unitLength = UnitLength(match.Groups["unit"].Captures[i].Value);
-            if (amount > TimeSpan.MaxValue.Ticks / unitLength.Ticks)
-            {
-                return null;
-            }
-
-            total += TimeSpan.FromTicks(amount * unitLength.Ticks);
+            total += TimeSpan.FromTicks(amount * length.Ticks);
         }
 
         return new Duration(total, text);
@@ -52,19 +41,12 @@ public sealed partial record Duration(TimeSpan Value, string Text)
 
     public override string ToString() => Text;
 
-    private static readonly string[] Units = ["y", "w", "d", "h", "m", "s", "ms"];
+    private static readonly (string Unit, TimeSpan Length)[] Units =
+    [
+        ("y", TimeSpan.FromDays(365)), ("w", TimeSpan.FromDays(7)), ("d", TimeSpan.FromDays(1)), ("h", TimeSpan.FromHours(1)),
+        ("m", TimeSpan.FromMinutes(1)), ("s", TimeSpan.FromSeconds(1)), ("ms", TimeSpan.FromMilliseconds(1)),
+    ];
 
-    private static TimeSpan UnitLength(string unit) => unit switch
-    {
-        "y" => TimeSpan.FromDays(365),
-        "w" => TimeSpan.FromDays(7),
-        "d" => TimeSpan.FromDays(1),
-        "h" => TimeSpan.FromHours(1),
-        "m" => TimeSpan.FromMinutes(1),
-        "s" => TimeSpan.FromSeconds(1),
-        _ => TimeSpan.FromMilliseconds(1),
-    };
-
-    [GeneratedRegex("^(?:(?<amount>[0-9]+)(?<unit>ms|y|w|d|h|m|s))+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?=[0-9])(?:(?<y>[0-9]+)y)?(?:(?<w>[0-9]+)w)?(?:(?<d>[0-9]+)d)?(?:(?<h>[0-9]+)h)?(?:(?<m>[0-9]+)m)?(?:(?<s>[0-9]+)s)?(?:(?<ms>[0-9]+)ms)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 }
