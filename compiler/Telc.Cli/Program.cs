@@ -1,5 +1,7 @@
 using Telc.Cli;
 
 var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-var context = new CliContext(Console.Out, Console.Error, Environment.CurrentDirectory, color);
+var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+    .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
+var context = new CliContext(Console.Out, Console.Error, Environment.CurrentDirectory, color, environment);
 return await TelcApp.RunAsync(args, context);

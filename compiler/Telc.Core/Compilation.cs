@@ -60,9 +60,11 @@ public sealed class Compilation
         var model = new SpecModel([.. all.Resources.Where(r => r.IsComplete)]);
         if (documents.Count == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
-            diagnostics.Add(Diagnostic.InFile(DiagnosticCatalogue.NoDocuments, sources.RootDisplayPath,
-                sources.Files.Count == 0 ? "no *.yaml or *.yml files under the spec root" : "the spec files hold no documents",
-                $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
+            diagnostics.Add(new Diagnostic(DiagnosticCatalogue.NoDocuments, DiagnosticLevel.Error,
+                sources.Files.Count == 0 ? $"no *.yaml or *.yml files under the spec root '{sources.RootDisplayPath}'" : $"the spec files under '{sources.RootDisplayPath}' hold no documents",
+                Location: null,
+                FilePath: null,
+                Hint: $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
         }
 
         return new Compilation(sources, model, documents.Count, Sort(diagnostics));

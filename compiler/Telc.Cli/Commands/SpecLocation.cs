@@ -5,12 +5,13 @@ namespace Telc.Cli.Commands;
 /// <summary>Turns the PATH and --ref arguments into a source: a project folder holding telemetry/, or the spec root itself.</summary>
 public static class SpecLocation
 {
-    public static ISpecSource Resolve(string? path, string? gitRef, CliContext context)
+    /// <param name="displayBase">Folder that file paths in diagnostics are relative to.</param>
+    public static ISpecSource Resolve(string? path, string? gitRef, CliContext context, string displayBase)
     {
         var given = path ?? SpecFileNames.DefaultRoot;
         if (gitRef is not null)
         {
-            return new GitRefSource(context.FullPath(given), gitRef, context.WorkingDirectory);
+            return new GitRefSource(context.FullPath(given), gitRef, displayBase);
         }
 
         var full = context.FullPath(given);
@@ -22,6 +23,15 @@ public static class SpecLocation
         }
 
         var nested = Path.Combine(full, SpecFileNames.DefaultRoot);
-        return new WorkingTreeSource(Directory.Exists(nested) ? nested : full, context.WorkingDirectory);
+        return new WorkingTreeSource(Directory.Exists(nested) ? nested : full, displayBase);
     }
+
+    /// <summary>
+    /// GitHub resolves annotation and SARIF paths against the repository root, so those formats use the workspace
+    /// (or the repository's top level); people reading text get paths relative to where they are.
+    /// </summary>
+    public static string DisplayBase(string format, CliContext context) =>
+        format is "github" or "sarif"
+            ? context.Variable("GITHUB_WORKSPACE") ?? GitRepository.TopLevel(context.WorkingDirectory) ?? context.WorkingDirectory
+            : context.WorkingDirectory;
 }

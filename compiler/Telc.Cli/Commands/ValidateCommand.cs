@@ -31,7 +31,8 @@ public sealed class ValidateCommand(CliContext context)
 
     public int Run(ValidateArguments arguments)
     {
-        var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context));
+        var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
+        var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase));
         var report = new DiagnosticReport(compilation.Diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount);
         var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null);
         if (arguments.Report is { } reportPath)

@@ -10,49 +10,86 @@ public static class DiagnosticCatalogue
     private const DiagnosticLevel Warning = DiagnosticLevel.Warning;
 
     // Reading sources.
-    public static readonly DiagnosticDescriptor NoDocuments = new("TELC100", "No spec documents found", Error);
-    public static readonly DiagnosticDescriptor FileUnreadable = new("TELC101", "File cannot be read", Error);
-    public static readonly DiagnosticDescriptor FileTooLarge = new("TELC102", "File is too large", Error);
-    public static readonly DiagnosticDescriptor InvalidEncoding = new("TELC103", "File is not valid UTF-8", Error);
-    public static readonly DiagnosticDescriptor SymlinkOutsideRoot = new("TELC104", "Symbolic link points outside the spec root", Error);
-    public static readonly DiagnosticDescriptor EmptyFile = new("TELC105", "File holds no YAML document", Warning);
+    public static readonly DiagnosticDescriptor NoDocuments = new("TELC100", "No spec documents found", Error,
+        "telc found no spec document under the spec root, so nothing was checked; a CI job must not pass on an empty spec. Point telc at the folder that holds the spec.");
+    public static readonly DiagnosticDescriptor FileUnreadable = new("TELC101", "File cannot be read", Error,
+        "A spec file or a symbolic link could not be read (permissions, a dangling link, a link cycle, or an I/O error).");
+    public static readonly DiagnosticDescriptor FileTooLarge = new("TELC102", "File is too large", Error,
+        "Spec files larger than 16 MiB are refused before they are read, to keep runs bounded. Split the file.");
+    public static readonly DiagnosticDescriptor InvalidEncoding = new("TELC103", "File is not valid UTF-8", Error,
+        "Spec files must be UTF-8 text (a byte-order mark is fine; UTF-16 with a byte-order mark is accepted too). The position is that of the first invalid byte.");
+    public static readonly DiagnosticDescriptor SymlinkOutsideRoot = new("TELC104", "Symbolic link points outside the spec root", Error,
+        "A symbolic link under the spec root points outside it. Links may only point inside the spec root, so a spec cannot read files it does not own.");
+    public static readonly DiagnosticDescriptor EmptyFile = new("TELC105", "File holds no YAML document", Warning,
+        "The file holds no YAML document (it is empty or only comments). Remove it or add a document.");
 
     // YAML syntax.
-    public static readonly DiagnosticDescriptor YamlSyntax = new("TELC110", "Invalid YAML", Error);
-    public static readonly DiagnosticDescriptor TabIndentation = new("TELC111", "Tab used for indentation", Error);
-    public static readonly DiagnosticDescriptor DuplicateKey = new("TELC112", "Duplicate mapping key", Error);
-    public static readonly DiagnosticDescriptor AliasExpansionTooLarge = new("TELC113", "Aliases expand to too many nodes", Error);
-    public static readonly DiagnosticDescriptor NestingTooDeep = new("TELC114", "YAML nested too deeply", Error);
-    public static readonly DiagnosticDescriptor UnsupportedTag = new("TELC115", "Unsupported YAML tag", Error);
-    public static readonly DiagnosticDescriptor ComplexKey = new("TELC116", "Mapping key is not a plain value", Error);
+    public static readonly DiagnosticDescriptor YamlSyntax = new("TELC110", "Invalid YAML", Error,
+        "The file is not valid YAML. The rest of the file is skipped until it is fixed; earlier documents are still checked.");
+    public static readonly DiagnosticDescriptor TabIndentation = new("TELC111", "Tab used for indentation", Error,
+        "YAML forbids tabs for indentation. Replace the tab with spaces.");
+    public static readonly DiagnosticDescriptor DuplicateKey = new("TELC112", "Duplicate mapping key", Error,
+        "A mapping has the same key twice; YAML parsers disagree on which one wins, so telc refuses it.");
+    public static readonly DiagnosticDescriptor AliasExpansionTooLarge = new("TELC113", "Aliases expand to too many nodes", Error,
+        "Anchors and aliases expand to more than 1,000,000 nodes (a 'billion laughs' document). telc stops reading the document without expanding it.");
+    public static readonly DiagnosticDescriptor NestingTooDeep = new("TELC114", "YAML nested too deeply", Error,
+        "Mappings and lists are nested more than 100 levels deep. No spec needs this; telc stops reading the document.");
+    public static readonly DiagnosticDescriptor UnsupportedTag = new("TELC115", "Unsupported YAML tag", Error,
+        "Only the YAML core tags (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are read; other tags could mean code execution elsewhere and are refused.");
+    public static readonly DiagnosticDescriptor ComplexKey = new("TELC116", "Mapping key is not a plain value", Error,
+        "A mapping key must be a plain value; lists, mappings and aliases as keys are not supported.");
 
     // Document envelope and schema.
-    public static readonly DiagnosticDescriptor DocumentNotMapping = new("TELC120", "Document is not a mapping", Error);
-    public static readonly DiagnosticDescriptor MissingEnvelopeField = new("TELC121", "Document lacks apiVersion or kind", Error);
-    public static readonly DiagnosticDescriptor UnknownApiVersion = new("TELC122", "Unknown apiVersion", Error);
-    public static readonly DiagnosticDescriptor UnknownKind = new("TELC123", "Unknown kind", Error);
-    public static readonly DiagnosticDescriptor UnknownProperty = new("TELC130", "Unknown field", Error);
-    public static readonly DiagnosticDescriptor WrongType = new("TELC131", "Value has the wrong type", Error);
-    public static readonly DiagnosticDescriptor MissingProperty = new("TELC132", "Required field is missing", Error);
-    public static readonly DiagnosticDescriptor ValueNotAllowed = new("TELC133", "Value is not one of the allowed values", Error);
-    public static readonly DiagnosticDescriptor InvalidFormat = new("TELC134", "Value does not have the expected format", Error);
-    public static readonly DiagnosticDescriptor OutOfRange = new("TELC135", "Value is out of range", Error);
-    public static readonly DiagnosticDescriptor ExactlyOneOf = new("TELC136", "Exactly one of several fields must be set", Error);
-    public static readonly DiagnosticDescriptor DuplicateListItem = new("TELC137", "Duplicate item in a list", Error);
+    public static readonly DiagnosticDescriptor DocumentNotMapping = new("TELC120", "Document is not a mapping", Error,
+        "A spec document is a mapping with apiVersion, kind, metadata and spec.");
+    public static readonly DiagnosticDescriptor MissingEnvelopeField = new("TELC121", "Document lacks apiVersion or kind", Error,
+        "Every spec document starts with apiVersion: telc.io/v1alpha1 and a kind.");
+    public static readonly DiagnosticDescriptor UnknownApiVersion = new("TELC122", "Unknown apiVersion", Error,
+        "telc reads apiVersion telc.io/v1alpha1 documents.");
+    public static readonly DiagnosticDescriptor UnknownKind = new("TELC123", "Unknown kind", Error,
+        "The kind is not one of telc's kinds: Project, Cluster, Backend, MetricPipeline, LogPipeline, TracePipeline, AlertGroup, SLO, AlertRouting, Dashboard, RetentionPolicy, Team, Waiver.");
+    public static readonly DiagnosticDescriptor UnknownProperty = new("TELC130", "Unknown field", Error,
+        "The field is not part of the schema at this place. Unknown fields are errors so that typos never pass silently.");
+    public static readonly DiagnosticDescriptor WrongType = new("TELC131", "Value has the wrong type", Error,
+        "The value has the wrong YAML type (for example a quoted number where a number is expected, or yes/no where true/false is expected).");
+    public static readonly DiagnosticDescriptor MissingProperty = new("TELC132", "Required field is missing", Error,
+        "A required field is missing.");
+    public static readonly DiagnosticDescriptor ValueNotAllowed = new("TELC133", "Value is not one of the allowed values", Error,
+        "The value is not one of the values this field allows.");
+    public static readonly DiagnosticDescriptor InvalidFormat = new("TELC134", "Value does not have the expected format", Error,
+        "The value does not have the expected form (a name, a URL, a label matcher, a regular expression, a date).");
+    public static readonly DiagnosticDescriptor OutOfRange = new("TELC135", "Value is out of range", Error,
+        "The number or duration is outside the range this field allows.");
+    public static readonly DiagnosticDescriptor ExactlyOneOf = new("TELC136", "Exactly one of several fields must be set", Error,
+        "Some fields are a choice (the type of a backend, the integration of a receiver, alert or record): exactly one of them must be set.");
+    public static readonly DiagnosticDescriptor DuplicateListItem = new("TELC137", "Duplicate item in a list", Error,
+        "Two items of a list have the same name.");
 
     // Semantic checks.
-    public static readonly DiagnosticDescriptor DuplicateName = new("TELC200", "Name declared twice", Error);
-    public static readonly DiagnosticDescriptor UnresolvedReference = new("TELC201", "Reference does not resolve", Error);
-    public static readonly DiagnosticDescriptor InvalidDuration = new("TELC202", "Invalid duration", Error);
-    public static readonly DiagnosticDescriptor InvalidSize = new("TELC203", "Invalid size", Error);
-    public static readonly DiagnosticDescriptor UnknownEnvironment = new("TELC204", "Unknown environment", Error);
-    public static readonly DiagnosticDescriptor TeamFolderOwner = new("TELC205", "Document in a team folder belongs to another team", Error);
-    public static readonly DiagnosticDescriptor KindNotAllowedInTeamFolder = new("TELC206", "Kind not allowed in a team folder", Error);
-    public static readonly DiagnosticDescriptor MultipleProjects = new("TELC207", "More than one Project", Error);
-    public static readonly DiagnosticDescriptor IncompatibleBackend = new("TELC208", "Backend cannot serve this use", Error);
-    public static readonly DiagnosticDescriptor AmbiguousBackend = new("TELC209", "Backend must be named", Error);
-    public static readonly DiagnosticDescriptor InvalidPresetReference = new("TELC210", "Invalid preset reference", Error);
-    public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error);
+    public static readonly DiagnosticDescriptor DuplicateName = new("TELC200", "Name declared twice", Error,
+        "Two documents of the same kind have the same name; names must be unique per kind.");
+    public static readonly DiagnosticDescriptor UnresolvedReference = new("TELC201", "Reference does not resolve", Error,
+        "A reference names a backend, cluster, team, receiver, mute time interval or preset that is not declared.");
+    public static readonly DiagnosticDescriptor InvalidDuration = new("TELC202", "Invalid duration", Error,
+        "Durations are written as Prometheus writes them: numbers with units y, w, d, h, m, s, ms, largest first, for example 15d or 1h30m.");
+    public static readonly DiagnosticDescriptor InvalidSize = new("TELC203", "Invalid size", Error,
+        "Sizes are a number and a unit: B, KB, MB, GB, TB, PB count in 1000s; KiB…PiB and Kubernetes' Ki…Pi count in 1024s.");
+    public static readonly DiagnosticDescriptor UnknownEnvironment = new("TELC204", "Unknown environment", Error,
+        "A cluster or retention rule names an environment the Project does not declare (by default dev, stage and prod).");
+    public static readonly DiagnosticDescriptor TeamFolderOwner = new("TELC205", "Document in a team folder belongs to another team", Error,
+        "Documents under teams/<team>/ belong to that team: their metadata.team must name it, and a Team there must be that team.");
+    public static readonly DiagnosticDescriptor KindNotAllowedInTeamFolder = new("TELC206", "Kind not allowed in a team folder", Error,
+        "Team folders hold only team-owned kinds (AlertGroup, SLO, Dashboard, Team, Waiver); platform kinds live outside teams/.");
+    public static readonly DiagnosticDescriptor MultipleProjects = new("TELC207", "More than one Project", Error,
+        "A spec has at most one Project document.");
+    public static readonly DiagnosticDescriptor IncompatibleBackend = new("TELC208", "Backend cannot serve this use", Error,
+        "The referenced backend cannot serve this use (for example a Grafana as a metric pipeline's output, or a Prometheus as an Alertmanager).");
+    public static readonly DiagnosticDescriptor AmbiguousBackend = new("TELC209", "Backend must be named", Error,
+        "A backend may be left out only when exactly one declared backend fits; name it otherwise.");
+    public static readonly DiagnosticDescriptor InvalidPresetReference = new("TELC210", "Invalid preset reference", Error,
+        "A preset is written as name@version (for example kubernetes@1) or as a mapping with name and version.");
+    public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
+        "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalogue).GetFields()

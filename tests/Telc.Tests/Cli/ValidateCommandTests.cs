@@ -122,6 +122,27 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Github_paths_are_relative_to_the_workspace_whatever_the_working_directory()
+    {
+        var environment = new Dictionary<string, string> { ["GITHUB_WORKSPACE"] = RepoPaths.Root };
+
+        var result = CliRunner.RunWith(RepoPaths.Combine("examples"), environment, "validate", "invalid/dangling-references", "--format", "github");
+
+        Assert.Contains("::error file=examples/invalid/dangling-references/telemetry/", result.Output);
+    }
+
+    [Fact]
+    public void Github_findings_without_a_file_have_no_file_property()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "spec"));
+
+        var result = CliRunner.Run(folder.Path, "validate", "spec", "--format", "github");
+
+        Assert.StartsWith("::error title=TELC100 No spec documents found::no *.yaml or *.yml files", result.Output);
+    }
+
+    [Fact]
     public void Sarif_output_is_sarif_2_1_0_with_rules_and_regions()
     {
         var result = CliRunner.Run(RepoPaths.Root, "validate", "examples/invalid/dangling-references", "--format", "sarif");

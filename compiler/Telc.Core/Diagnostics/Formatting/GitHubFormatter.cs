@@ -1,8 +1,14 @@
 namespace Telc.Diagnostics.Formatting;
 
-/// <summary>GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff.</summary>
+/// <summary>
+/// GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff. Paths must be
+/// relative to the repository root. GitHub shows at most 10 annotations of each level per step, so a notice says
+/// when some are only in the log.
+/// </summary>
 public sealed class GitHubFormatter : IDiagnosticFormatter
 {
+    private const int AnnotationsShownPerLevel = 10;
+
     public void Write(DiagnosticReport report, TextWriter output)
     {
         foreach (var d in report.Diagnostics)
@@ -21,6 +27,12 @@ public sealed class GitHubFormatter : IDiagnosticFormatter
             properties.Add($"title={Property($"{d.Code} {d.Descriptor.Title}")}");
             var message = d.Hint is null ? d.Message : $"{d.Message}\nhint: {d.Hint}";
             output.Write($"::{command} {string.Join(',', properties)}::{Data(message)}\n");
+        }
+
+        var hidden = report.Diagnostics.GroupBy(d => d.Level).Sum(g => Math.Max(0, g.Count() - AnnotationsShownPerLevel));
+        if (hidden > 0)
+        {
+            output.Write($"::notice title=telc::{Data($"{hidden} more findings than GitHub shows as annotations (10 per level); the job log lists them all")}\n");
         }
 
         output.Write(TextFormatter.Summary(report) + "\n");

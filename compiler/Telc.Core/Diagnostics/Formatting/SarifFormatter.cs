@@ -3,7 +3,12 @@ using System.Text.Json;
 
 namespace Telc.Diagnostics.Formatting;
 
-/// <summary>SARIF 2.1.0 for GitHub code scanning: every catalogue code as a rule, every finding as a result.</summary>
+/// <summary>
+/// SARIF 2.1.0 as GitHub code scanning reads it: every catalogue code as a rule with a description and help,
+/// every finding with a file as a result (paths relative to the repository root, columns in UTF-16 code units),
+/// findings without a file as tool notifications. Upload it with github/codeql-action/upload-sarif, which adds
+/// the line fingerprints GitHub uses to track alerts across commits.
+/// </summary>
 public sealed class SarifFormatter : IDiagnosticFormatter
 {
     public void Write(DiagnosticReport report, TextWriter output)
@@ -18,46 +23,22 @@ public sealed class SarifFormatter : IDiagnosticFormatter
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            json.WriteStartObject("tool");
-            json.WriteStartObject("driver");
-            json.WriteString("name", "telc");
-            json.WriteString("version", DiagnosticReport.ToolVersion);
-            json.WriteString("semanticVersion", DiagnosticReport.ToolVersion);
-            json.WriteString("informationUri", "https://telc.io");
-            json.WriteStartArray("rules");
-            foreach (var rule in rules)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", rule.Code);
-                json.WriteString("name", string.Concat(rule.Title.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
-                json.WriteStartObject("shortDescription");
-                json.WriteString("text", rule.Title);
-                json.WriteEndObject();
-                json.WriteString("helpUri", rule.HelpUri);
-                json.WriteStartObject("defaultConfiguration");
-                json.WriteString("level", Level(rule.DefaultLevel));
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WriteTool(json, rules);
+            WriteInvocation(json, report.Diagnostics.Where(d => d.Path is null), ruleIndex);
+            json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteStartArray("results");
-            foreach (var d in report.Diagnostics)
+            foreach (var d in report.Diagnostics.Where(d => d.Path is not null))
             {
                 json.WriteStartObject();
                 json.WriteString("ruleId", d.Code);
                 json.WriteNumber("ruleIndex", ruleIndex[d.Code]);
                 json.WriteString("level", Level(d.Level));
-                json.WriteStartObject("message");
-                json.WriteString("text", d.Hint is null ? d.Message : $"{d.Message} (hint: {d.Hint})");
-                json.WriteEndObject();
+                WriteMessage(json, d);
                 json.WriteStartArray("locations");
                 json.WriteStartObject();
                 json.WriteStartObject("physicalLocation");
                 json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", Uri.EscapeDataString(d.Path ?? ".").Replace("%2F", "/"));
+                json.WriteString("uri", Uri.EscapeDataString(d.Path!).Replace("%2F", "/"));
                 json.WriteString("uriBaseId", "%SRCROOT%");
                 json.WriteEndObject();
                 json.WriteStartObject("region");
@@ -79,6 +60,82 @@ public sealed class SarifFormatter : IDiagnosticFormatter
         }
 
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n");
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<DiagnosticDescriptor> rules)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "telc");
+        json.WriteString("version", DiagnosticReport.ToolVersion);
+        json.WriteString("semanticVersion", DiagnosticReport.ToolVersion);
+        json.WriteString("informationUri", "https://telc.io");
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Code);
+            json.WriteString("name", string.Concat(rule.Title.Split(' ', '-').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant())
+                .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))));
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", rule.Title);
+            json.WriteEndObject();
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", rule.Help);
+            json.WriteEndObject();
+            json.WriteStartObject("help");
+            json.WriteString("text", rule.Help);
+            json.WriteString("markdown", $"{rule.Help}\n\n[{rule.Code}]({rule.HelpUri})");
+            json.WriteEndObject();
+            json.WriteString("helpUri", rule.HelpUri);
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", Level(rule.DefaultLevel));
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteString("precision", "very-high");
+            json.WriteString("problem.severity", rule.DefaultLevel switch { DiagnosticLevel.Error => "error", DiagnosticLevel.Warning => "warning", _ => "recommendation" });
+            json.WriteStartArray("tags");
+            json.WriteStringValue("telemetry");
+            json.WriteStringValue(rule.Code[4] switch { '1' => "syntax", '2' => "semantic", '3' => "promql", '4' => "policy", _ => "emit" });
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Findings about the run rather than a file (no spec found) go where SARIF keeps them.</summary>
+    private static void WriteInvocation(Utf8JsonWriter json, IEnumerable<Diagnostic> notifications, Dictionary<string, int> ruleIndex)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var d in notifications)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", Level(d.Level));
+            WriteMessage(json, d);
+            json.WriteStartObject("associatedRule");
+            json.WriteString("id", d.Code);
+            json.WriteNumber("index", ruleIndex[d.Code]);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    private static void WriteMessage(Utf8JsonWriter json, Diagnostic d)
+    {
+        json.WriteStartObject("message");
+        json.WriteString("text", d.Hint is null ? d.Message : $"{d.Message} (hint: {d.Hint})");
+        json.WriteEndObject();
     }
 
     private static string Level(DiagnosticLevel level) => level switch

@@ -7,7 +7,7 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
 {
     public void Write(DiagnosticReport report, TextWriter output)
     {
-        foreach (var group in report.Diagnostics.GroupBy(d => d.Path ?? "(spec)"))
+        foreach (var group in report.Diagnostics.GroupBy(d => d.Path ?? "(spec root)"))
         {
             output.Write(Paint(group.Key, "1") + "\n");
             foreach (var diagnostic in group)

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Telc.Tests.Support;
+
+/// <summary>
+/// Real tools used as oracles. Where one is missing the test is skipped with the reason, unless
+/// TELC_TOOLS_REQUIRED=1 (set by .ci/run, which installs them), where a missing tool fails the test.
+/// </summary>
+public static class ExternalTools
+{
+    public static string SarifValidator => RepoPaths.Combine("tests", "tools", "sarif", "validate-sarif.js");
+
+    public static void RequireSarifValidator()
+    {
+        var installed = Directory.Exists(RepoPaths.Combine("tests", "tools", "sarif", "node_modules")) && Which("node") is not null;
+        Require(installed, "the SARIF schema validator is not installed (run: cd tests/tools/sarif && npm install --no-package-lock)");
+    }
+
+    public static (int ExitCode, string Output) Run(string program, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} did not finish in 2 minutes");
+        }
+
+        return (process.ExitCode, output + error.Result);
+    }
+
+    private static void Require(bool available, string reason)
+    {
+        if (!available && Environment.GetEnvironmentVariable("TELC_TOOLS_REQUIRED") == "1")
+        {
+            Assert.Fail(reason + " (TELC_TOOLS_REQUIRED=1)");
+        }
+
+        Skip.IfNot(available, reason);
+    }
+
+    private static string? Which(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
+}
