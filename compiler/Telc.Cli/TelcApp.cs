@@ -12,6 +12,7 @@ public static class TelcApp
         var root = new RootCommand("telc compiles a telemetry spec into rendered manifests and checks it against schemas and policies.")
         {
             ValidateCommand.Create(context),
+            RenderCommand.Create(context),
             SchemaCommand.Create(context),
         };
 

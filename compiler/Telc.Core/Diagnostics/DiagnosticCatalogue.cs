@@ -91,6 +91,10 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 
+    // Rendering.
+    public static readonly DiagnosticDescriptor MissingRenderSetting = new("TELC500", "Rendering needs a setting", Error,
+        "The spec is valid, but rendering it needs a setting it leaves out, such as the repository URL for Argo CD Applications.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalogue).GetFields()
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -16,6 +16,12 @@ public static class ExternalTools
         Require(installed, "the SARIF schema validator is not installed (run: cd tests/tools/sarif && npm install --no-package-lock)");
     }
 
+    /// <summary>promtool, amtool (Debian packages prometheus, prometheus-alertmanager) and kubectl.</summary>
+    public static void Require(string program)
+    {
+        Require(Which(program) is not null, $"{program} is not installed (apt-get install prometheus prometheus-alertmanager; kubectl for kustomize)");
+    }
+
     public static (int ExitCode, string Output) Run(string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };

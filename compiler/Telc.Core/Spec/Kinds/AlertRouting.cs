@@ -52,9 +52,11 @@ public sealed record EmailReceiver(
     [Doc("SMTP user name.")] string? AuthUsername,
     [Doc("Secret key holding the SMTP password.")] SecretKeyRef? AuthPasswordSecretRef) : SpecNode;
 
-[Doc("Webhook integration.")]
+[Doc("Webhook integration: the URL itself, or a Secret key holding it when it embeds a token (url_file needs Alertmanager 0.26 or later).")]
+[ExactlyOneOf("url", "urlSecretRef")]
 public sealed record WebhookReceiver(
-    [Doc("Secret key holding the URL (it often embeds a token).")] SecretKeyRef UrlSecretRef,
+    [Doc("URL notifications are posted to, when it holds no credential."), Pattern("^https?://[^\\s]+$", "https://hooks.example/alerts")] string? Url,
+    [Doc("Secret key holding the URL, when it embeds a token.")] SecretKeyRef? UrlSecretRef,
     [Doc("Most alerts sent in one message; 0 means all."), Default(0), Range(0)] int MaxAlerts) : SpecNode;
 
 [Doc("A route: alerts matching every matcher go to the receiver.")]

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Telc.Diagnostics;
+using Telc.Diagnostics.Formatting;
+using Telc.Emit;
+using Telc.Output;
+using Telc.Sources;
+
+namespace Telc.Cli.Commands;
+
+public sealed record RenderArguments(string? Path, string? Output, bool Check, string? Ref, string Format);
+
+/// <summary>
+/// <c>telc render [PATH] [-o DIR] [--check]</c>: validates, then writes the whole output tree atomically,
+/// or with --check compares it with the committed tree (exit 2 when they differ). Nothing is written on any error.
+/// </summary>
+public sealed class RenderCommand(CliContext context)
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "Project folder holding telemetry/, or the spec root itself (default: telemetry)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: the Project's output.path, 'rendered', next to the spec root)" };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 and list the files that differ when the output folder is stale" };
+        var gitRef = new Option<string?>("--ref") { Description = "Read the spec from this git ref instead of the working tree" };
+        var format = new Option<string>("--format") { Description = "Format of the diagnostics", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(OutputFormat.Names);
+        var command = new Command("render", "Validate the spec and write the rendered manifests") { path, output, check, gitRef, format };
+        command.SetAction(result => new RenderCommand(context).Run(new RenderArguments(
+            result.GetValue(path), result.GetValue(output), result.GetValue(check), result.GetValue(gitRef), result.GetValue(format)!)));
+        return command;
+    }
+
+    public int Run(RenderArguments arguments)
+    {
+        var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
+        var source = SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase);
+        var compilation = Compilation.Create(source);
+        var rendered = compilation.HasErrors ? null : Renderer.Render(compilation.Model);
+        var diagnostics = compilation.Diagnostics.Concat(rendered?.Diagnostics ?? []).ToArray();
+        var formatter = OutputFormat.Create(arguments.Format, context.Color);
+        if (rendered is null || diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        {
+            formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
+            context.Error.Write("telc: nothing was written because of the errors above\n");
+            return ExitCodes.ProblemsFound;
+        }
+
+        if (diagnostics.Length > 0)
+        {
+            formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
+        }
+
+        var outputDirectory = OutputDirectory(arguments, compilation);
+        var clusters = rendered.Files.Select(f => f.Path.Split('/')).Where(p => p[0] == "clusters").Select(p => p[1]).Distinct().Count();
+        if (arguments.Check)
+        {
+            var differences = TreeWriter.Compare(outputDirectory, rendered.Files);
+            if (differences.Count == 0)
+            {
+                context.Out.Write($"{Relative(outputDirectory)} is up to date ({rendered.Files.Length} files, {clusters} clusters)\n");
+                return ExitCodes.Clean;
+            }
+
+            context.Out.Write($"{Relative(outputDirectory)} is stale: {differences.Count} files differ from what the spec renders to\n");
+            foreach (var difference in differences)
+            {
+                context.Out.Write($"  {difference.Change}: {difference.Path}\n");
+            }
+
+            context.Out.Write($"run 'telc render{(arguments.Path is null ? string.Empty : " " + arguments.Path)}' and commit the result\n");
+            return ExitCodes.DifferenceFound;
+        }
+
+        TreeWriter.Write(outputDirectory, rendered.Files);
+        context.Out.Write($"rendered {rendered.Files.Length} files for {clusters} clusters into {Relative(outputDirectory)}\n");
+        return ExitCodes.Clean;
+    }
+
+    /// <summary>-o, else the Project's output.path next to the spec root (beside telemetry/ in a project folder); never inside the spec root.</summary>
+    private string OutputDirectory(RenderArguments arguments, Compilation compilation)
+    {
+        var given = context.FullPath(arguments.Path ?? SpecFileNames.DefaultRoot);
+        var isProjectFolder = Directory.Exists(Path.Combine(given, SpecFileNames.DefaultRoot));
+        var specRoot = isProjectFolder ? Path.Combine(given, SpecFileNames.DefaultRoot) : given.TrimEnd(Path.DirectorySeparatorChar);
+        string output;
+        if (arguments.Output is { } explicitOutput)
+        {
+            output = context.FullPath(explicitOutput);
+        }
+        else if (arguments.Ref is not null)
+        {
+            throw new UsageException("with --ref, say where to write with -o DIR");
+        }
+        else
+        {
+            var projectFolder = isProjectFolder ? given : Path.GetDirectoryName(specRoot)!;
+            output = Path.GetFullPath(Path.Combine(projectFolder, compilation.Model.Project?.Output?.Path ?? "rendered"));
+        }
+
+        if ((output.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).StartsWith(specRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new UsageException($"the output folder {Relative(output)} is inside the spec root, where it would be read as spec; choose another with -o");
+        }
+
+        return output;
+    }
+
+    private string Relative(string path) => Path.GetRelativePath(context.WorkingDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
+}

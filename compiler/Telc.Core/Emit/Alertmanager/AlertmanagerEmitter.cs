@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Telc.Emit.Kubernetes;
+using Telc.Model;
+using Telc.Output;
+
+namespace Telc.Emit.Alertmanager;
+
+/// <summary>An Alertmanager: StatefulSet clustered over a headless Service, its config, the receivers' Secrets mounted.</summary>
+public static class AlertmanagerEmitter
+{
+    private const string App = "alertmanager";
+
+    public static Component Emit(AlertmanagerPlan plan, ObjectFactory factory)
+    {
+        var name = plan.ObjectName;
+        var source = plan.Backend.Location;
+        var config = CanonicalYamlWriter.Write(OutputSerializer.ToNode(AlertmanagerConfigBuilder.Build(plan)));
+        var secrets = AlertmanagerConfigBuilder.SecretNames(plan);
+        var args = new List<string>
+        {
+            "--config.file=/etc/alertmanager/alertmanager.yml",
+            "--storage.path=/alertmanager",
+            "--web.listen-address=:9093",
+        };
+        if (plan.Spec.Replicas > 1)
+        {
+            args.Add("--cluster.listen-address=0.0.0.0:9094");
+            args.AddRange(Enumerable.Range(0, plan.Spec.Replicas).Select(i => $"--cluster.peer={name}-{i}.{name}.{factory.Namespace}.svc:9094"));
+        }
+        else
+        {
+            args.Add("--cluster.listen-address=");
+        }
+
+        var volumes = ImmutableArray.CreateBuilder<Volume>();
+        volumes.Add(new Volume("config", ConfigMap: new ConfigMapVolumeSource(name + "-config")));
+        if (plan.Spec.Storage is null)
+        {
+            volumes.Add(new Volume("data", EmptyDir: new EmptyDirVolumeSource()));
+        }
+
+        volumes.AddRange(secrets.Select(s => new Volume("secret-" + s, Secret: new SecretVolumeSource(s))));
+        var container = new Container(
+            "alertmanager", Images.Alertmanager, [.. args], [new NamedPort("web", 9093), new NamedPort("mesh", 9094)],
+            ObjectFactory.Resources(plan.Spec.Resources, "50m", "128Mi", "256Mi"),
+            [
+                new VolumeMount("config", "/etc/alertmanager", ReadOnly: true),
+                new VolumeMount("data", "/alertmanager"),
+                .. secrets.Select(s => new VolumeMount("secret-" + s, $"{AlertmanagerConfigBuilder.SecretsDirectory}/{s}", ReadOnly: true)),
+            ],
+            ReadinessProbe: new Probe(new HttpGetAction("/-/ready", "web"), 5, 10),
+            LivenessProbe: new Probe(new HttpGetAction("/-/healthy", "web"), 15, 15),
+            SecurityContext: new ContainerSecurityContext());
+        var pod = new PodSpec([container], Volumes: volumes.ToImmutable(), SecurityContext: new PodSecurityContext(65534, 65534, 65534, true));
+        var claims = plan.Spec.Storage is { } storage
+            ? ImmutableArray.Create(new PersistentVolumeClaim(new ObjectMeta("data"), new PersistentVolumeClaimSpec(
+                ["ReadWriteOnce"], new VolumeResourceRequirements(ObjectFactory.Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass)))
+            : default;
+
+        var routingSource = plan.Routing?.Location ?? source;
+        return new Component(name, [
+            new ConfigMap(factory.Meta(name + "-config", App, routingSource), ObjectFactory.Map(("alertmanager.yml", config))),
+            new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App),
+                [new ServicePort("web", 9093, "web"), new ServicePort("mesh", 9094, "mesh")], ClusterIP: "None")),
+            new StatefulSet(factory.Meta(name, App, source), new StatefulSetSpec(
+                plan.Spec.Replicas, name, new LabelSelector(factory.Selector(name, App)), factory.Template(name, App, pod, config), claims)),
+        ]);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Telc.Emit.Kubernetes;
+using Telc.Model;
+using Telc.Spec.Kinds;
+using Telc.Text;
+
+namespace Telc.Emit.GitOps;
+
+/// <summary>
+/// How Argo CD or Flux finds each cluster's folder: one Application per cluster (or one ApplicationSet), or one Flux
+/// Kustomization per cluster applied through that cluster's kubeconfig Secret.
+/// </summary>
+public static class GitOpsEmitter
+{
+    public static IEnumerable<(string Path, IKubernetesObject Object)> Emit(ImmutableArray<ClusterPlan> clusters, ProjectSpec project, SourceLocation source)
+    {
+        var gitOps = project.GitOps!;
+        var outputPath = (project.Output?.Path ?? "rendered").Trim('/');
+        var provenance = ObjectFactory.Provenance(source);
+        switch (gitOps.Flavour)
+        {
+            case GitOpsFlavour.ArgoCd when gitOps.ApplicationSet:
+                var template = new ApplicationTemplate(
+                    new ObjectMeta("telemetry-{{.cluster}}", "argocd"),
+                    Spec("{{.cluster}}", "{{.namespace}}", $"{outputPath}/clusters/{{{{.cluster}}}}", gitOps));
+                var elements = clusters.Select(c => ObjectFactory.Map(("cluster", c.Name), ("namespace", c.Namespace))).ToImmutableArray();
+                yield return ("argocd/applicationset.yaml", new ApplicationSet(
+                    new ObjectMeta("telemetry", "argocd", Annotations: provenance), new ApplicationSetSpec([new ApplicationSetGenerator(new ListGenerator(elements))], template)));
+                break;
+            case GitOpsFlavour.ArgoCd:
+                foreach (var cluster in clusters)
+                {
+                    yield return ($"argocd/{cluster.Name}.yaml", new Application(
+                        new ObjectMeta($"telemetry-{cluster.Name}", "argocd", Annotations: provenance),
+                        Spec(cluster.Name, cluster.Namespace, $"{outputPath}/clusters/{cluster.Name}", gitOps)));
+                }
+
+                break;
+            case GitOpsFlavour.Flux:
+                foreach (var cluster in clusters)
+                {
+                    yield return ($"flux/{cluster.Name}.yaml", new FluxKustomization(
+                        new ObjectMeta($"telemetry-{cluster.Name}", "flux-system", Annotations: provenance),
+                        new FluxKustomizationSpec("10m", $"./{outputPath}/clusters/{cluster.Name}", true, new FluxSourceRef("telemetry"),
+                            new FluxKubeConfig(new FluxSecretRef($"{cluster.Name}-kubeconfig")))));
+                }
+
+                break;
+        }
+    }
+
+    private static ApplicationSpec Spec(string cluster, string ns, string path, GitOpsSettings gitOps) => new(
+        "default",
+        new ApplicationSource(gitOps.RepoUrl!, gitOps.Revision, path),
+        new ApplicationDestination(cluster, ns),
+        new SyncPolicy(new AutomatedSync(), ["ServerSideApply=true"]));
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+
+namespace Telc.Emit.Kubernetes;
+
+public sealed record StatefulSet(ObjectMeta Metadata, StatefulSetSpec Spec) : IKubernetesObject
+{
+    public string ApiVersion => "apps/v1";
+
+    public string Kind => "StatefulSet";
+}
+
+public sealed record StatefulSetSpec(
+    int Replicas,
+    string ServiceName,
+    LabelSelector Selector,
+    PodTemplate Template,
+    ImmutableArray<PersistentVolumeClaim> VolumeClaimTemplates = default,
+    string PodManagementPolicy = "Parallel");
+
+public sealed record Deployment(ObjectMeta Metadata, DeploymentSpec Spec) : IKubernetesObject
+{
+    public string ApiVersion => "apps/v1";
+
+    public string Kind => "Deployment";
+}
+
+public sealed record DeploymentSpec(int Replicas, LabelSelector Selector, PodTemplate Template);
+
+public sealed record DaemonSet(ObjectMeta Metadata, DaemonSetSpec Spec) : IKubernetesObject
+{
+    public string ApiVersion => "apps/v1";
+
+    public string Kind => "DaemonSet";
+}
+
+public sealed record DaemonSetSpec(LabelSelector Selector, PodTemplate Template);
+
+public sealed record LabelSelector(ImmutableSortedDictionary<string, string> MatchLabels);
+
+public sealed record PodTemplate(ObjectMeta Metadata, PodSpec Spec);
+
+public sealed record PodSpec(
+    ImmutableArray<Container> Containers,
+    string? ServiceAccountName = null,
+    ImmutableArray<Volume> Volumes = default,
+    PodSecurityContext? SecurityContext = null,
+    ImmutableArray<Toleration> Tolerations = default,
+    bool? HostNetwork = null,
+    bool? HostPID = null,
+    ImmutableSortedDictionary<string, string>? NodeSelector = null,
+    int? TerminationGracePeriodSeconds = null);
+
+public sealed record PodSecurityContext(int? RunAsUser = null, int? RunAsGroup = null, int? FsGroup = null, bool? RunAsNonRoot = null);
+
+public sealed record Toleration(string Operator = "Exists", string? Key = null, string? Effect = null);
+
+public sealed record Container(
+    string Name,
+    string Image,
+    ImmutableArray<string> Args,
+    ImmutableArray<NamedPort> Ports,
+    ResourceRequirements Resources,
+    ImmutableArray<VolumeMount> VolumeMounts = default,
+    Probe? ReadinessProbe = null,
+    Probe? LivenessProbe = null,
+    ContainerSecurityContext? SecurityContext = null);
+
+public sealed record NamedPort(string Name, int ContainerPort, string Protocol = "TCP");
+
+public sealed record ResourceRequirements(
+    ImmutableSortedDictionary<string, string> Requests,
+    ImmutableSortedDictionary<string, string> Limits);
+
+public sealed record VolumeMount(string Name, string MountPath, bool ReadOnly = false, string? SubPath = null);
+
+public sealed record Probe(HttpGetAction HttpGet, int InitialDelaySeconds, int PeriodSeconds, int TimeoutSeconds = 5, int FailureThreshold = 3);
+
+public sealed record HttpGetAction(string Path, string Port);
+
+public sealed record ContainerSecurityContext(bool ReadOnlyRootFilesystem = true, bool AllowPrivilegeEscalation = false);
+
+public sealed record Volume(
+    string Name,
+    ConfigMapVolumeSource? ConfigMap = null,
+    SecretVolumeSource? Secret = null,
+    EmptyDirVolumeSource? EmptyDir = null,
+    HostPathVolumeSource? HostPath = null);
+
+public sealed record ConfigMapVolumeSource(string Name);
+
+public sealed record SecretVolumeSource(string SecretName);
+
+public sealed record EmptyDirVolumeSource;
+
+public sealed record HostPathVolumeSource(string Path);
+
+public sealed record PersistentVolumeClaim(ObjectMeta Metadata, PersistentVolumeClaimSpec Spec);
+
+public sealed record PersistentVolumeClaimSpec(
+    ImmutableArray<string> AccessModes,
+    VolumeResourceRequirements Resources,
+    string? StorageClassName = null);
+
+public sealed record VolumeResourceRequirements(ImmutableSortedDictionary<string, string> Requests);

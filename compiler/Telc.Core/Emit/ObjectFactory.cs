@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Telc.Diagnostics.Formatting;
+using Telc.Emit.Kubernetes;
+using Telc.Model;
+using Telc.Text;
+
+namespace Telc.Emit;
+
+/// <summary>Metadata every rendered object of a cluster shares: namespace, common labels, provenance.</summary>
+public sealed class ObjectFactory(ClusterPlan cluster)
+{
+    public string Namespace => cluster.Namespace;
+
+    public ObjectMeta Meta(string name, string app, SourceLocation source, bool clusterScoped = false) => new(
+        name,
+        clusterScoped ? null : cluster.Namespace,
+        Labels(name, app),
+        Provenance(source));
+
+    public ImmutableSortedDictionary<string, string> Labels(string instance, string app) =>
+        Selector(instance, app)
+            .Add("app.kubernetes.io/part-of", "telemetry")
+            .Add("app.kubernetes.io/managed-by", "telc");
+
+    public ImmutableSortedDictionary<string, string> Selector(string instance, string app) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+            KeyValuePair.Create("app.kubernetes.io/name", app),
+            KeyValuePair.Create("app.kubernetes.io/instance", instance),
+        ]);
+
+    /// <summary>Where the object came from: the spec file (relative to the spec root) and line, and the compiler version.</summary>
+    public static ImmutableSortedDictionary<string, string> Provenance(SourceLocation source) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+            KeyValuePair.Create("telc.io/compiler-version", DiagnosticReport.ToolVersion),
+            KeyValuePair.Create("telc.io/source", $"{source.File.SpecPath}:{source.Start.Line}"),
+        ]);
+
+    /// <summary>A pod template whose checksum annotation changes whenever its configuration does, so pods roll.</summary>
+    public PodTemplate Template(string instance, string app, PodSpec spec, params string[] configuration) => new(
+        new ObjectMeta(instance, Labels: Labels(instance, app), Annotations: ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+            KeyValuePair.Create("checksum/config", Checksum(configuration)),
+        ])),
+        spec);
+
+    public static string Checksum(IEnumerable<string> texts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var text in texts)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            hash.AppendData([0]);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public static ResourceRequirements Resources(Spec.Kinds.ResourceSettings? settings, string cpu, string memory, string memoryLimit)
+    {
+        var requests = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+            KeyValuePair.Create("cpu", settings?.Requests?.Cpu ?? cpu),
+            KeyValuePair.Create("memory", settings?.Requests?.Memory is { } m ? Quantity.Kubernetes(m) : memory),
+        ]);
+        var limits = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+            KeyValuePair.Create("memory", settings?.Limits?.Memory is { } l ? Quantity.Kubernetes(l) : memoryLimit),
+        ]);
+        if (settings?.Limits?.Cpu is { } cpuLimit)
+        {
+            limits = limits.Add("cpu", cpuLimit);
+        }
+
+        return new ResourceRequirements(requests, limits);
+    }
+
+    public static ImmutableSortedDictionary<string, string> Map(params (string Key, string Value)[] entries) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entries.Select(e => KeyValuePair.Create(e.Key, e.Value)));
+}

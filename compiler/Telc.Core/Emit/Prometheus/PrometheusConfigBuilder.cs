@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using Telc.Model;
+using Telc.Spec.Kinds;
+
+namespace Telc.Emit.Prometheus;
+
+/// <summary>Builds prometheus.yml and the rule files of one Prometheus from its plan.</summary>
+public static class PrometheusConfigBuilder
+{
+    public const string ConfigDirectory = "/etc/prometheus";
+    public const string RulesDirectory = "rules";
+    public const string SecretsDirectory = "/etc/prometheus/secrets";
+    private const string ServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+    public static PrometheusConfig Build(ClusterPlan cluster, PrometheusPlan plan) => new(
+        new GlobalConfig(plan.ScrapeInterval.Text, plan.EvaluationInterval.Text, cluster.ExternalLabels),
+        plan.RuleGroups.IsEmpty ? [] : [RulesDirectory + "/*.yaml"],
+        plan.AlertmanagerTargets.IsEmpty ? null : new AlertingConfig([new AlertmanagerEndpoints([new StaticConfig(plan.AlertmanagerTargets)])]),
+        [.. plan.Jobs.Select(job => Scrape(cluster, job))],
+        [.. plan.RemoteWrites.Select(RemoteWrite)]);
+
+    public static RuleFile Rules(RuleGroupPlan group) => new([
+        new RuleGroupConfig(group.Group.Name, group.Spec.Interval?.Text, [.. group.Spec.Rules.Select(Rule)]),
+    ]);
+
+    private static RuleConfig Rule(Rule rule)
+    {
+        var labels = rule.Labels;
+        var annotations = rule.Annotations;
+        if (rule.Alert is not null)
+        {
+            labels = rule.Severity is { } severity ? labels.SetItem("severity", severity) : labels;
+            annotations = Set(Set(Set(annotations, "summary", rule.Summary), "description", rule.Description), "runbook_url", rule.Runbook);
+        }
+
+        return new RuleConfig(rule.Record?.Value, rule.Alert?.Value, rule.Expr.Value.TrimEnd('\n'), rule.For?.Text, rule.KeepFiringFor?.Text, labels, annotations);
+
+        static ImmutableSortedDictionary<string, string> Set(ImmutableSortedDictionary<string, string> map, string key, string? value) =>
+            value is null ? map : map.SetItem(key, value);
+    }
+
+    private static ScrapeConfig Scrape(ClusterPlan cluster, ScrapeJobPlan job)
+    {
+        var interval = job.Interval.Text;
+        var metricRelabel = MetricRelabeling(job.Filter);
+        var serviceAccountToken = new Authorization($"{ServiceAccountDirectory}/token");
+        var serviceAccountCa = new TlsConfig(CaFile: $"{ServiceAccountDirectory}/ca.crt");
+        return job.Source switch
+        {
+            ScrapeSource.AnnotatedPods => new ScrapeConfig(job.Name, interval,
+                KubernetesSdConfigs: [Discovery("pod", job.Namespaces)],
+                RelabelConfigs: [.. AnnotatedTargets("pod"), .. NamespaceFilter(job.Namespaces), .. WorkloadFilter(job.Filter), .. PodLabels()],
+                MetricRelabelConfigs: metricRelabel),
+            ScrapeSource.AnnotatedServices => new ScrapeConfig(job.Name, interval,
+                KubernetesSdConfigs: [Discovery("endpoints", job.Namespaces)],
+                RelabelConfigs: [.. AnnotatedTargets("service"), .. NamespaceFilter(job.Namespaces), .. WorkloadFilter(job.Filter), .. PodLabels(), Copy("__meta_kubernetes_service_name", "service")],
+                MetricRelabelConfigs: metricRelabel),
+            ScrapeSource.Kubelet or ScrapeSource.Cadvisor => new ScrapeConfig(job.Name, interval,
+                MetricsPath: job.Source == ScrapeSource.Cadvisor ? "/metrics/cadvisor" : "/metrics",
+                Scheme: "https", HonorLabels: true, Authorization: serviceAccountToken, TlsConfig: serviceAccountCa,
+                KubernetesSdConfigs: [new KubernetesSdConfig("node")],
+                RelabelConfigs: [Copy("__meta_kubernetes_node_name", "node")],
+                MetricRelabelConfigs: metricRelabel),
+            ScrapeSource.NodeExporter => new ScrapeConfig(job.Name, interval,
+                KubernetesSdConfigs: [Discovery("endpoints", new NamespaceSelector([cluster.Namespace], []))],
+                RelabelConfigs: [Keep("__meta_kubernetes_service_name", "node-exporter"), Copy("__meta_kubernetes_pod_node_name", "node"), Copy("__meta_kubernetes_pod_node_name", "instance")],
+                MetricRelabelConfigs: metricRelabel),
+            ScrapeSource.KubeStateMetrics => new ScrapeConfig(job.Name, interval, HonorLabels: true,
+                KubernetesSdConfigs: [Discovery("endpoints", new NamespaceSelector([cluster.Namespace], []))],
+                RelabelConfigs: [Keep("__meta_kubernetes_service_name", "kube-state-metrics"), Keep("__meta_kubernetes_endpoint_port_name", "http-metrics")],
+                MetricRelabelConfigs: metricRelabel),
+            ScrapeSource.Envoy => new ScrapeConfig(job.Name, interval, MetricsPath: "/stats/prometheus",
+                KubernetesSdConfigs: [Discovery("pod", job.Namespaces)],
+                RelabelConfigs: [Keep("__meta_kubernetes_pod_container_name", "istio-proxy"), Keep("__meta_kubernetes_pod_container_port_name", ".*-envoy-prom"),
+                    .. NamespaceFilter(job.Namespaces), .. WorkloadFilter(job.Filter), .. PodLabels()],
+                MetricRelabelConfigs: metricRelabel),
+            _ => new ScrapeConfig(job.Name, job.Interval.Text, MetricsPath: job.Selector!.Path,
+                KubernetesSdConfigs: [Discovery("endpoints", job.Namespaces)],
+                RelabelConfigs: [.. job.Selector.MatchLabels.Select(l => Keep("__meta_kubernetes_service_label_" + Sanitize(l.Key), RegexEscape(l.Value))),
+                    Keep("__meta_kubernetes_endpoint_port_name", RegexEscape(job.Selector.Port)),
+                    .. NamespaceFilter(job.Namespaces), .. WorkloadFilter(job.Filter), .. PodLabels(), Copy("__meta_kubernetes_service_name", "service")],
+                MetricRelabelConfigs: metricRelabel),
+        };
+    }
+
+    private static KubernetesSdConfig Discovery(string role, NamespaceSelector? namespaces) =>
+        new(role, namespaces is { Include.IsEmpty: false } ? new NamespaceDiscovery([.. namespaces.Include.Order(StringComparer.Ordinal)]) : null);
+
+    /// <summary>The prometheus.io/scrape, /path, /port and /scheme annotations of pods or services.</summary>
+    private static IEnumerable<RelabelConfig> AnnotatedTargets(string owner)
+    {
+        var prefix = $"__meta_kubernetes_{owner}_annotation_prometheus_io_";
+        yield return Keep(prefix + "scrape", "true");
+        if (owner == "pod")
+        {
+            yield return new RelabelConfig(["__meta_kubernetes_pod_phase"], Regex: "Pending|Succeeded|Failed|Completed", Action: "drop");
+        }
+
+        yield return new RelabelConfig([prefix + "path"], Regex: "(.+)", TargetLabel: "__metrics_path__");
+        yield return new RelabelConfig(["__address__", prefix + "port"], Regex: "([^:]+)(?::\\d+)?;(\\d+)", TargetLabel: "__address__", Replacement: "$1:$2");
+        yield return new RelabelConfig([prefix + "scheme"], Regex: "(https?)", TargetLabel: "__scheme__");
+    }
+
+    private static IEnumerable<RelabelConfig> NamespaceFilter(NamespaceSelector? namespaces)
+    {
+        if (namespaces is { Exclude.IsEmpty: false })
+        {
+            yield return new RelabelConfig(["__meta_kubernetes_namespace"], Regex: Alternatives(namespaces.Exclude), Action: "drop");
+        }
+    }
+
+    /// <summary>Drops pods whose owner (a ReplicaSet named after its Deployment, a StatefulSet, a DaemonSet …) is a listed workload.</summary>
+    private static IEnumerable<RelabelConfig> WorkloadFilter(MetricFilter? filter)
+    {
+        if (filter is { DropWorkloads.IsEmpty: false })
+        {
+            yield return new RelabelConfig(["__meta_kubernetes_pod_controller_name"], Regex: Alternatives(filter.DropWorkloads) + "(-[a-z0-9]+)?", Action: "drop");
+        }
+    }
+
+    private static IEnumerable<RelabelConfig> PodLabels() =>
+    [
+        Copy("__meta_kubernetes_namespace", "namespace"),
+        Copy("__meta_kubernetes_pod_name", "pod"),
+        Copy("__meta_kubernetes_pod_container_name", "container"),
+    ];
+
+    private static ImmutableArray<RelabelConfig> MetricRelabeling(MetricFilter? filter)
+    {
+        var rules = ImmutableArray.CreateBuilder<RelabelConfig>();
+        if (filter is { DropMetrics.IsEmpty: false })
+        {
+            rules.Add(new RelabelConfig(["__name__"], Regex: "(" + string.Join("|", filter.DropMetrics) + ")", Action: "drop"));
+        }
+
+        if (filter is { DropLabels.IsEmpty: false })
+        {
+            rules.Add(new RelabelConfig(Regex: Alternatives(filter.DropLabels), Action: "labeldrop"));
+        }
+
+        return rules.ToImmutable();
+    }
+
+    private static RemoteWriteConfig RemoteWrite(RemoteWritePlan plan)
+    {
+        var endpoint = plan.Endpoint;
+        return new RemoteWriteConfig(endpoint.Url, plan.Backend.Name,
+            endpoint.Auth?.Basic is { } basic ? new BasicAuth(SecretFile(basic.UserSecretRef), SecretFile(basic.PasswordSecretRef)) : null,
+            endpoint.Auth?.BearerTokenSecretRef is { } token ? new Authorization(SecretFile(token)) : null,
+            Tls(endpoint.Tls),
+            [Keep("job", Alternatives(plan.JobNames.Select(RegexEscape)))]);
+    }
+
+    private static TlsConfig? Tls(TlsSettings? tls) => tls is null
+        ? null
+        : new TlsConfig(
+            tls.CaSecretRef is { } ca ? SecretFile(ca) : null,
+            tls.ClientCertSecretRef is { } cert ? $"{SecretsDirectory}/{cert.Name}/{cert.CertKey}" : null,
+            tls.ClientCertSecretRef is { } key ? $"{SecretsDirectory}/{key.Name}/{key.KeyKey}" : null,
+            tls.InsecureSkipVerify ? true : null);
+
+    /// <summary>Where a Secret key is mounted in the Prometheus pod.</summary>
+    public static string SecretFile(SecretKeyRef secret) => $"{SecretsDirectory}/{secret.Name}/{secret.Key}";
+
+    private static RelabelConfig Keep(string label, string regex) => new([label], Regex: regex, Action: "keep");
+
+    private static RelabelConfig Copy(string label, string target) => new([label], TargetLabel: target);
+
+    private static string Alternatives(IEnumerable<string> values) => "(" + string.Join("|", values.Order(StringComparer.Ordinal)) + ")";
+
+    private static string RegexEscape(string value) => System.Text.RegularExpressions.Regex.Escape(value).Replace("\\ ", " ");
+
+    /// <summary>Kubernetes label names as Prometheus service discovery spells them in meta labels.</summary>
+    private static string Sanitize(string label) => new([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Telc.Diagnostics;
+using Telc.Emit.Alertmanager;
+using Telc.Emit.GitOps;
+using Telc.Emit.Kubernetes;
+using Telc.Emit.NodeAgents;
+using Telc.Emit.Prometheus;
+using Telc.Lowering;
+using Telc.Model;
+using Telc.Output;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Emit;
+
+/// <summary>Turns a checked spec into the whole output tree: a pure function from the model to files.</summary>
+public static class Renderer
+{
+    public static RenderResult Render(SpecModel model)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var clusters = ClusterLowering.Lower(model);
+        var files = new List<OutputFile>();
+        foreach (var cluster in clusters)
+        {
+            files.AddRange(RenderCluster(cluster));
+        }
+
+        if (model.OfKind<ProjectSpec>().FirstOrDefault() is ({ } project, { GitOps: { } gitOps } projectSpec))
+        {
+            if (gitOps.Flavour == GitOpsFlavour.ArgoCd && gitOps.RepoUrl is null)
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.MissingRenderSetting, gitOps.Location,
+                    "Argo CD Applications need the repository that holds the rendered manifests", "set 'repoUrl' under gitOps"));
+            }
+            else
+            {
+                files.AddRange(GitOpsEmitter.Emit(clusters, projectSpec, gitOps.Location).Select(o => new OutputFile(o.Path, Yaml(o.Object))));
+            }
+        }
+
+        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], diagnostics);
+    }
+
+    private static IEnumerable<OutputFile> RenderCluster(ClusterPlan cluster)
+    {
+        var factory = new ObjectFactory(cluster);
+        var components = new List<Component>();
+        components.AddRange(cluster.Prometheuses.Select(p => PrometheusEmitter.Emit(cluster, p, factory)));
+        components.AddRange(cluster.Alertmanagers.Select(a => AlertmanagerEmitter.Emit(a, factory)));
+        if (cluster.NodeExporter is { } nodeExporter)
+        {
+            components.Add(NodeExporterEmitter.Emit(nodeExporter, factory));
+        }
+
+        if (cluster.KubeStateMetrics is { } kubeStateMetrics)
+        {
+            components.Add(KubeStateMetricsEmitter.Emit(kubeStateMetrics, factory));
+        }
+
+        var root = $"clusters/{cluster.Name}";
+        var files = new List<OutputFile>
+        {
+            new($"{root}/namespace.yaml", Yaml(new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster.Location, clusterScoped: true)))),
+        };
+        foreach (var component in components)
+        {
+            files.AddRange(component.Objects.Select(o => new OutputFile($"{root}/{component.Folder}/{o.Kind.ToLowerInvariant()}-{o.Metadata.Name}.yaml", Yaml(o))));
+        }
+
+        var resources = files.Select(f => f.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();
+        files.Add(new OutputFile($"{root}/kustomization.yaml", CanonicalYamlWriter.Write(OutputSerializer.ToNode(new Kustomization(resources)))));
+        return files;
+    }
+
+    private static string Yaml(object value) => CanonicalYamlWriter.Write(OutputSerializer.ToNode(value));
+}
+
+/// <summary>The rendered files, ordered by path, and any problem found while rendering.</summary>
+public sealed record RenderResult(ImmutableArray<OutputFile> Files, IReadOnlyList<Diagnostic> Diagnostics);

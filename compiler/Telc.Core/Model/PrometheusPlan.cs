@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+using Telc.Spec.Values;
+
+namespace Telc.Model;
+
+/// <summary>One Prometheus server of a cluster, with what it scrapes, evaluates and ships.</summary>
+public sealed record PrometheusPlan(
+    Resource Backend,
+    PrometheusBackend Spec,
+    string ObjectName,
+    Duration ScrapeInterval,
+    Duration EvaluationInterval,
+    Duration? RetentionTime,
+    ByteSize? RetentionSize,
+    ImmutableArray<ScrapeJobPlan> Jobs,
+    ImmutableArray<RuleGroupPlan> RuleGroups,
+    ImmutableArray<string> AlertmanagerTargets,
+    ImmutableArray<RemoteWritePlan> RemoteWrites);
+
+/// <summary>Where a scrape job finds its targets.</summary>
+public enum ScrapeSource
+{
+    AnnotatedPods,
+    AnnotatedServices,
+    Kubelet,
+    Cadvisor,
+    NodeExporter,
+    KubeStateMetrics,
+    Envoy,
+    Selector,
+}
+
+/// <summary>One scrape job with the filters of the pipeline it comes from.</summary>
+public sealed record ScrapeJobPlan(
+    string Name,
+    ScrapeSource Source,
+    Duration Interval,
+    Resource Pipeline,
+    ScrapeSelector? Selector,
+    NamespaceSelector? Namespaces,
+    MetricFilter? Filter);
+
+/// <summary>One rule group, from an AlertGroup.</summary>
+public sealed record RuleGroupPlan(Resource Group, AlertGroupSpec Spec, string FileName);
+
+/// <summary>Shipping the series of some jobs to an external Prometheus-compatible endpoint.</summary>
+public sealed record RemoteWritePlan(Resource Backend, HttpEndpoint Endpoint, ImmutableArray<string> JobNames);
+
+/// <summary>An Alertmanager of a cluster and the routing it serves.</summary>
+public sealed record AlertmanagerPlan(Resource Backend, AlertmanagerBackend Spec, string ObjectName, Resource? Routing, AlertRoutingSpec? RoutingSpec);
+
+/// <summary>node-exporter or kube-state-metrics, deployed once per cluster when a pipeline wants its metrics.</summary>
+public sealed record NodeAgentPlan(string ObjectName, Resource RequestedBy);

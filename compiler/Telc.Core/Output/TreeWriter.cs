@@ -1,0 +1,80 @@
+using System.Text;
+using Telc.Emit;
+
+namespace Telc.Output;
+
+/// <summary>
+/// Writes a whole output tree, or compares one with what is on disk. The tree is written into a sibling
+/// temp folder and swapped in by renames, so an interrupted render leaves the previous tree in place.
+/// </summary>
+public static class TreeWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void Write(string directory, IReadOnlyList<OutputFile> files)
+    {
+        var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.telc-new-{suffix}");
+        var retired = Path.Combine(parent, $".{Path.GetFileName(target)}.telc-old-{suffix}");
+        try
+        {
+            foreach (var file in files)
+            {
+                var path = Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, file.Content, Utf8);
+            }
+
+            Directory.CreateDirectory(staging);
+            if (Directory.Exists(target))
+            {
+                Directory.Move(target, retired);
+            }
+
+            Directory.Move(staging, target);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        if (Directory.Exists(retired))
+        {
+            Directory.Delete(retired, recursive: true);
+        }
+    }
+
+    /// <summary>Paths (relative, '/'-separated, sorted) that differ: changed, missing on disk, or on disk but no longer rendered.</summary>
+    public static IReadOnlyList<TreeDifference> Compare(string directory, IReadOnlyList<OutputFile> files)
+    {
+        var root = Path.GetFullPath(directory);
+        var onDisk = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(root, p).Replace(Path.DirectorySeparatorChar, '/'))
+                .ToHashSet(StringComparer.Ordinal)
+            : [];
+        var differences = new List<TreeDifference>();
+        foreach (var file in files)
+        {
+            if (!onDisk.Remove(file.Path))
+            {
+                differences.Add(new TreeDifference(file.Path, "missing"));
+            }
+            else if (!File.ReadAllBytes(Path.Combine(root, file.Path)).AsSpan().SequenceEqual(Utf8.GetBytes(file.Content)))
+            {
+                differences.Add(new TreeDifference(file.Path, "changed"));
+            }
+        }
+
+        differences.AddRange(onDisk.Select(p => new TreeDifference(p, "not rendered any more")));
+        return [.. differences.OrderBy(d => d.Path, StringComparer.Ordinal)];
+    }
+}
+
+public sealed record TreeDifference(string Path, string Change);

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Render;
+
+/// <summary>
+/// Every rendered example is checked by the tools that consume it: promtool, amtool and kubectl kustomize.
+/// Debian's promtool is built without Kubernetes service discovery, so before it checks prometheus.yml the
+/// kubernetes_sd_configs blocks are swapped for a static target; everything else is checked as rendered.
+/// </summary>
+public sealed partial class RealToolsTests
+{
+    public static TheoryData<string> Examples() => ["examples/quickstart"];
+
+    [SkippableTheory]
+    [MemberData(nameof(Examples))]
+    public void Prometheus_configs_pass_promtool_check_config(string example)
+    {
+        ExternalTools.Require("promtool");
+        using var folder = new TempFolder();
+        var tree = RenderedTree.Render(example, Path.Combine(folder.Path, "out"));
+        var configs = tree.ConfigMaps("-config").Where(c => c.Data.ContainsKey("prometheus.yml")).ToArray();
+        Assert.NotEmpty(configs);
+        foreach (var (file, data) in configs)
+        {
+            var layout = Path.Combine(folder.Path, "check", Path.GetFileNameWithoutExtension(file));
+            Directory.CreateDirectory(Path.Combine(layout, "rules"));
+            File.WriteAllText(Path.Combine(layout, "prometheus.yml"), MountedAt(layout, WithoutKubernetesDiscovery(data["prometheus.yml"])));
+            foreach (var (rules, ruleData) in tree.ConfigMaps("-rules").Where(r => Path.GetFileName(r.File) == Path.GetFileName(file).Replace("-config", "-rules")))
+            {
+                foreach (var (name, text) in ruleData)
+                {
+                    File.WriteAllText(Path.Combine(layout, "rules", name), text);
+                }
+            }
+
+            var (exitCode, output) = ExternalTools.Run("promtool", "check", "config", Path.Combine(layout, "prometheus.yml"));
+            Assert.True(exitCode == 0, $"{file}:\n{output}");
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Examples))]
+    public void Rule_files_pass_promtool_check_rules(string example)
+    {
+        ExternalTools.Require("promtool");
+        using var folder = new TempFolder();
+        var tree = RenderedTree.Render(example, Path.Combine(folder.Path, "out"));
+        var files = tree.ConfigMaps("-rules").SelectMany(c => c.Data).Select(r => folder.Write(Path.Combine("rules", r.Key), r.Value)).ToArray();
+        Assert.NotEmpty(files);
+
+        var (exitCode, output) = ExternalTools.Run("promtool", ["check", "rules", .. files]);
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Examples))]
+    public void Alertmanager_configs_pass_amtool_check_config(string example)
+    {
+        ExternalTools.Require("amtool");
+        using var folder = new TempFolder();
+        var tree = RenderedTree.Render(example, Path.Combine(folder.Path, "out"));
+        var configs = tree.ConfigMaps("-config").Where(c => c.Data.ContainsKey("alertmanager.yml")).ToArray();
+        Assert.NotEmpty(configs);
+        foreach (var (file, data) in configs)
+        {
+            var path = folder.Write(Path.GetFileNameWithoutExtension(file) + "/alertmanager.yml", data["alertmanager.yml"]);
+            var (exitCode, output) = ExternalTools.Run("amtool", "check-config", path);
+            Assert.True(exitCode == 0, $"{file}:\n{output}");
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Examples))]
+    public void Every_cluster_folder_builds_with_kubectl_kustomize(string example)
+    {
+        ExternalTools.Require("kubectl");
+        using var folder = new TempFolder();
+        var tree = RenderedTree.Render(example, Path.Combine(folder.Path, "out"));
+        foreach (var cluster in tree.ClusterFolders)
+        {
+            var (exitCode, output) = ExternalTools.Run("kubectl", "kustomize", cluster);
+            Assert.True(exitCode == 0, $"{cluster}:\n{output}");
+            Assert.Contains("kind: StatefulSet", output);
+        }
+    }
+
+    /// <summary>
+    /// Points the files Kubernetes mounts into the pod (the service account token and CA, the Secrets) into the
+    /// layout folder and creates them there, as promtool checks that they exist.
+    /// </summary>
+    private static string MountedAt(string layout, string config)
+    {
+        var mounted = config
+            .Replace("/var/run/secrets/kubernetes.io/serviceaccount/", layout + "/serviceaccount/")
+            .Replace("/etc/prometheus/secrets/", layout + "/secrets/");
+        foreach (Match file in MountedFile().Matches(mounted))
+        {
+            var path = file.Groups["path"].Value.Trim('"');
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "mounted-secret\n");
+        }
+
+        return mounted;
+    }
+
+    [GeneratedRegex(@"_file: (?<path>""?/[^\n""]+""?)")]
+    private static partial Regex MountedFile();
+
+    /// <summary>Replaces each kubernetes_sd_configs block (which Debian's promtool cannot parse) with a static target.</summary>
+    public static string WithoutKubernetesDiscovery(string config) =>
+        KubernetesDiscovery().Replace(config, m => $"{m.Groups["indent"].Value}static_configs:\n{m.Groups["indent"].Value}  - targets:\n{m.Groups["indent"].Value}      - \"127.0.0.1:9100\"\n");
+
+    [GeneratedRegex(@"^(?<indent> *)kubernetes_sd_configs:\n(?:\k<indent> .*\n)+", RegexOptions.Multiline)]
+    private static partial Regex KubernetesDiscovery();
+}
