@@ -10,7 +10,7 @@ namespace Telc.Tests.Render;
 /// </summary>
 public sealed partial class RealToolsTests
 {
-    public static TheoryData<string> Examples() => ["examples/quickstart"];
+    public static TheoryData<string> Examples() => ["examples/quickstart", "examples/microservices"];
 
     [SkippableTheory]
     [MemberData(nameof(Examples))]
@@ -90,7 +90,7 @@ public sealed partial class RealToolsTests
     /// Points the files Kubernetes mounts into the pod (the service account token and CA, the Secrets) into the
     /// layout folder and creates them there, as promtool checks that they exist.
     /// </summary>
-    private static string MountedAt(string layout, string config)
+    public static string MountedAt(string layout, string config)
     {
         var mounted = config
             .Replace("/var/run/secrets/kubernetes.io/serviceaccount/", layout + "/serviceaccount/")

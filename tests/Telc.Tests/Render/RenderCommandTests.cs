@@ -5,12 +5,14 @@ namespace Telc.Tests.Render;
 
 public sealed class RenderCommandTests
 {
-    [Fact]
-    public void Committed_quickstart_tree_is_what_the_spec_renders_to()
+    [Theory]
+    [InlineData("examples/quickstart")]
+    [InlineData("examples/microservices")]
+    public void Committed_example_trees_are_what_their_specs_render_to(string example)
     {
-        var result = CliRunner.Run(RepoPaths.Root, "render", "examples/quickstart", "--check");
+        var result = CliRunner.Run(RepoPaths.Root, "render", example, "--check");
 
-        Assert.True(result.ExitCode == 0, result.Output + result.Error + "\nrun 'telc render examples/quickstart' and commit the result");
+        Assert.True(result.ExitCode == 0, result.Output + result.Error + $"\nrun 'telc render {example}' and commit the result");
         Assert.Contains("is up to date", result.Output);
     }
 
