@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times `telc validate` on a large generated spec (50 clusters, 300 teams, 6,000 alert rules)
-# and reports wall time and peak memory. Usage: bench/run.sh [runs]
+# Times `telc validate` and `telc render` on a large generated spec (50 clusters, 300 teams,
+# 6,000 alert rules) and reports wall time and peak memory. Usage: bench/run.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -19,8 +19,14 @@ echo "spec: $files files, $((bytes / 1024)) KiB"
 read -r seconds kib < "$work/time"
 echo "quickstart: $(tail -1 "$work/out") — ${seconds}s wall, $((kib / 1024)) MiB peak"
 
-for i in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$work/time" "$work/telc/telc" validate "$work/spec" > "$work/out" || true
-  read -r seconds kib < "$work/time"
-  echo "run $i: $(tail -1 "$work/out") — ${seconds}s wall, $((kib / 1024)) MiB peak"
+for command in validate render; do
+  for i in $(seq "$runs"); do
+    rm -rf "$work/rendered"
+    extra=()
+    [ "$command" = render ] && extra=(-o "$work/rendered")
+    /usr/bin/time -f "%e %M" -o "$work/time" "$work/telc/telc" "$command" "$work/spec" "${extra[@]}" > "$work/out" || true
+    read -r seconds kib < "$work/time"
+    echo "$command run $i: $(tail -1 "$work/out") — ${seconds}s wall, $((kib / 1024)) MiB peak"
+  done
 done
+[ -d "$work/rendered" ] && echo "rendered tree: $(find "$work/rendered" -type f | wc -l) files, $(du -sm "$work/rendered" | cut -f1) MiB"

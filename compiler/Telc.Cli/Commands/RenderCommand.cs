@@ -60,7 +60,7 @@ public sealed class RenderCommand(CliContext context)
             var differences = TreeWriter.Compare(outputDirectory, rendered.Files);
             if (differences.Count == 0)
             {
-                context.Out.Write($"{Relative(outputDirectory)} is up to date ({rendered.Files.Length} files, {clusters} clusters)\n");
+                context.Out.Write($"{Relative(outputDirectory)} is up to date ({rendered.Files.Length} files, {clusters} {(clusters == 1 ? "cluster" : "clusters")})\n");
                 return ExitCodes.Clean;
             }
 
@@ -75,7 +75,7 @@ public sealed class RenderCommand(CliContext context)
         }
 
         TreeWriter.Write(outputDirectory, rendered.Files);
-        context.Out.Write($"rendered {rendered.Files.Length} files for {clusters} clusters into {Relative(outputDirectory)}\n");
+        context.Out.Write($"rendered {rendered.Files.Length} files for {clusters} {(clusters == 1 ? "cluster" : "clusters")} into {Relative(outputDirectory)}\n");
         return ExitCodes.Clean;
     }
 

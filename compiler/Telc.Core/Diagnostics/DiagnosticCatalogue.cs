@@ -88,12 +88,18 @@ public static class DiagnosticCatalogue
         "A backend may be left out only when exactly one declared backend fits; name it otherwise.");
     public static readonly DiagnosticDescriptor InvalidPresetReference = new("TELC210", "Invalid preset reference", Error,
         "A preset is written as name@version (for example kubernetes@1) or as a mapping with name and version.");
+    public static readonly DiagnosticDescriptor RoutingConflict = new("TELC212", "Two AlertRoutings configure one Alertmanager", Error,
+        "An Alertmanager has one configuration, so at most one AlertRouting may target it; merge their receivers and routes.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 
     // Rendering.
     public static readonly DiagnosticDescriptor MissingRenderSetting = new("TELC500", "Rendering needs a setting", Error,
         "The spec is valid, but rendering it needs a setting it leaves out, such as the repository URL for Argo CD Applications.");
+    public static readonly DiagnosticDescriptor ConfigMapTooLarge = new("TELC502", "Rendered file too large for a ConfigMap", Error,
+        "Kubernetes refuses ConfigMaps over 1 MiB. Rule files are spread over several ConfigMaps, but one AlertGroup must fit in one; split the group.");
+    public static readonly DiagnosticDescriptor NotRenderedYet = new("TELC501", "Not rendered by this version", DiagnosticLevel.Info,
+        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing); nothing is rendered for it yet.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalogue).GetFields()

@@ -21,9 +21,10 @@ public static class Renderer
         var diagnostics = new List<Diagnostic>();
         var clusters = ClusterLowering.Lower(model);
         var files = new List<OutputFile>();
+        var cache = new RenderCache();
         foreach (var cluster in clusters)
         {
-            files.AddRange(RenderCluster(cluster));
+            files.AddRange(RenderCluster(cluster, cache, diagnostics));
         }
 
         if (model.OfKind<ProjectSpec>().FirstOrDefault() is ({ } project, { GitOps: { } gitOps } projectSpec))
@@ -39,14 +40,35 @@ public static class Renderer
             }
         }
 
+        diagnostics.AddRange(NotRendered(model));
         return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], diagnostics);
     }
 
-    private static IEnumerable<OutputFile> RenderCluster(ClusterPlan cluster)
+    /// <summary>Says which checked documents produce nothing yet, so no one waits for output that will not come.</summary>
+    private static IEnumerable<Diagnostic> NotRendered(SpecModel model)
+    {
+        foreach (var resource in model.Resources)
+        {
+            var what = resource.Spec switch
+            {
+                BackendSpec backend when backend.Prometheus is null && backend.Alertmanager is null && backend.External?.PrometheusRemoteWrite is null =>
+                    $"Backend '{resource.Name}' ({Semantics.BackendTypes.TypeOf(backend)})",
+                LogPipelineSpec or TracePipelineSpec or DashboardSpec or SloSpec => $"{resource.DisplayName}",
+                MetricPipelineSpec { Input.Otlp.Enabled: true } => $"the OTLP input of {resource.DisplayName}",
+                _ => null,
+            };
+            if (what is not null)
+            {
+                yield return Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, resource.Location, $"{what} is checked but not rendered by this version of telc", null);
+            }
+        }
+    }
+
+    private static IEnumerable<OutputFile> RenderCluster(ClusterPlan cluster, RenderCache cache, List<Diagnostic> diagnostics)
     {
         var factory = new ObjectFactory(cluster);
         var components = new List<Component>();
-        components.AddRange(cluster.Prometheuses.Select(p => PrometheusEmitter.Emit(cluster, p, factory)));
+        components.AddRange(cluster.Prometheuses.Select(p => PrometheusEmitter.Emit(cluster, p, factory, cache, diagnostics)));
         components.AddRange(cluster.Alertmanagers.Select(a => AlertmanagerEmitter.Emit(a, factory)));
         if (cluster.NodeExporter is { } nodeExporter)
         {
@@ -65,7 +87,7 @@ public static class Renderer
         };
         foreach (var component in components)
         {
-            files.AddRange(component.Objects.Select(o => new OutputFile($"{root}/{component.Folder}/{o.Kind.ToLowerInvariant()}-{o.Metadata.Name}.yaml", Yaml(o))));
+            files.AddRange(component.Objects.Select(o => new OutputFile($"{root}/{component.Folder}/{o.Kind.ToLowerInvariant()}-{o.Metadata.Name}.yaml", cache.Yaml(o))));
         }
 
         var resources = files.Select(f => f.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();

@@ -21,12 +21,22 @@ public static class TreeWriter
         var retired = Path.Combine(parent, $".{Path.GetFileName(target)}.telc-old-{suffix}");
         try
         {
+            // Clusters share large texts (the same rules in every cluster): encode each text once.
+            var encoded = new Dictionary<string, byte[]>(ReferenceEqualityComparer.Instance);
             foreach (var file in files)
             {
-                var path = Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, file.Content, Utf8);
+                if (!encoded.ContainsKey(file.Content))
+                {
+                    encoded.Add(file.Content, Utf8.GetBytes(file.Content));
+                }
             }
+
+            foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct(StringComparer.Ordinal))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar)), encoded[file.Content]));
 
             Directory.CreateDirectory(staging);
             if (Directory.Exists(target))

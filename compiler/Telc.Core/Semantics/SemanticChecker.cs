@@ -47,6 +47,7 @@ public sealed partial class SemanticChecker
     {
         CheckProjects();
         CheckUniqueNames();
+        CheckRoutingTargets();
         foreach (var (resource, spec) in model.OfKind<BackendSpec>())
         {
             backends.TryAdd(resource.Name, resource);
@@ -78,6 +79,22 @@ public sealed partial class SemanticChecker
             if (resource.IsComplete)
             {
                 CheckKindSpecific(resource);
+            }
+        }
+    }
+
+    private void CheckRoutingTargets()
+    {
+        var alertmanagers = model.OfKind<BackendSpec>().Where(b => b.Spec.Alertmanager is not null).Select(b => b.Resource.Name).ToArray();
+        var claimed = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        foreach (var (resource, routing) in model.OfKind<AlertRoutingSpec>().Where(r => r.Resource.IsComplete))
+        {
+            var target = routing.Backend?.Value ?? (alertmanagers.Length == 1 ? alertmanagers[0] : null);
+            if (target is not null && !claimed.TryAdd(target, resource))
+            {
+                Add(DiagnosticCatalogue.RoutingConflict, routing.Backend?.Location ?? resource.Location,
+                    $"Alertmanager '{target}' is already configured by AlertRouting '{claimed[target].Name}' ({Where(claimed[target].Location)})",
+                    "merge the receivers and routes into one AlertRouting, or point this one at another Alertmanager");
             }
         }
     }

@@ -10,7 +10,7 @@ namespace Telc.Tests.Render;
 /// </summary>
 public sealed partial class RealToolsTests
 {
-    public static TheoryData<string> Examples() => ["examples/quickstart", "examples/microservices"];
+    public static TheoryData<string> Examples() => ["examples/quickstart", "examples/microservices", "tests/cases/render/all-features"];
 
     [SkippableTheory]
     [MemberData(nameof(Examples))]

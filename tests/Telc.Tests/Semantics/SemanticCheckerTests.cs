@@ -112,6 +112,18 @@ public sealed class SemanticCheckerTests
     }
 
     [Fact]
+    public void One_alertmanager_takes_one_routing()
+    {
+        var routing = Specs.Header + "kind: AlertRouting\nmetadata: { name: NAME }\nspec:\n  receivers: [ { name: r, webhook: { url: \"https://h.example\" } } ]\n  defaultReceiver: r\n";
+
+        var compilation = Compile(("a.yaml", routing.Replace("NAME", "first")), ("b.yaml", routing.Replace("NAME", "second")));
+
+        var diagnostic = compilation.Single("TELC212");
+        Assert.Equal("b.yaml", diagnostic.Path);
+        Assert.Contains("AlertRouting 'first'", diagnostic.Message);
+    }
+
+    [Fact]
     public void Only_one_project_is_allowed()
     {
         var project = Specs.Header + "kind: Project\nmetadata: { name: p }\n";

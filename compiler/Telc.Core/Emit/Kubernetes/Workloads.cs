@@ -84,7 +84,12 @@ public sealed record Volume(
     ConfigMapVolumeSource? ConfigMap = null,
     SecretVolumeSource? Secret = null,
     EmptyDirVolumeSource? EmptyDir = null,
-    HostPathVolumeSource? HostPath = null);
+    HostPathVolumeSource? HostPath = null,
+    ProjectedVolumeSource? Projected = null);
+
+public sealed record ProjectedVolumeSource(ImmutableArray<VolumeProjection> Sources);
+
+public sealed record VolumeProjection(ConfigMapVolumeSource ConfigMap);
 
 public sealed record ConfigMapVolumeSource(string Name);
 

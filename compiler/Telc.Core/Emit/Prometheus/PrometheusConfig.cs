@@ -39,7 +39,7 @@ public sealed record Authorization(string CredentialsFile, string Type = "Bearer
 
 public sealed record TlsConfig(string? CaFile = null, string? CertFile = null, string? KeyFile = null, bool? InsecureSkipVerify = null) : ISnakeCaseOutput;
 
-public sealed record BasicAuth(string UsernameFile, string PasswordFile) : ISnakeCaseOutput;
+public sealed record BasicAuth(string? Username, string? UsernameFile, string PasswordFile) : ISnakeCaseOutput;
 
 public sealed record RelabelConfig(
     ImmutableArray<string> SourceLabels = default,

@@ -145,7 +145,9 @@ public static class PrometheusConfigBuilder
     {
         var endpoint = plan.Endpoint;
         return new RemoteWriteConfig(endpoint.Url, plan.Backend.Name,
-            endpoint.Auth?.Basic is { } basic ? new BasicAuth(SecretFile(basic.UserSecretRef), SecretFile(basic.PasswordSecretRef)) : null,
+            endpoint.Auth?.Basic is { } basic
+                ? new BasicAuth(basic.Username, basic.UserSecretRef is { } user ? SecretFile(user) : null, SecretFile(basic.PasswordSecretRef))
+                : null,
             endpoint.Auth?.BearerTokenSecretRef is { } token ? new Authorization(SecretFile(token)) : null,
             Tls(endpoint.Tls),
             [Keep("job", Alternatives(plan.JobNames.Select(RegexEscape)))]);

@@ -10,13 +10,29 @@ public static class PrometheusEmitter
 {
     private const string App = "prometheus";
 
-    public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory)
+    /// <summary>Kubernetes refuses ConfigMaps over 1 MiB; rule files are spread over ConfigMaps below this.</summary>
+    public const int MaxConfigMapBytes = 900 * 1024;
+
+    public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, RenderCache cache, ICollection<Diagnostics.Diagnostic> diagnostics)
     {
         var name = plan.ObjectName;
         var source = plan.Backend.Location;
         var config = CanonicalYamlWriter.Write(OutputSerializer.ToNode(PrometheusConfigBuilder.Build(cluster, plan)));
         var rules = plan.RuleGroups.ToImmutableSortedDictionary(
-            g => g.FileName, g => CanonicalYamlWriter.Write(OutputSerializer.ToNode(PrometheusConfigBuilder.Rules(g))), StringComparer.Ordinal);
+            g => g.FileName,
+            g => cache.Get("rule-file", Key(g), () => CanonicalYamlWriter.Write(OutputSerializer.ToNode(PrometheusConfigBuilder.Rules(g)))),
+            StringComparer.Ordinal);
+        var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", Key(g), () => ObjectFactory.Checksum([rules[g.FileName]])));
+        var ruleSizes = plan.RuleGroups.ToImmutableSortedDictionary(
+            g => g.FileName, g => cache.Get("rule-size", Key(g), () => System.Text.Encoding.UTF8.GetByteCount(rules[g.FileName])), StringComparer.Ordinal);
+        foreach (var group in plan.RuleGroups.Where(g => ruleSizes[g.FileName] > MaxConfigMapBytes))
+        {
+            diagnostics.Add(Diagnostics.Diagnostic.At(Diagnostics.DiagnosticCatalogue.ConfigMapTooLarge, group.Group.Location,
+                $"the rules of AlertGroup '{group.Group.Name}' render to more than {MaxConfigMapBytes / 1024} KiB, more than one ConfigMap holds",
+                "split the rules into several AlertGroups"));
+        }
+
+        var ruleMaps = RuleConfigMaps(name, rules, ruleSizes);
         var secrets = SecretNames(plan);
 
         var args = new List<string>
@@ -44,7 +60,7 @@ public static class PrometheusEmitter
 
         var volumes = ImmutableArray.CreateBuilder<Volume>();
         volumes.Add(new Volume("config", ConfigMap: new ConfigMapVolumeSource(name + "-config")));
-        volumes.Add(new Volume("rules", ConfigMap: new ConfigMapVolumeSource(name + "-rules")));
+        volumes.Add(new Volume("rules", Projected: new ProjectedVolumeSource([.. ruleMaps.Select(m => new VolumeProjection(new ConfigMapVolumeSource(m.Name)))])));
         if (plan.Spec.Storage is null)
         {
             volumes.Add(new Volume("data", EmptyDir: new EmptyDirVolumeSource()));
@@ -77,18 +93,49 @@ public static class PrometheusEmitter
             ]),
             new ClusterRoleBinding(factory.Meta(clusterRoleName, App, source, clusterScoped: true), new RoleRef(clusterRoleName), [new Subject(name, factory.Namespace)]),
             new ConfigMap(factory.Meta(name + "-config", App, source), ObjectFactory.Map(("prometheus.yml", config))),
-            new ConfigMap(factory.Meta(name + "-rules", App, source), rules),
+            .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source}/{string.Join(",", plan.RuleGroups.Select(Key))}",
+                () => new ConfigMap(factory.Meta(m.Name, App, source), m.Data))),
             new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App), [new ServicePort("web", 9090, "web")])),
             new StatefulSet(factory.Meta(name, App, source), new StatefulSetSpec(
                 plan.Spec.Replicas, name, new LabelSelector(factory.Selector(name, App)),
-                factory.Template(name, App, pod, [config, .. rules.Select(r => r.Key + "\n" + r.Value)]), claims)),
+                factory.Template(name, App, pod, [config, .. ruleChecksums]), claims)),
         ]);
+    }
+
+    /// <summary>What identifies an AlertGroup's rendered rule file within one render.</summary>
+    private static string Key(RuleGroupPlan group) => $"{group.Group.File.SpecPath}#{group.Group.Document.Index}";
+
+    /// <summary>Rule files in name order, packed into as few ConfigMaps under the size limit as they fit in.</summary>
+    private static List<(string Name, ImmutableSortedDictionary<string, string> Data)> RuleConfigMaps(
+        string name, ImmutableSortedDictionary<string, string> rules, ImmutableSortedDictionary<string, int> sizes)
+    {
+        var chunks = new List<ImmutableSortedDictionary<string, string>>();
+        var current = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+        var size = 0;
+        foreach (var (file, text) in rules)
+        {
+            var bytes = sizes[file] + file.Length;
+            if (!current.IsEmpty && size + bytes > MaxConfigMapBytes)
+            {
+                chunks.Add(current);
+                current = current.Clear();
+                size = 0;
+            }
+
+            current = current.Add(file, text);
+            size += bytes;
+        }
+
+        chunks.Add(current);
+        return chunks.Count == 1
+            ? [(name + "-rules", chunks[0])]
+            : [.. chunks.Select((chunk, i) => ($"{name}-rules-{i}", chunk))];
     }
 
     private static ImmutableArray<string> SecretNames(PrometheusPlan plan) =>
         [.. plan.RemoteWrites.SelectMany(w => new[]
             {
-                w.Endpoint.Auth?.Basic?.UserSecretRef.Name, w.Endpoint.Auth?.Basic?.PasswordSecretRef.Name, w.Endpoint.Auth?.BearerTokenSecretRef?.Name,
+                w.Endpoint.Auth?.Basic?.UserSecretRef?.Name, w.Endpoint.Auth?.Basic?.PasswordSecretRef.Name, w.Endpoint.Auth?.BearerTokenSecretRef?.Name,
                 w.Endpoint.Tls?.CaSecretRef?.Name, w.Endpoint.Tls?.ClientCertSecretRef?.Name,
             })
             .OfType<string>().Distinct().Order(StringComparer.Ordinal)];

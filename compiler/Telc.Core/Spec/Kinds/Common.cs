@@ -57,9 +57,11 @@ public sealed record AuthSettings(
     [Doc("HTTP basic authentication.")] BasicAuth? Basic,
     [Doc("Secret key holding a bearer token.")] SecretKeyRef? BearerTokenSecretRef) : SpecNode;
 
-[Doc("HTTP basic authentication from Secrets.")]
+[Doc("HTTP basic authentication; the password always from a Secret, the user name as text or from a Secret.")]
+[ExactlyOneOf("username", "userSecretRef")]
 public sealed record BasicAuth(
-    [Doc("Secret key holding the user name.")] SecretKeyRef UserSecretRef,
+    [Doc("User name, when it is not secret.")] string? Username,
+    [Doc("Secret key holding the user name (rendered as username_file, which needs Prometheus 2.48 or later).")] SecretKeyRef? UserSecretRef,
     [Doc("Secret key holding the password.")] SecretKeyRef PasswordSecretRef) : SpecNode;
 
 [Doc("An HTTP header whose value comes from a Secret.")]
