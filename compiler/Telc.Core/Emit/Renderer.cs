@@ -5,6 +5,7 @@ using Telc.Emit.GitOps;
 using Telc.Emit.Kubernetes;
 using Telc.Emit.NodeAgents;
 using Telc.Emit.Prometheus;
+using Telc.Emit.PrometheusOperator;
 using Telc.Lowering;
 using Telc.Model;
 using Telc.Output;
@@ -68,7 +69,9 @@ public static class Renderer
     {
         var factory = new ObjectFactory(cluster);
         var components = new List<Component>();
-        components.AddRange(cluster.Prometheuses.Select(p => PrometheusEmitter.Emit(cluster, p, factory, cache, diagnostics)));
+        components.AddRange(cluster.Prometheuses.Select(p => p.Spec.Operator
+            ? PrometheusOperatorEmitter.Emit(cluster, p, factory, diagnostics)
+            : PrometheusEmitter.Emit(cluster, p, factory, cache, diagnostics)));
         components.AddRange(cluster.Alertmanagers.Select(a => AlertmanagerEmitter.Emit(a, factory)));
         if (cluster.NodeExporter is { } nodeExporter)
         {

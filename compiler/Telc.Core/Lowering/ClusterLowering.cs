@@ -25,8 +25,10 @@ public static class ClusterLowering
             .Select(b => LowerAlertmanager(model, b.Resource, b.Spec.Alertmanager!))
             .ToImmutableArray();
         var ns = spec.Namespace ?? defaults?.Namespace ?? "telemetry";
-        var prometheuses = backends.Where(b => b.Spec.Prometheus is not null)
-            .Select(b => LowerPrometheus(model, spec, ns, b.Resource, b.Spec.Prometheus!, pipelines, backends, alertmanagers))
+        var prometheusBackends = backends.Where(b => b.Spec.Prometheus is not null).OrderBy(b => b.Resource.Name, StringComparer.Ordinal).ToArray();
+        var prometheuses = prometheusBackends
+            .Select(b => LowerPrometheus(model, spec, ns, b.Resource, b.Spec.Prometheus!, pipelines, backends, alertmanagers,
+                shipsExternalPipelines: b.Resource == prometheusBackends[0].Resource))
             .ToImmutableArray();
         var wantsNode = pipelines.Where(p => p.Spec.Input.Node is { Enabled: true }).Select(p => p.Resource).FirstOrDefault();
         var wantsState = pipelines.Where(p => p.Spec.Input.KubeState is { Enabled: true }).Select(p => p.Resource).FirstOrDefault();
@@ -38,7 +40,8 @@ public static class ClusterLowering
 
     private static PrometheusPlan LowerPrometheus(
         SpecModel model, ClusterSpec cluster, string ns, Resource backend, PrometheusBackend spec,
-        (Resource Resource, MetricPipelineSpec Spec)[] pipelines, (Resource Resource, BackendSpec Spec)[] backends, ImmutableArray<AlertmanagerPlan> alertmanagers)
+        (Resource Resource, MetricPipelineSpec Spec)[] pipelines, (Resource Resource, BackendSpec Spec)[] backends, ImmutableArray<AlertmanagerPlan> alertmanagers,
+        bool shipsExternalPipelines)
     {
         var defaults = model.Project?.Defaults;
         var scrapeInterval = spec.ScrapeInterval ?? defaults?.ScrapeInterval ?? DefaultInterval;
@@ -47,9 +50,11 @@ public static class ClusterLowering
         var remoteWrites = ImmutableArray.CreateBuilder<RemoteWritePlan>();
         foreach (var (pipeline, pipelineSpec) in pipelines)
         {
+            (Resource Resource, BackendSpec Spec) external = (null!, null!);
             var output = pipelineSpec.Output.Backend.Value;
             var shipsHere = output == backend.Name;
-            var shipsExternally = externalWrites.TryGetValue(output, out var external);
+            // Pipelines bound for an external remote-write endpoint are scraped and shipped by one Prometheus per cluster, never twice.
+            var shipsExternally = shipsExternalPipelines && externalWrites.TryGetValue(output, out external);
             if (!shipsHere && !shipsExternally)
             {
                 continue;

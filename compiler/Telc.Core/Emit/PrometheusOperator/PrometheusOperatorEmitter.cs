@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using Telc.Diagnostics;
+using Telc.Emit.Kubernetes;
+using Telc.Emit.Prometheus;
+using Telc.Model;
+using Telc.Spec.Kinds;
+
+namespace Telc.Emit.PrometheusOperator;
+
+/// <summary>
+/// For clusters that run the Prometheus Operator (<c>prometheus.operator: true</c>): a Prometheus resource, one
+/// PrometheusRule per AlertGroup and a ServiceMonitor or PodMonitor per scrape job, carrying the same relabelling as
+/// the plain prometheus.yml. Kubelet jobs select the kubelet Service the operator maintains (--kubelet-service).
+/// </summary>
+public static class PrometheusOperatorEmitter
+{
+    private const string App = "prometheus";
+    private const string SelectorLabel = "telc.io/prometheus";
+
+    public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, ICollection<Diagnostic> diagnostics)
+    {
+        var name = plan.ObjectName;
+        var source = plan.Backend.Location;
+        var selector = ObjectFactory.Map((SelectorLabel, name));
+        var config = PrometheusConfigBuilder.Build(cluster, plan);
+        var clusterRoleName = $"telc-{factory.Namespace}-{name}";
+        var objects = new List<IKubernetesObject>
+        {
+            new ServiceAccount(factory.Meta(name, App, source)),
+            new ClusterRole(factory.Meta(clusterRoleName, App, source, clusterScoped: true), [
+                new PolicyRule([""], ["nodes", "nodes/metrics", "services", "endpoints", "pods"], ["get", "list", "watch"]),
+                new PolicyRule(["discovery.k8s.io"], ["endpointslices"], ["get", "list", "watch"]),
+                new PolicyRule([], [], ["get"], ["/metrics", "/metrics/cadvisor"]),
+            ]),
+            new ClusterRoleBinding(factory.Meta(clusterRoleName, App, source, clusterScoped: true), new RoleRef(clusterRoleName), [new Subject(name, factory.Namespace)]),
+            new PrometheusResource(factory.Meta(name, App, source), Spec(cluster, plan, factory, selector, diagnostics)),
+        };
+        objects.AddRange(plan.RuleGroups.Select(group => new PrometheusRule(
+            Labeled(factory.Meta(group.Group.Name, App, group.Group.Location), selector),
+            new PrometheusRuleSpec(PrometheusConfigBuilder.Rules(group).Groups))));
+        objects.AddRange(plan.Jobs.Zip(config.ScrapeConfigs).Select(pair => Monitor(cluster, plan, pair.First, pair.Second, factory, selector)));
+        return new Component(name, [.. objects]);
+    }
+
+    private static PrometheusResourceSpec Spec(
+        ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector, ICollection<Diagnostic> diagnostics)
+    {
+        var alertmanager = plan.AlertmanagerTargets.IsEmpty
+            ? null
+            : cluster.Alertmanagers.FirstOrDefault(a => plan.AlertmanagerTargets[0].StartsWith(a.ObjectName + "-0.", StringComparison.Ordinal));
+        var version = Images.Prometheus[(Images.Prometheus.LastIndexOf(':') + 1)..];
+        return new PrometheusResourceSpec(
+            plan.Spec.Replicas, version, Images.Prometheus, plan.ObjectName, plan.ScrapeInterval.Text, plan.EvaluationInterval.Text, cluster.ExternalLabels,
+            plan.RetentionTime?.Text, plan.RetentionSize is { } size ? Quantity.PrometheusSize(size) : null,
+            ObjectFactory.Resources(plan.Spec.Resources, "500m", "2Gi", "4Gi"),
+            new PodSecurityContext(65534, 65534, 65534, true),
+            new MonitorSelector(selector), new MonitorSelector(selector), new MonitorSelector(selector),
+            alertmanager is null ? null : new OperatorAlerting([new AlertmanagerReference(factory.Namespace, alertmanager.ObjectName)]),
+            plan.Spec.Storage is { } storage
+                ? new OperatorStorage(new VolumeClaimTemplate(new PersistentVolumeClaimSpec(
+                    ["ReadWriteOnce"], new VolumeResourceRequirements(ObjectFactory.Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass)))
+                : null,
+            [.. plan.RemoteWrites.Select(w => RemoteWrite(w, diagnostics))]);
+    }
+
+    private static OperatorRemoteWrite RemoteWrite(RemoteWritePlan plan, ICollection<Diagnostic> diagnostics)
+    {
+        var endpoint = plan.Endpoint;
+        var basic = endpoint.Auth?.Basic;
+        if (basic is { UserSecretRef: null })
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.MissingRenderSetting, basic.Location,
+                "the Prometheus Operator reads a basic-auth user name only from a Secret", "use 'userSecretRef' instead of 'username'"));
+        }
+
+        return new OperatorRemoteWrite(
+            endpoint.Url, plan.Backend.Name,
+            basic is null ? null : new OperatorBasicAuth(Selector(basic.PasswordSecretRef), basic.UserSecretRef is { } user ? Selector(user) : null),
+            endpoint.Auth?.BearerTokenSecretRef is { } token ? new OperatorAuthorization(Selector(token)) : null,
+            endpoint.Tls is { } tls
+                ? new OperatorTls(
+                    tls.CaSecretRef is { } ca ? new SecretOrConfigMap(Selector(ca)) : null,
+                    tls.ClientCertSecretRef is { } cert ? new SecretOrConfigMap(new SecretKeySelector(cert.Name, cert.CertKey)) : null,
+                    tls.ClientCertSecretRef is { } key ? new SecretKeySelector(key.Name, key.KeyKey) : null,
+                    tls.InsecureSkipVerify ? true : null)
+                : null,
+            [new OperatorRelabel(["job"], Regex: "(" + string.Join("|", plan.JobNames.Select(System.Text.RegularExpressions.Regex.Escape).Order(StringComparer.Ordinal)) + ")", Action: "keep")]);
+    }
+
+    private static IKubernetesObject Monitor(
+        ClusterPlan cluster, PrometheusPlan plan, ScrapeJobPlan job, ScrapeConfig scrape, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector)
+    {
+        var meta = Labeled(factory.Meta($"{plan.ObjectName}-{job.Name.Replace('/', '-')}", App, job.Pipeline.Location), selector);
+        // The operator names jobs after the monitor; alerts written against the spec's job names need those names kept.
+        var relabel = Relabel(scrape.RelabelConfigs).Add(new OperatorRelabel(TargetLabel: "job", Replacement: job.Name));
+        var metricRelabel = Relabel(scrape.MetricRelabelConfigs);
+        var discovered = scrape.KubernetesSdConfigs.IsDefaultOrEmpty ? null : scrape.KubernetesSdConfigs[0].Namespaces;
+        var namespaces = discovered is null ? new NamespaceSelectorSpec(Any: true) : new NamespaceSelectorSpec(MatchNames: discovered.Names);
+        var interval = scrape.ScrapeInterval;
+        return job.Source switch
+        {
+            ScrapeSource.AnnotatedPods or ScrapeSource.Envoy => new PodMonitor(meta, new PodMonitorSpec(new LabelSelectorAny(), namespaces,
+                [new MonitorEndpoint(null, scrape.MetricsPath, interval, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
+            ScrapeSource.AnnotatedServices => new ServiceMonitor(meta, new MonitorSpec(new LabelSelectorAny(), namespaces,
+                [new MonitorEndpoint(null, null, interval, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
+            ScrapeSource.Kubelet or ScrapeSource.Cadvisor => new ServiceMonitor(meta, new MonitorSpec(
+                new LabelSelectorAny(ObjectFactory.Map(("app.kubernetes.io/name", "kubelet"))), new NamespaceSelectorSpec(MatchNames: ["kube-system"]),
+                [new MonitorEndpoint("https-metrics", scrape.MetricsPath, interval, "https", true, scrape.Authorization!.CredentialsFile,
+                    new OperatorTlsFiles(scrape.TlsConfig!.CaFile!), relabel, metricRelabel)])),
+            ScrapeSource.NodeExporter or ScrapeSource.KubeStateMetrics => new ServiceMonitor(meta, new MonitorSpec(
+                new LabelSelectorAny(factory.Selector(job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics",
+                    job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics")),
+                new NamespaceSelectorSpec(MatchNames: [cluster.Namespace]),
+                [new MonitorEndpoint("http-metrics", null, interval, HonorLabels: scrape.HonorLabels, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
+            _ => new ServiceMonitor(meta, new MonitorSpec(new LabelSelectorAny(job.Selector!.MatchLabels), namespaces,
+                [new MonitorEndpoint(job.Selector.Port, job.Selector.Path, interval, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
+        };
+    }
+
+    private static ObjectMeta Labeled(ObjectMeta meta, ImmutableSortedDictionary<string, string> selector) =>
+        meta with { Labels = meta.Labels!.SetItems(selector) };
+
+    private static SecretKeySelector Selector(SecretKeyRef secret) => new(secret.Name, secret.Key);
+
+    private static ImmutableArray<OperatorRelabel> Relabel(ImmutableArray<RelabelConfig> rules) =>
+        rules.IsDefaultOrEmpty ? [] : [.. rules.Select(r => new OperatorRelabel(r.SourceLabels, r.Separator, r.Regex, r.TargetLabel, r.Replacement, r.Action))];
+}
