@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Telc.Model;
-using Telc.Semantics;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 using Telc.Spec.Values;

@@ -83,15 +83,8 @@ public static class PrometheusEmitter
                 ["ReadWriteOnce"], new VolumeResourceRequirements(ObjectFactory.Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass)))
             : default;
 
-        var clusterRoleName = $"telc-{factory.Namespace}-{name}";
         return new Component(name, [
-            new ServiceAccount(factory.Meta(name, App, source)),
-            new ClusterRole(factory.Meta(clusterRoleName, App, source, clusterScoped: true), [
-                new PolicyRule([""], ["nodes", "nodes/metrics", "services", "endpoints", "pods"], ["get", "list", "watch"]),
-                new PolicyRule(["discovery.k8s.io"], ["endpointslices"], ["get", "list", "watch"]),
-                new PolicyRule([], [], ["get"], ["/metrics", "/metrics/cadvisor"]),
-            ]),
-            new ClusterRoleBinding(factory.Meta(clusterRoleName, App, source, clusterScoped: true), new RoleRef(clusterRoleName), [new Subject(name, factory.Namespace)]),
+            .. PrometheusRbac.Objects(name, App, source, factory),
             new ConfigMap(factory.Meta(name + "-config", App, source), ObjectFactory.Map(("prometheus.yml", config))),
             .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source}/{string.Join(",", plan.RuleGroups.Select(Key))}",
                 () => new ConfigMap(factory.Meta(m.Name, App, source), m.Data))),

@@ -23,16 +23,8 @@ public static class PrometheusOperatorEmitter
         var source = plan.Backend.Location;
         var selector = ObjectFactory.Map((SelectorLabel, name));
         var config = PrometheusConfigBuilder.Build(cluster, plan);
-        var clusterRoleName = $"telc-{factory.Namespace}-{name}";
-        var objects = new List<IKubernetesObject>
+        var objects = new List<IKubernetesObject>(PrometheusRbac.Objects(name, App, source, factory))
         {
-            new ServiceAccount(factory.Meta(name, App, source)),
-            new ClusterRole(factory.Meta(clusterRoleName, App, source, clusterScoped: true), [
-                new PolicyRule([""], ["nodes", "nodes/metrics", "services", "endpoints", "pods"], ["get", "list", "watch"]),
-                new PolicyRule(["discovery.k8s.io"], ["endpointslices"], ["get", "list", "watch"]),
-                new PolicyRule([], [], ["get"], ["/metrics", "/metrics/cadvisor"]),
-            ]),
-            new ClusterRoleBinding(factory.Meta(clusterRoleName, App, source, clusterScoped: true), new RoleRef(clusterRoleName), [new Subject(name, factory.Namespace)]),
             new PrometheusResource(factory.Meta(name, App, source), Spec(cluster, plan, factory, selector, diagnostics)),
         };
         objects.AddRange(plan.RuleGroups.Select(group => new PrometheusRule(
