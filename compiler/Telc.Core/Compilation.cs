@@ -58,6 +58,7 @@ public sealed class Compilation
         var all = new SpecModel(resources.ToImmutable());
         diagnostics.AddRange(SemanticChecker.Check(all, shapes, presets ?? PresetCatalog.Empty, sources.AllPaths));
         var model = new SpecModel([.. all.Resources.Where(r => r.IsComplete)]);
+        diagnostics.AddRange(QueryChecker.Check(model));
         if (documents.Count == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCatalogue.NoDocuments, DiagnosticLevel.Error,

@@ -93,6 +93,14 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 
+    // PromQL.
+    public static readonly DiagnosticDescriptor PromQLSyntax = new("TELC300", "PromQL does not parse", Error,
+        "The query is not valid PromQL; Prometheus would refuse to load it. The position is that of the first error.");
+    public static readonly DiagnosticDescriptor PromQLType = new("TELC301", "PromQL type error", Error,
+        "The query parses but mixes types in a way Prometheus refuses, e.g. rate() of an instant vector or a comparison of two scalars without bool.");
+    public static readonly DiagnosticDescriptor PromQLResultType = new("TELC302", "Query returns the wrong type for its use", Error,
+        "Alerting rules need an instant vector; recording rules an instant vector or a scalar.");
+
     // Rendering.
     public static readonly DiagnosticDescriptor MissingRenderSetting = new("TELC500", "Rendering needs a setting", Error,
         "The spec is valid, but rendering it needs a setting it leaves out, such as the repository URL for Argo CD Applications.");

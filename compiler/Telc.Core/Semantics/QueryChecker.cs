@@ -1,0 +1,73 @@
+using Telc.Diagnostics;
+using Telc.PromQL;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+using ValueType = Telc.PromQL.ValueType;
+
+namespace Telc.Semantics;
+
+/// <summary>
+/// Parses every PromQL string of the spec (rules, SLO indicators, dashboard panels) and reports syntax and type
+/// errors at their line and column inside the YAML. Rules evaluated by Loki are LogQL and are left alone.
+/// </summary>
+public static class QueryChecker
+{
+    /// <summary>The placeholder SLO queries use for each rule's window; replaced by a real range before parsing.</summary>
+    public const string WindowPlaceholder = "{{.window}}";
+
+    public static IReadOnlyList<Diagnostic> Check(SpecModel model)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var lokiBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Loki is not null).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
+        {
+            if (group.Backend is { } backend && lokiBackends.Contains(backend.Value))
+            {
+                continue;
+            }
+
+            foreach (var rule in group.Rules)
+            {
+                var expected = rule.Alert is not null ? "an alerting rule" : "a recording rule";
+                Check(rule.Expr, diagnostics, type =>
+                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected);
+            }
+        }
+
+        foreach (var (_, slo) in model.OfKind<SloSpec>())
+        {
+            Check(slo.Sli.ErrorQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator");
+            Check(slo.Sli.TotalQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator");
+        }
+
+        foreach (var (_, dashboard) in model.OfKind<DashboardSpec>())
+        {
+            foreach (var panel in dashboard.Panels)
+            {
+                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel");
+            }
+        }
+
+        return diagnostics;
+    }
+
+    private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use)
+    {
+        // {{.window}} has the same length as no duration, so it is swapped for a range of equal length to keep positions.
+        var text = query.Value.Replace(WindowPlaceholder, "99999999999s", StringComparison.Ordinal);
+        var result = Parser.Parse(text);
+        foreach (var error in result.Errors)
+        {
+            var descriptor = result.Root is null ? DiagnosticCatalogue.PromQLSyntax : DiagnosticCatalogue.PromQLType;
+            var span = ScalarOffsets.Map(query.Location, query.Value, error.Span);
+            diagnostics.Add(Diagnostic.At(descriptor, query.Location.File.Locate(span), error.Message, null));
+        }
+
+        if (result is { Success: true, Root: { } root } && !acceptable(TypeChecker.TypeOfExpression(root)))
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.PromQLResultType, query.Location,
+                $"the query returns {TypeChecker.Describe(TypeChecker.TypeOfExpression(root))}, which {use} cannot use",
+                use == "an alerting rule" ? "an alert condition must select series, e.g. compare a vector with a threshold" : null));
+        }
+    }
+}
