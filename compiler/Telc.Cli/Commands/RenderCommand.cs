@@ -100,9 +100,9 @@ public sealed class RenderCommand(CliContext context)
             output = Path.GetFullPath(Path.Combine(projectFolder, compilation.Model.Project?.Output?.Path ?? "rendered"));
         }
 
-        if ((output.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).StartsWith(specRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!arguments.Check && TreeWriter.RefuseToReplace(output, specRoot) is { } reason)
         {
-            throw new UsageException($"the output folder {Relative(output)} is inside the spec root, where it would be read as spec; choose another with -o");
+            throw new UsageException($"will not replace {Relative(output)}: {reason}");
         }
 
         return output;

@@ -42,6 +42,7 @@ public static class Renderer
         }
 
         diagnostics.AddRange(NotRendered(model));
+        files.Add(new OutputFile(Output.TreeWriter.MarkerFile, Output.TreeWriter.MarkerText));
         return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], diagnostics);
     }
 

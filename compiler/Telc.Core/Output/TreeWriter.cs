@@ -9,7 +9,33 @@ namespace Telc.Output;
 /// </summary>
 public static class TreeWriter
 {
+    /// <summary>Every rendered tree carries this file, so telc only ever replaces folders it wrote itself.</summary>
+    public const string MarkerFile = ".telc-rendered";
+
+    public const string MarkerText = "This folder is rendered by telc and replaced as a whole on every render; edit the spec, not these files.\n";
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// Why a folder must not be replaced by a render, or null when it may: it is missing, empty, or holds the marker
+    /// of an earlier render, and it does not contain the spec.
+    /// </summary>
+    public static string? RefuseToReplace(string directory, string specRoot)
+    {
+        var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var spec = Path.GetFullPath(specRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (spec.StartsWith(target, StringComparison.Ordinal) || target.StartsWith(spec, StringComparison.Ordinal))
+        {
+            return "it contains the spec, or is inside it";
+        }
+
+        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any() && !File.Exists(Path.Combine(directory, MarkerFile)))
+        {
+            return $"it holds files telc did not render (no {MarkerFile} in it); render into an empty or new folder";
+        }
+
+        return null;
+    }
 
     public static void Write(string directory, IReadOnlyList<OutputFile> files)
     {

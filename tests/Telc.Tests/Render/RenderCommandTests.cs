@@ -40,6 +40,7 @@ public sealed class RenderCommandTests
         using var folder = new TempFolder();
         var output = Path.Combine(folder.Path, "out");
         folder.Write("out/clusters/old-cluster/kustomization.yaml", "stale: true\n");
+        folder.Write("out/.telc-rendered", "an earlier render\n");
 
         Assert.Equal(0, CliRunner.Run(RepoPaths.Root, "render", "examples/quickstart", "-o", output).ExitCode);
 
@@ -69,7 +70,28 @@ public sealed class RenderCommandTests
 
         Assert.Equal(3, inside.ExitCode);
         Assert.False(Directory.Exists(RepoPaths.Combine("examples", "quickstart", "telemetry", "out")));
-        Assert.Contains("inside the spec root", inside.Error);
+        Assert.Contains("contains the spec, or is inside it", inside.Error);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("project")]
+    [InlineData("other")]
+    public void Folders_telc_did_not_render_are_never_replaced(string output)
+    {
+        using var folder = new TempFolder();
+        CopySpec(RepoPaths.Combine("examples", "quickstart", "telemetry"), Path.Combine(folder.Path, "project", "telemetry"), reverse: false);
+        folder.Write("project/notes.txt", "precious\n");
+        folder.Write("other/data.txt", "precious\n");
+
+        var result = CliRunner.Run(Path.Combine(folder.Path, "project"), "render", ".", "-o", Path.Combine("..", output == "." ? "project" : output == ".." ? "." : output));
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("telc: will not replace", result.Error);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "project", "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "other", "data.txt")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "project", "telemetry", "cluster.yaml")));
     }
 
     [Fact]
