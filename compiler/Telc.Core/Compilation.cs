@@ -59,6 +59,11 @@ public sealed class Compilation
         diagnostics.AddRange(SemanticChecker.Check(all, shapes, presets ?? PresetCatalog.Empty, sources.AllPaths));
         var model = new SpecModel([.. all.Resources.Where(r => r.IsComplete)]);
         diagnostics.AddRange(QueryChecker.Check(model));
+        diagnostics.AddRange(ConfigurationChecker.Check(model));
+        if (!diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        {
+            diagnostics.AddRange(RenderChecker.Check(model));
+        }
         if (documents.Count == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCatalogue.NoDocuments, DiagnosticLevel.Error,

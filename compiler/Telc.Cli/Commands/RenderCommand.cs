@@ -38,10 +38,11 @@ public sealed class RenderCommand(CliContext context)
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
         var source = SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase);
         var compilation = Compilation.Create(source);
-        var rendered = compilation.HasErrors ? null : Renderer.Render(compilation.Model);
+        var outputDirectory = compilation.HasErrors ? null : OutputDirectory(arguments, compilation);
+        var rendered = outputDirectory is null ? null : Renderer.Render(compilation.Model, RepositoryPath(outputDirectory));
         var diagnostics = compilation.Diagnostics.Concat(rendered?.Diagnostics ?? []).ToArray();
         var formatter = OutputFormat.Create(arguments.Format, context.Color);
-        if (rendered is null || diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        if (rendered is null || outputDirectory is null || diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
             formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
             context.Error.Write("telc: nothing was written because of the errors above\n");
@@ -53,7 +54,6 @@ public sealed class RenderCommand(CliContext context)
             formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
         }
 
-        var outputDirectory = OutputDirectory(arguments, compilation);
         var clusters = rendered.Files.Select(f => f.Path.Split('/')).Where(p => p[0] == "clusters").Select(p => p[1]).Distinct().Count();
         if (arguments.Check)
         {
@@ -106,6 +106,15 @@ public sealed class RenderCommand(CliContext context)
         }
 
         return output;
+    }
+
+    /// <summary>The output folder relative to its git repository's top level, where Argo CD and Flux look; null outside git.</summary>
+    private static string? RepositoryPath(string outputDirectory)
+    {
+        var parent = Path.GetDirectoryName(outputDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return parent is not null && Directory.Exists(parent) && GitRepository.TopLevel(parent) is { } top
+            ? Path.GetRelativePath(top, outputDirectory).Replace(Path.DirectorySeparatorChar, '/')
+            : null;
     }
 
     private string Relative(string path) => Path.GetRelativePath(context.WorkingDirectory, path).Replace(Path.DirectorySeparatorChar, '/');

@@ -90,6 +90,16 @@ public static class DiagnosticCatalogue
         "A preset is written as name@version (for example kubernetes@1) or as a mapping with name and version.");
     public static readonly DiagnosticDescriptor RoutingConflict = new("TELC212", "Two AlertRoutings configure one Alertmanager", Error,
         "An Alertmanager has one configuration, so at most one AlertRouting may target it; merge their receivers and routes.");
+    public static readonly DiagnosticDescriptor RenderedNameConflict = new("TELC213", "Rendered names collide", Error,
+        "Two documents would render objects or scrape jobs with the same name, and one would silently replace the other; rename one of them.");
+    public static readonly DiagnosticDescriptor RenderedNameTooLong = new("TELC214", "Rendered name too long", Error,
+        "Kubernetes names and label values are at most 63 characters; a name in the spec becomes part of longer rendered names.");
+    public static readonly DiagnosticDescriptor InvalidForConsumer = new("TELC215", "Value the consuming tool refuses", Error,
+        "Prometheus, Alertmanager or Kubernetes would refuse this value at load time: a label name, a regular expression, a host:port, a time window, a time zone.");
+    public static readonly DiagnosticDescriptor InlineCredential = new("TELC216", "Credential written in the spec", Error,
+        "Secret values are never rendered: a URL with a user and password, or a token in a URL, must come from a Secret (the *SecretRef fields).");
+    public static readonly DiagnosticDescriptor GoesNowhere = new("TELC217", "Configuration that has no effect", Warning,
+        "Something is declared but nothing will use it in any cluster: alerts no Alertmanager receives, a pipeline with no scraper, a namespace filter that selects nothing.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 

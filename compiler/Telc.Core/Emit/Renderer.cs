@@ -17,7 +17,9 @@ namespace Telc.Emit;
 /// <summary>Turns a checked spec into the whole output tree: a pure function from the model to files.</summary>
 public static class Renderer
 {
-    public static RenderResult Render(SpecModel model)
+    /// <param name="outputPath">Where the tree lives inside the git repository, for the paths GitOps objects point at;
+    /// the Project's output.path when not given.</param>
+    public static RenderResult Render(SpecModel model, string? outputPath = null)
     {
         var diagnostics = new List<Diagnostic>();
         var clusters = ClusterLowering.Lower(model);
@@ -28,17 +30,10 @@ public static class Renderer
             files.AddRange(RenderCluster(cluster, cache, diagnostics));
         }
 
-        if (model.OfKind<ProjectSpec>().FirstOrDefault() is ({ } project, { GitOps: { } gitOps } projectSpec))
+        if (model.Project is { GitOps: { Flavour: not GitOpsFlavour.None } gitOps } project)
         {
-            if (gitOps.Flavour == GitOpsFlavour.ArgoCd && gitOps.RepoUrl is null)
-            {
-                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.MissingRenderSetting, gitOps.Location,
-                    "Argo CD Applications need the repository that holds the rendered manifests", "set 'repoUrl' under gitOps"));
-            }
-            else
-            {
-                files.AddRange(GitOpsEmitter.Emit(clusters, projectSpec, gitOps.Location).Select(o => new OutputFile(o.Path, Yaml(o.Object))));
-            }
+            files.AddRange(GitOpsEmitter.Emit(clusters, project, gitOps.Location, outputPath ?? project.Output?.Path ?? "rendered")
+                .Select(o => new OutputFile(o.Path, Yaml(o.Object))));
         }
 
         diagnostics.AddRange(NotRendered(model));
@@ -71,7 +66,7 @@ public static class Renderer
         var factory = new ObjectFactory(cluster);
         var components = new List<Component>();
         components.AddRange(cluster.Prometheuses.Select(p => p.Spec.Operator
-            ? PrometheusOperatorEmitter.Emit(cluster, p, factory, diagnostics)
+            ? PrometheusOperatorEmitter.Emit(cluster, p, factory)
             : PrometheusEmitter.Emit(cluster, p, factory, cache, diagnostics)));
         components.AddRange(cluster.Alertmanagers.Select(a => AlertmanagerEmitter.Emit(a, factory)));
         if (cluster.NodeExporter is { } nodeExporter)

@@ -18,8 +18,8 @@ public static class ClusterLowering
     {
         var defaults = model.Project?.Defaults;
         var name = cluster.Name;
-        var backends = model.OfKind<BackendSpec>().Where(b => AppliesTo(b.Spec.Clusters, name)).ToArray();
-        var pipelines = model.OfKind<MetricPipelineSpec>().Where(p => AppliesTo(p.Spec.Clusters, name)).ToArray();
+        var backends = model.OfKind<BackendSpec>().Where(b => AppliesTo(b.Spec.Clusters, name)).OrderBy(b => b.Resource.Name, StringComparer.Ordinal).ToArray();
+        var pipelines = model.OfKind<MetricPipelineSpec>().Where(p => AppliesTo(p.Spec.Clusters, name)).OrderBy(p => p.Resource.Name, StringComparer.Ordinal).ToArray();
         var alertmanagers = backends.Where(b => b.Spec.Alertmanager is not null)
             .Select(b => LowerAlertmanager(model, b.Resource, b.Spec.Alertmanager!))
             .ToImmutableArray();
@@ -63,7 +63,8 @@ public static class ClusterLowering
             jobs.AddRange(pipelineJobs);
             if (shipsExternally)
             {
-                remoteWrites.Add(new RemoteWritePlan(external.Resource, external.Spec.External!.PrometheusRemoteWrite!, [.. pipelineJobs.Select(j => j.Name)]));
+                remoteWrites.Add(new RemoteWritePlan(external.Resource, external.Spec.External!.PrometheusRemoteWrite!, [.. pipelineJobs.Select(j => j.Name)],
+                    pipelineSpec.Buffer?.QueueSize));
             }
         }
 

@@ -46,7 +46,7 @@ public sealed record ScrapeJobPlan(
 public sealed record RuleGroupPlan(Resource Group, AlertGroupSpec Spec, string FileName);
 
 /// <summary>Shipping the series of some jobs to an external Prometheus-compatible endpoint.</summary>
-public sealed record RemoteWritePlan(Resource Backend, HttpEndpoint Endpoint, ImmutableArray<string> JobNames);
+public sealed record RemoteWritePlan(Resource Backend, HttpEndpoint Endpoint, ImmutableArray<string> JobNames, int? QueueCapacity);
 
 /// <summary>An Alertmanager of a cluster and the routing it serves.</summary>
 public sealed record AlertmanagerPlan(Resource Backend, AlertmanagerBackend Spec, string ObjectName, Resource? Routing, AlertRoutingSpec? RoutingSpec);

@@ -161,7 +161,7 @@ public sealed class DocumentBinderTests
     public void An_empty_value_of_a_section_means_an_empty_section()
     {
         var compilation = Specs.Compile(
-            ("backend.yaml", Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec:\n  prometheus:\n"),
+            ("backend.yaml", Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec:\n  prometheus:\n---\n" + Specs.Header + "kind: Cluster\nmetadata: { name: c }\nspec: { environment: dev }\n"),
             ("pipeline.yaml", Specs.Header + "kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input:\n    otlp:\n    node: {}\n  filter:\n  output: { backend: metrics }\n"));
 
         Assert.Empty(compilation.Diagnostics);

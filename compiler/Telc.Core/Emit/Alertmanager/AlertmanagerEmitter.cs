@@ -61,7 +61,7 @@ public static class AlertmanagerEmitter
         return new Component(name, [
             new ConfigMap(factory.Meta(name + "-config", App, routingSource), ObjectFactory.Map(("alertmanager.yml", config))),
             new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App),
-                [new ServicePort("web", 9093, "web"), new ServicePort("mesh", 9094, "mesh")], ClusterIP: "None")),
+                [new ServicePort("web", 9093, "web"), new ServicePort("mesh", 9094, "mesh")], ClusterIP: "None", PublishNotReadyAddresses: true)),
             new StatefulSet(factory.Meta(name, App, source), new StatefulSetSpec(
                 plan.Spec.Replicas, name, new LabelSelector(factory.Selector(name, App)), factory.Template(name, App, pod, config), claims)),
         ]);

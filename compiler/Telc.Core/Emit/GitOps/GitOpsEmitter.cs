@@ -12,11 +12,13 @@ namespace Telc.Emit.GitOps;
 /// </summary>
 public static class GitOpsEmitter
 {
-    public static IEnumerable<(string Path, IKubernetesObject Object)> Emit(ImmutableArray<ClusterPlan> clusters, ProjectSpec project, SourceLocation source)
+    /// <param name="outputPath">The output folder's path inside the git repository, which Argo CD and Flux read.</param>
+    public static IEnumerable<(string Path, IKubernetesObject Object)> Emit(ImmutableArray<ClusterPlan> clusters, ProjectSpec project, SourceLocation source, string outputPath)
     {
         var gitOps = project.GitOps!;
-        var outputPath = (project.Output?.Path ?? "rendered").Trim('/');
+        outputPath = outputPath.Trim('/');
         var provenance = ObjectFactory.Provenance(source);
+        var labels = ObjectFactory.Map(("app.kubernetes.io/managed-by", "telc"), ("app.kubernetes.io/name", "telemetry"), ("app.kubernetes.io/part-of", "telemetry"));
         switch (gitOps.Flavour)
         {
             case GitOpsFlavour.ArgoCd when gitOps.ApplicationSet:
@@ -25,22 +27,24 @@ public static class GitOpsEmitter
                     Spec("{{.cluster}}", "{{.namespace}}", $"{outputPath}/clusters/{{{{.cluster}}}}", gitOps));
                 var elements = clusters.Select(c => ObjectFactory.Map(("cluster", c.Name), ("namespace", c.Namespace))).ToImmutableArray();
                 yield return ("argocd/applicationset.yaml", new ApplicationSet(
-                    new ObjectMeta("telemetry", "argocd", Annotations: provenance), new ApplicationSetSpec([new ApplicationSetGenerator(new ListGenerator(elements))], template)));
+                    new ObjectMeta("telemetry", "argocd", labels, provenance), new ApplicationSetSpec([new ApplicationSetGenerator(new ListGenerator(elements))], template)));
                 break;
             case GitOpsFlavour.ArgoCd:
                 foreach (var cluster in clusters)
                 {
                     yield return ($"argocd/{cluster.Name}.yaml", new Application(
-                        new ObjectMeta($"telemetry-{cluster.Name}", "argocd", Annotations: provenance),
+                        new ObjectMeta($"telemetry-{cluster.Name}", "argocd", labels, provenance),
                         Spec(cluster.Name, cluster.Namespace, $"{outputPath}/clusters/{cluster.Name}", gitOps)));
                 }
 
                 break;
             case GitOpsFlavour.Flux:
+                yield return ("flux/gitrepository.yaml", new GitRepository(
+                    new ObjectMeta("telemetry", "flux-system", labels, provenance), new GitRepositorySpec("1m", gitOps.RepoUrl!, new GitRepositoryRef(gitOps.Revision))));
                 foreach (var cluster in clusters)
                 {
                     yield return ($"flux/{cluster.Name}.yaml", new FluxKustomization(
-                        new ObjectMeta($"telemetry-{cluster.Name}", "flux-system", Annotations: provenance),
+                        new ObjectMeta($"telemetry-{cluster.Name}", "flux-system", labels, provenance),
                         new FluxKustomizationSpec("10m", $"./{outputPath}/clusters/{cluster.Name}", true, new FluxSourceRef("telemetry"),
                             new FluxKubeConfig(new FluxSecretRef($"{cluster.Name}-kubeconfig")))));
                 }

@@ -44,6 +44,17 @@ public sealed record FluxKustomization(ObjectMeta Metadata, FluxKustomizationSpe
     public string Kind => "Kustomization";
 }
 
+public sealed record GitRepository(ObjectMeta Metadata, GitRepositorySpec Spec) : IKubernetesObject
+{
+    public string ApiVersion => "source.toolkit.fluxcd.io/v1";
+
+    public string Kind => "GitRepository";
+}
+
+public sealed record GitRepositorySpec(string Interval, string Url, GitRepositoryRef Ref);
+
+public sealed record GitRepositoryRef(string Branch);
+
 public sealed record FluxKustomizationSpec(string Interval, string Path, bool Prune, FluxSourceRef SourceRef, FluxKubeConfig KubeConfig, bool Wait = true);
 
 public sealed record FluxSourceRef(string Name, string Kind = "GitRepository");

@@ -26,6 +26,7 @@ public sealed record Service(ObjectMeta Metadata, ServiceSpec Spec) : IKubernete
 public sealed record ServiceSpec(
     ImmutableSortedDictionary<string, string> Selector,
     ImmutableArray<ServicePort> Ports,
-    string? ClusterIP = null);
+    string? ClusterIP = null,
+    bool? PublishNotReadyAddresses = null);
 
 public sealed record ServicePort(string Name, int Port, string TargetPort, string Protocol = "TCP");

@@ -52,10 +52,14 @@ public sealed record RelabelConfig(
 public sealed record RemoteWriteConfig(
     string Url,
     string Name,
+    ImmutableSortedDictionary<string, string>? Headers = null,
+    QueueConfig? QueueConfig = null,
     BasicAuth? BasicAuth = null,
     Authorization? Authorization = null,
     TlsConfig? TlsConfig = null,
     ImmutableArray<RelabelConfig> WriteRelabelConfigs = default) : ISnakeCaseOutput;
+
+public sealed record QueueConfig(int Capacity) : ISnakeCaseOutput;
 
 // Rule files, as promtool check rules reads them.
 public sealed record RuleFile(ImmutableArray<RuleGroupConfig> Groups) : ISnakeCaseOutput;

@@ -109,12 +109,17 @@ public static class PrometheusConfigBuilder
         }
     }
 
-    /// <summary>Drops pods whose owner (a ReplicaSet named after its Deployment, a StatefulSet, a DaemonSet …) is a listed workload.</summary>
+    /// <summary>
+    /// Drops pods of the listed workloads: owned directly by a StatefulSet, DaemonSet or Job of that name, or by a
+    /// ReplicaSet named after the Deployment plus its pod-template hash.
+    /// </summary>
     private static IEnumerable<RelabelConfig> WorkloadFilter(MetricFilter? filter)
     {
         if (filter is { DropWorkloads.IsEmpty: false })
         {
-            yield return new RelabelConfig(["__meta_kubernetes_pod_controller_name"], Regex: Alternatives(filter.DropWorkloads) + "(-[a-z0-9]+)?", Action: "drop");
+            var names = Alternatives(filter.DropWorkloads.Select(RegexEscape));
+            yield return new RelabelConfig(["__meta_kubernetes_pod_controller_kind", "__meta_kubernetes_pod_controller_name"],
+                Regex: $"ReplicaSet;{names}-[a-z0-9]+|(StatefulSet|DaemonSet|Job|ReplicaSet);{names}", Action: "drop");
         }
     }
 
@@ -145,6 +150,8 @@ public static class PrometheusConfigBuilder
     {
         var endpoint = plan.Endpoint;
         return new RemoteWriteConfig(endpoint.Url, plan.Backend.Name,
+            endpoint.Tenant is { } tenant ? ObjectFactory.Map(("X-Scope-OrgID", tenant)) : null,
+            plan.QueueCapacity is { } capacity ? new QueueConfig(capacity) : null,
             endpoint.Auth?.Basic is { } basic
                 ? new BasicAuth(basic.Username, basic.UserSecretRef is { } user ? SecretFile(user) : null, SecretFile(basic.PasswordSecretRef))
                 : null,

@@ -43,6 +43,7 @@ public sealed record VolumeClaimTemplate(PersistentVolumeClaimSpec Spec);
 public sealed record OperatorRemoteWrite(
     string Url,
     string Name,
+    ImmutableSortedDictionary<string, string>? Headers,
     OperatorBasicAuth? BasicAuth,
     OperatorAuthorization? Authorization,
     OperatorTls? TlsConfig,

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Telc.Diagnostics;
 using Telc.Emit.Kubernetes;
 using Telc.Emit.Prometheus;
 using Telc.Model;
@@ -17,7 +16,7 @@ public static class PrometheusOperatorEmitter
     private const string App = "prometheus";
     private const string SelectorLabel = "telc.io/prometheus";
 
-    public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, ICollection<Diagnostic> diagnostics)
+    public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory)
     {
         var name = plan.ObjectName;
         var source = plan.Backend.Location;
@@ -25,7 +24,7 @@ public static class PrometheusOperatorEmitter
         var config = PrometheusConfigBuilder.Build(cluster, plan);
         var objects = new List<IKubernetesObject>(PrometheusRbac.Objects(name, App, source, factory))
         {
-            new PrometheusResource(factory.Meta(name, App, source), Spec(cluster, plan, factory, selector, diagnostics)),
+            new PrometheusResource(factory.Meta(name, App, source), Spec(cluster, plan, factory, selector)),
         };
         objects.AddRange(plan.RuleGroups.Select(group => new PrometheusRule(
             Labeled(factory.Meta(group.Group.Name, App, group.Group.Location), selector),
@@ -34,8 +33,7 @@ public static class PrometheusOperatorEmitter
         return new Component(name, [.. objects]);
     }
 
-    private static PrometheusResourceSpec Spec(
-        ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector, ICollection<Diagnostic> diagnostics)
+    private static PrometheusResourceSpec Spec(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector)
     {
         var alertmanager = plan.AlertmanagerTargets.IsEmpty
             ? null
@@ -52,21 +50,17 @@ public static class PrometheusOperatorEmitter
                 ? new OperatorStorage(new VolumeClaimTemplate(new PersistentVolumeClaimSpec(
                     ["ReadWriteOnce"], new VolumeResourceRequirements(ObjectFactory.Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass)))
                 : null,
-            [.. plan.RemoteWrites.Select(w => RemoteWrite(w, diagnostics))]);
+            [.. plan.RemoteWrites.Select(RemoteWrite)]);
     }
 
-    private static OperatorRemoteWrite RemoteWrite(RemoteWritePlan plan, ICollection<Diagnostic> diagnostics)
+    private static OperatorRemoteWrite RemoteWrite(RemoteWritePlan plan)
     {
         var endpoint = plan.Endpoint;
         var basic = endpoint.Auth?.Basic;
-        if (basic is { UserSecretRef: null })
-        {
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.MissingRenderSetting, basic.Location,
-                "the Prometheus Operator reads a basic-auth user name only from a Secret", "use 'userSecretRef' instead of 'username'"));
-        }
 
         return new OperatorRemoteWrite(
             endpoint.Url, plan.Backend.Name,
+            endpoint.Tenant is { } tenant ? ObjectFactory.Map(("X-Scope-OrgID", tenant)) : null,
             basic is null ? null : new OperatorBasicAuth(Selector(basic.PasswordSecretRef), basic.UserSecretRef is { } user ? Selector(user) : null),
             endpoint.Auth?.BearerTokenSecretRef is { } token ? new OperatorAuthorization(Selector(token)) : null,
             endpoint.Tls is { } tls
@@ -95,10 +89,11 @@ public static class PrometheusOperatorEmitter
                 [new MonitorEndpoint(null, scrape.MetricsPath, interval, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
             ScrapeSource.AnnotatedServices => new ServiceMonitor(meta, new MonitorSpec(new LabelSelectorAny(), namespaces,
                 [new MonitorEndpoint(null, null, interval, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
+            // The kubelet Service's endpoints carry the node in the operator's own node label; node-role meta labels do not exist here.
             ScrapeSource.Kubelet or ScrapeSource.Cadvisor => new ServiceMonitor(meta, new MonitorSpec(
                 new LabelSelectorAny(ObjectFactory.Map(("app.kubernetes.io/name", "kubelet"))), new NamespaceSelectorSpec(MatchNames: ["kube-system"]),
                 [new MonitorEndpoint("https-metrics", scrape.MetricsPath, interval, "https", true, scrape.Authorization!.CredentialsFile,
-                    new OperatorTlsFiles(scrape.TlsConfig!.CaFile!), relabel, metricRelabel)])),
+                    new OperatorTlsFiles(scrape.TlsConfig!.CaFile!), [new OperatorRelabel(TargetLabel: "job", Replacement: job.Name)], metricRelabel)])),
             ScrapeSource.NodeExporter or ScrapeSource.KubeStateMetrics => new ServiceMonitor(meta, new MonitorSpec(
                 new LabelSelectorAny(factory.Selector(job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics",
                     job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics")),

@@ -16,8 +16,8 @@ public sealed record AlertRoutingSpec(
     [Doc("Alerts muted while others fire.")] ImmutableArray<Inhibition> Inhibitions,
     [Doc("Named time windows routes can mute.")] ImmutableArray<MuteTimeInterval> MuteTimeIntervals) : SpecNode;
 
-[Doc("A notification target. Exactly one integration is set.")]
-[ExactlyOneOf("opsgenie", "pagerduty", "slack", "email", "webhook")]
+[Doc("A notification target with at most one integration; one with none discards what it receives (the usual home of a Watchdog alert).")]
+[AtMostOneOf("opsgenie", "pagerduty", "slack", "email", "webhook")]
 public sealed record Receiver(
     [Doc("Name routes refer to."), Pattern("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", "payments-oncall")] Located<string> Name,
     [Doc("OpsGenie.")] OpsgenieReceiver? Opsgenie,

@@ -1,0 +1,145 @@
+using Telc.Diagnostics;
+using Telc.Lowering;
+using Telc.Model;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Semantics;
+
+/// <summary>
+/// Checks that need the per-cluster plan: names that would collide or grow past Kubernetes' limits once rendered,
+/// settings rendering needs, and configuration that would have no effect in any cluster. Run by validate too, so a
+/// spec that validates also renders.
+/// </summary>
+public sealed class RenderChecker
+{
+    private const int MaxName = 63;
+
+    private readonly List<Diagnostic> diagnostics = [];
+
+    public static IReadOnlyList<Diagnostic> Check(SpecModel model)
+    {
+        var checker = new RenderChecker();
+        checker.Run(model);
+        return checker.diagnostics;
+    }
+
+    private void Run(SpecModel model)
+    {
+        var clusters = ClusterLowering.Lower(model);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            CheckNames(cluster, reported);
+            foreach (var prometheus in cluster.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
+            {
+                Once(reported, $"no-alertmanager/{prometheus.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.GoesNowhere, prometheus.Backend.Location,
+                    $"the alerts of Prometheus '{prometheus.Backend.Name}' reach no Alertmanager in cluster '{cluster.Name}'",
+                    prometheus.Spec.Alertmanager is { } named
+                        ? $"Alertmanager '{named.Value}' is not deployed to '{cluster.Name}'; deploy it there or name one that is"
+                        : "deploy an Alertmanager to this cluster, or name one with 'alertmanager'"));
+            }
+        }
+
+        foreach (var (pipeline, spec) in model.OfKind<MetricPipelineSpec>())
+        {
+            var scraped = clusters.Any(c => c.Prometheuses.Any(p => p.Jobs.Any(j => j.Pipeline == pipeline)));
+            var hasPullInputs = spec.Input.Prometheus is not null || spec.Input.Runtime is { Enabled: true } || spec.Input.Node is { Enabled: true }
+                || spec.Input.KubeState is { Enabled: true } || spec.Input.Istio is { Enabled: true };
+            if (hasPullInputs && !scraped)
+            {
+                Add(DiagnosticCatalogue.GoesNowhere, pipeline.Location, $"no Prometheus in any cluster scrapes MetricPipeline '{pipeline.Name}'",
+                    "its output must be a Prometheus deployed to the pipeline's clusters, or an external remote-write endpoint used from a cluster that runs a Prometheus");
+            }
+
+            if (spec.Input.Prometheus?.Namespaces is { Include.IsEmpty: false } input && spec.Filter?.Namespaces is { Include.IsEmpty: false } filter
+                && !input.Include.Intersect(filter.Include).Any())
+            {
+                Add(DiagnosticCatalogue.GoesNowhere, filter.Location, "the filter's namespaces and the input's namespaces have none in common, so nothing is scraped",
+                    "list the namespaces once, in the input");
+            }
+        }
+
+        CheckGitOps(model);
+        CheckOperatorAuth(model);
+    }
+
+    private void CheckNames(ClusterPlan cluster, HashSet<string> reported)
+    {
+        var objects = cluster.Prometheuses.Select(p => (p.ObjectName, p.Backend)).Concat(cluster.Alertmanagers.Select(a => (a.ObjectName, a.Backend)));
+        foreach (var group in objects.GroupBy(o => o.ObjectName).Where(g => g.Count() > 1))
+        {
+            var backends = group.Select(g => g.Backend).ToArray();
+            Once(reported, "collision/" + group.Key, () => Add(DiagnosticCatalogue.RenderedNameConflict, backends[1].Location,
+                $"Backends '{backends[0].Name}' and '{backends[1].Name}' would both render as '{group.Key}'", "rename one of them"));
+        }
+
+        foreach (var prometheus in cluster.Prometheuses)
+        {
+            foreach (var job in prometheus.Jobs.GroupBy(j => j.Name).Where(g => g.Count() > 1))
+            {
+                Once(reported, "job/" + job.Key, () => Add(DiagnosticCatalogue.RenderedNameConflict, job.First().Selector?.Location ?? job.First().Pipeline.Location,
+                    $"two scrape jobs would be named '{job.Key}'", "selector names must differ from the built-in jobs (pods, services, kubelet, cadvisor, node-exporter, kube-state-metrics, envoy)"));
+            }
+
+            var longest = new[] { $"{prometheus.ObjectName}-rules-99", $"telc-{cluster.Namespace}-{prometheus.ObjectName}" }
+                .Concat(prometheus.Spec.Operator ? prometheus.Jobs.Select(j => $"{prometheus.ObjectName}-{j.Name.Replace('/', '-')}") : [])
+                .FirstOrDefault(n => n.Length > MaxName);
+            if (longest is not null)
+            {
+                Once(reported, "long/" + longest, () => Add(DiagnosticCatalogue.RenderedNameTooLong, prometheus.Backend.Location,
+                    $"'{longest}' would be {longest.Length} characters, more than Kubernetes allows ({MaxName})", "shorten the backend, pipeline or namespace name"));
+            }
+        }
+
+        foreach (var alertmanager in cluster.Alertmanagers.Where(a => $"{a.ObjectName}-config".Length > MaxName))
+        {
+            Once(reported, "long/" + alertmanager.ObjectName, () => Add(DiagnosticCatalogue.RenderedNameTooLong, alertmanager.Backend.Location,
+                $"'{alertmanager.ObjectName}-config' would be longer than {MaxName} characters", "shorten the backend name"));
+        }
+
+        if ($"telemetry-{cluster.Name}".Length > MaxName)
+        {
+            Add(DiagnosticCatalogue.RenderedNameTooLong, cluster.Cluster.Location,
+                $"the GitOps object 'telemetry-{cluster.Name}' would be longer than {MaxName} characters", "shorten the cluster name");
+        }
+    }
+
+    private void CheckGitOps(SpecModel model)
+    {
+        if (model.Project?.GitOps is { Flavour: not GitOpsFlavour.None, RepoUrl: null } gitOps)
+        {
+            Add(DiagnosticCatalogue.MissingRenderSetting, gitOps.Location,
+                $"{(gitOps.Flavour == GitOpsFlavour.Flux ? "Flux" : "Argo CD")} needs the git repository that holds the rendered manifests", "set 'repoUrl' under gitOps");
+        }
+    }
+
+    private void CheckOperatorAuth(SpecModel model)
+    {
+        var operatorBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is { Operator: true }).ToArray();
+        if (operatorBackends.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var (_, backend) in model.OfKind<BackendSpec>())
+        {
+            if (backend.External?.PrometheusRemoteWrite?.Auth?.Basic is { UserSecretRef: null } basic)
+            {
+                Add(DiagnosticCatalogue.MissingRenderSetting, basic.Location,
+                    "the Prometheus Operator reads a basic-auth user name only from a Secret", "use 'userSecretRef' instead of 'username'");
+            }
+        }
+    }
+
+    private static void Once(HashSet<string> reported, string key, Action report)
+    {
+        if (reported.Add(key))
+        {
+            report();
+        }
+    }
+
+    private void Add(DiagnosticDescriptor descriptor, Text.SourceLocation location, string message, string? hint) =>
+        diagnostics.Add(Diagnostic.At(descriptor, location, message, hint));
+}
