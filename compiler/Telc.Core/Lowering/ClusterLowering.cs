@@ -93,16 +93,18 @@ public static class ClusterLowering
         var input = spec.Input;
         var filter = spec.Filter;
         var namespaces = MergeNamespaces(input.Prometheus?.Namespaces, filter?.Namespaces);
+        var selectsNoNamespace = input.Prometheus?.Namespaces is { Include.IsEmpty: false } wanted && filter?.Namespaces is { Include.IsEmpty: false } allowed
+            && !wanted.Include.Intersect(allowed.Include).Any();
         ScrapeJobPlan Job(string suffix, ScrapeSource source, NamespaceSelector? selector = null, ScrapeSelector? scrape = null, Duration? every = null) =>
             new($"{pipeline.Name}/{suffix}", source, every ?? interval, pipeline, scrape, selector, filter);
 
-        if (input.Prometheus is { Annotations: true })
+        if (input.Prometheus is { Annotations: true } && !selectsNoNamespace)
         {
             yield return Job("pods", ScrapeSource.AnnotatedPods, namespaces);
             yield return Job("services", ScrapeSource.AnnotatedServices, namespaces);
         }
 
-        foreach (var selector in input.Prometheus?.Selectors ?? [])
+        foreach (var selector in selectsNoNamespace ? [] : input.Prometheus?.Selectors ?? [])
         {
             var selectorNamespaces = selector.Namespaces.IsEmpty ? namespaces : new NamespaceSelector(selector.Namespaces, namespaces?.Exclude ?? []);
             yield return Job(selector.Name, ScrapeSource.Selector, selectorNamespaces, selector, selector.Interval);
@@ -124,7 +126,7 @@ public static class ClusterLowering
             yield return Job("kube-state-metrics", ScrapeSource.KubeStateMetrics);
         }
 
-        if (input.Istio is { Enabled: true })
+        if (input.Istio is { Enabled: true } && !selectsNoNamespace)
         {
             yield return Job("envoy", ScrapeSource.Envoy, namespaces);
         }

@@ -603,6 +603,10 @@ public sealed class Parser
             grouping = ParseLabelList();
             hasGrouping = true;
             close = tokens[index - 1];
+            if (Current.IsKeyword("by") || Current.IsKeyword("without"))
+            {
+                throw new SyntaxException("by or without may appear only once in an aggregation", Current.Span);
+            }
         }
 
         var span = TextSpan.FromBounds(name.Span.Start, close.Span.End);

@@ -6,7 +6,7 @@ namespace Telc.PromQL;
 /// Prometheus' type rules over a parsed query: argument types of functions and aggregations, operand types of
 /// operators, bool and vector-matching modifiers, selectors that match something, regexes that compile.
 /// </summary>
-public sealed class TypeChecker
+public sealed partial class TypeChecker
 {
     private static readonly string[] Comparisons = ["==", "!=", "<", "<=", ">", ">="];
     private static readonly string[] SetOperators = ["and", "or", "unless"];
@@ -140,6 +140,24 @@ public sealed class TypeChecker
             return;
         }
 
+        if (function.Name is "label_replace" or "label_join" && call.Arguments.Length > 1 && Unwrap(call.Arguments[1]) is StringLiteral destination
+            && !LabelName().IsMatch(destination.Value))
+        {
+            Error($"\"{destination.Value}\" is not a valid label name for the result of {function.Name}", destination.Span);
+        }
+
+        if (function.Name == "label_replace" && call.Arguments.Length == 5 && Unwrap(call.Arguments[4]) is StringLiteral pattern)
+        {
+            try
+            {
+                _ = new Regex("^(?:" + pattern.Value + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                Error($"invalid regular expression in label_replace: {e.Message}", pattern.Span);
+            }
+        }
+
         for (var i = 0; i < call.Arguments.Length; i++)
         {
             if (function.Name == "info" && i == 1 && call.Arguments[i] is VectorSelector labels)
@@ -223,6 +241,11 @@ public sealed class TypeChecker
             Error($"{where} expects {Describe(expected)}, got {Describe(actual)}{hint}", expr.Span);
         }
     }
+
+    private static Expr Unwrap(Expr expr) => expr is ParenExpr paren ? Unwrap(paren.Inner) : expr;
+
+    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
+    private static partial Regex LabelName();
 
     private void Error(string message, Text.TextSpan span) => errors.Add(new PromQLError(message, span));
 

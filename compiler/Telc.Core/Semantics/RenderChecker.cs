@@ -43,6 +43,14 @@ public sealed class RenderChecker
 
         foreach (var (pipeline, spec) in model.OfKind<MetricPipelineSpec>())
         {
+            if (spec.Input.Prometheus?.Namespaces is { Include.IsEmpty: false } input && spec.Filter?.Namespaces is { Include.IsEmpty: false } filter
+                && !input.Include.Intersect(filter.Include).Any())
+            {
+                Add(DiagnosticCatalogue.GoesNowhere, filter.Location, "the filter's namespaces and the input's namespaces have none in common, so nothing is scraped",
+                    "list the namespaces once, in the input");
+                continue;
+            }
+
             var scraped = clusters.Any(c => c.Prometheuses.Any(p => p.Jobs.Any(j => j.Pipeline == pipeline)));
             var hasPullInputs = spec.Input.Prometheus is not null || spec.Input.Runtime is { Enabled: true } || spec.Input.Node is { Enabled: true }
                 || spec.Input.KubeState is { Enabled: true } || spec.Input.Istio is { Enabled: true };
@@ -50,13 +58,6 @@ public sealed class RenderChecker
             {
                 Add(DiagnosticCatalogue.GoesNowhere, pipeline.Location, $"no Prometheus in any cluster scrapes MetricPipeline '{pipeline.Name}'",
                     "its output must be a Prometheus deployed to the pipeline's clusters, or an external remote-write endpoint used from a cluster that runs a Prometheus");
-            }
-
-            if (spec.Input.Prometheus?.Namespaces is { Include.IsEmpty: false } input && spec.Filter?.Namespaces is { Include.IsEmpty: false } filter
-                && !input.Include.Intersect(filter.Include).Any())
-            {
-                Add(DiagnosticCatalogue.GoesNowhere, filter.Location, "the filter's namespaces and the input's namespaces have none in common, so nothing is scraped",
-                    "list the namespaces once, in the input");
             }
         }
 

@@ -1,0 +1,72 @@
+using Telc.Tests.Support;
+
+namespace Telc.Tests.PromQL;
+
+/// <summary>PromQL errors are reported at their line and column inside the YAML, block scalars included.</summary>
+public sealed class QueryCheckerTests
+{
+    private const string Base = Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec: { prometheus: {} }\n";
+
+    private static Telc.Compilation Compile(string rules) =>
+        Specs.Compile(("b.yaml", Base), ("g.yaml", Specs.Header + "kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n" + rules));
+
+    [Fact]
+    public void An_error_inside_a_block_scalar_points_at_its_line_and_column()
+    {
+        var compilation = Compile("    - alert: A\n      expr: |\n        sum(rate(x[5m]))\n          / sum(rate(y))\n");
+
+        var diagnostic = compilation.Single("TELC301");
+        Assert.Equal("9:22", diagnostic.Start.ToString());
+        Assert.Contains("expects a range vector", diagnostic.Message);
+    }
+
+    [Fact]
+    public void An_error_in_a_plain_scalar_points_inside_it()
+    {
+        var compilation = Compile("    - record: r\n      expr: sum(rate(x[5m])\n");
+
+        Assert.Equal("7:28", compilation.Single("TELC300").Start.ToString());
+    }
+
+    [Fact]
+    public void An_error_in_a_crlf_block_scalar_points_at_its_line()
+    {
+        var rules = "    - alert: A\r\n      expr: |\r\n        up\r\n          == bool\r\n";
+
+        var compilation = Specs.Compile(("b.yaml", Base), ("g.yaml", (Specs.Header + "kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n").Replace("\n", "\r\n") + rules));
+
+        var diagnostic = compilation.Single("TELC300");
+        Assert.Equal(9, diagnostic.Start.Line);
+    }
+
+    [Fact]
+    public void Alerts_must_select_series()
+    {
+        var compilation = Compile("    - alert: A\n      expr: 1 > bool 0\n");
+
+        Assert.Contains("returns a scalar", compilation.Single("TELC302").Message);
+    }
+
+    [Fact]
+    public void Slo_queries_are_checked_with_the_window_placeholder()
+    {
+        var slo = Specs.Header + "kind: SLO\nmetadata: { name: s }\nspec:\n  service: api\n  objective: 99.9\n  sli:\n    errorQuery: sum(rate(errors_total[{{.window}}]))\n    totalQuery: sum(rate(requests_total{{.window}}))\n";
+
+        var compilation = Specs.Compile(("b.yaml", Base), ("s.yaml", slo));
+
+        // The total query lacks the brackets around {{.window}}: rate() then gets an instant vector.
+        var diagnostic = Assert.Single(compilation.Diagnostics);
+        Assert.Equal("TELC301", diagnostic.Code);
+        Assert.Equal("9:26", diagnostic.Start.ToString());
+    }
+
+    [Fact]
+    public void Valid_examples_have_no_query_errors()
+    {
+        foreach (var example in new[] { "quickstart", "microservices" })
+        {
+            var result = CliRunner.Run(RepoPaths.Root, "validate", $"examples/{example}");
+            Assert.Equal(0, result.ExitCode);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Semantics;
+
+/// <summary>Values the schema allows but Prometheus, Alertmanager or Kubernetes would refuse when loading the rendered files.</summary>
+public sealed class ConfigurationCheckerTests
+{
+    private const string Base = Specs.Header + "kind: Cluster\nmetadata: { name: c }\nspec: { environment: dev }\n---\n"
+        + Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec: { prometheus: {} }\n---\n"
+        + Specs.Header + "kind: Backend\nmetadata: { name: alerts }\nspec: { alertmanager: {} }\n";
+
+    private static Telc.Compilation Compile(string document) => Specs.Compile(("base.yaml", Base), ("spec.yaml", Specs.Header + document));
+
+    [Theory]
+    [InlineData("kind: Cluster\nmetadata: { name: d }\nspec: { environment: dev, externalLabels: { team.acme/owner: x } }\n", "'team.acme/owner' is not a valid external label name")]
+    [InlineData("kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n    - record: a:b\n      expr: up\n      for: 5m\n", "cannot have 'for'")]
+    [InlineData("kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n    - alert: A\n      expr: up == 0\n      labels: { bad-label: x }\n", "'bad-label' is not a valid label name")]
+    [InlineData("kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n    - alert: A\n      expr: up == 0\n      severity: page\n      labels: { severity: warning }\n", "sets severity or runbook twice")]
+    [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { node: {} }\n  filter: { dropWorkloads: ['(unclosed'] }\n  output: { backend: metrics }\n", "is not a workload name")]
+    [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { node: {} }\n  filter: { dropLabels: [__name__] }\n  output: { backend: metrics }\n", "would merge distinct series")]
+    [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { prometheus: { namespaces: { include: [Not_A_Namespace] } } }\n  output: { backend: metrics }\n", "not a valid namespace name")]
+    [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { prometheus: { selectors: [ { name: s, matchLabels: { 'has space': x }, port: m } ] } }\n  output: { backend: metrics }\n", "is not a Kubernetes label key")]
+    public void Refused_values_are_errors(string document, string message)
+    {
+        var diagnostic = Compile(document).Single("TELC215");
+
+        Assert.Contains(message, diagnostic.Message);
+        Assert.NotNull(diagnostic.Hint);
+    }
+
+    [Theory]
+    [InlineData("email: { to: [a@b.example], smarthost: nohostport }", "needs a port")]
+    [InlineData("webhook: { url: 'https://h.example' }\n  muteTimeIntervals: [ { name: m, windows: [ { times: ['25:00-26:00'] } ] } ]", "is not a time range")]
+    [InlineData("webhook: { url: 'https://h.example' }\n  muteTimeIntervals: [ { name: m, windows: [ { weekdays: [funday] } ] } ]", "is not a weekday")]
+    [InlineData("webhook: { url: 'https://h.example' }\n  muteTimeIntervals: [ { name: m, windows: [ { daysOfMonth: ['0'] } ] } ]", "is not a day of the month")]
+    [InlineData("webhook: { url: 'https://h.example' }\n  muteTimeIntervals: [ { name: m, windows: [ { months: [smarch] } ] } ]", "is not a month")]
+    [InlineData("webhook: { url: 'https://h.example' }\n  muteTimeIntervals: [ { name: m, windows: [ { timeZone: Mars/Olympus } ] } ]", "not a known time zone")]
+    [InlineData("webhook: { url: 'https://h.example' }\n  groupBy: [bad-label]", "'bad-label' is not a valid group_by label name")]
+    public void Alertmanager_values_are_checked(string receiver, string message)
+    {
+        var compilation = Compile($"kind: AlertRouting\nmetadata: {{ name: r }}\nspec:\n  receivers:\n    - name: x\n      {receiver}\n  defaultReceiver: x\n");
+
+        Assert.Contains(compilation.Diagnostics, d => d.Code == "TELC215" && d.Message.Contains(message));
+    }
+
+    [Theory]
+    [InlineData("https://hooks.slack.com/services/T0123ABCD/B0123ABCD/abcdefghijklmnop", "webhook token")]
+    [InlineData("https://user:s3cr3t@alerts.example/hook", "password in its user info")]
+    [InlineData("https://alerts.example/hook?token=abc123", "'token' parameter")]
+    public void Credentials_in_urls_are_errors(string url, string reason)
+    {
+        var compilation = Compile($"kind: AlertRouting\nmetadata: {{ name: r }}\nspec:\n  receivers:\n    - name: x\n      webhook: {{ url: '{url}' }}\n  defaultReceiver: x\n");
+
+        Assert.Contains(reason, compilation.Single("TELC216").Message);
+    }
+
+    [Fact]
+    public void A_receiver_without_integration_discards_alerts_and_is_allowed()
+    {
+        var compilation = Compile("kind: AlertRouting\nmetadata: { name: r }\nspec:\n  receivers: [ { name: blackhole } ]\n  defaultReceiver: blackhole\n");
+
+        Assert.Empty(compilation.Diagnostics);
+    }
+}
