@@ -13,7 +13,8 @@ public sealed class Parser
 {
     private const int MaxDepth = 200;
 
-    private static readonly string[] Keywords = ["and", "or", "unless", "atan2", "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset"];
+    // Words that can never be a metric name; by, without, offset and the aggregation names can, as in Prometheus.
+    private static readonly string[] Keywords = ["and", "or", "unless", "atan2", "on", "ignoring", "group_left", "group_right", "bool"];
 
     private readonly string text;
     private readonly List<Token> tokens;
@@ -518,11 +519,6 @@ public sealed class Parser
         if (token.Kind == TokenKind.Identifier && Keywords.Any(k => token.IsKeyword(k)))
         {
             throw new SyntaxException($"unexpected '{word}': it is a keyword, not a metric name", token.Span);
-        }
-
-        if (token.Kind == TokenKind.Identifier && Aggregators.IsAggregator(word))
-        {
-            throw new SyntaxException($"'{word}' is an aggregation and needs its argument in parentheses", token.Span);
         }
 
         Take();

@@ -91,13 +91,9 @@ public sealed partial class TypeChecker
     {
         foreach (var matcher in selector.Matchers.Where(m => m.Operator is MatchOperator.Regex or MatchOperator.NotRegex))
         {
-            try
+            if (RegexProblem(matcher.Value) is { } problem)
             {
-                _ = new Regex("^(?:" + matcher.Value + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
-            }
-            catch (ArgumentException e)
-            {
-                Error($"invalid regular expression in matcher {matcher.Name}: {e.Message}", matcher.Span);
+                Error($"invalid regular expression in matcher {matcher.Name}: {problem}", matcher.Span);
             }
         }
 
@@ -146,16 +142,9 @@ public sealed partial class TypeChecker
             Error($"\"{destination.Value}\" is not a valid label name for the result of {function.Name}", destination.Span);
         }
 
-        if (function.Name == "label_replace" && call.Arguments.Length == 5 && Unwrap(call.Arguments[4]) is StringLiteral pattern)
+        if (function.Name == "label_replace" && call.Arguments.Length == 5 && Unwrap(call.Arguments[4]) is StringLiteral pattern && RegexProblem(pattern.Value) is { } problem)
         {
-            try
-            {
-                _ = new Regex("^(?:" + pattern.Value + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
-            }
-            catch (ArgumentException e)
-            {
-                Error($"invalid regular expression in label_replace: {e.Message}", pattern.Span);
-            }
+            Error($"invalid regular expression in label_replace: {problem}", pattern.Span);
         }
 
         for (var i = 0; i < call.Arguments.Length; i++)
@@ -241,6 +230,31 @@ public sealed partial class TypeChecker
             Error($"{where} expects {Describe(expected)}, got {Describe(actual)}{hint}", expr.Span);
         }
     }
+
+    /// <summary>
+    /// Why Prometheus (Go's RE2) would refuse the regular expression, or null. .NET accepts more than RE2, so
+    /// lookaround, backreferences, atomic groups and possessive quantifiers are refused explicitly.
+    /// </summary>
+    public static string? RegexProblem(string pattern)
+    {
+        if (Re2Unsupported().Match(pattern) is { Success: true } unsupported)
+        {
+            return $"'{unsupported.Value}' is not supported by Prometheus' regular expressions (RE2)";
+        }
+
+        try
+        {
+            _ = new Regex("^(?:" + pattern + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
+
+    [GeneratedRegex(@"\(\?(=|!|<=|<!|>)|(?<!\\)\\[1-9]|\\k<|[*+?}]\+")]
+    private static partial Regex Re2Unsupported();
 
     private static Expr Unwrap(Expr expr) => expr is ParenExpr paren ? Unwrap(paren.Inner) : expr;
 
