@@ -1,7 +1,8 @@
 namespace Telc.Cli;
 
 /// <summary>What a command may touch outside its arguments: injected so tests run the CLI in-process.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, bool Color, IReadOnlyDictionary<string, string>? Environment = null)
+public sealed record CliContext(
+    TextWriter Out, TextWriter Error, string WorkingDirectory, bool Color, IReadOnlyDictionary<string, string>? Environment = null, TextReader? Input = null)
 {
     public string? Variable(string name) => Environment is not null && Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 

@@ -14,6 +14,7 @@ public static class TelcApp
             ValidateCommand.Create(context),
             RenderCommand.Create(context),
             SchemaCommand.Create(context),
+            PromQLCommand.Create(context, context.Input ?? TextReader.Null),
         };
 
         var parsed = root.Parse(args);

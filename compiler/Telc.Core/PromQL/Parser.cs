@@ -13,6 +13,9 @@ public sealed class Parser
 {
     private const int MaxDepth = 200;
 
+    /// <summary>Operators in one chain such as a or b or c …: each adds a level to the tree the checks walk.</summary>
+    private const int MaxChain = 1000;
+
     // Words that can never be a metric name; by, without, offset and the aggregation names can, as in Prometheus.
     private static readonly string[] Keywords = ["and", "or", "unless", "atan2", "on", "ignoring", "group_left", "group_right", "bool"];
 
@@ -68,8 +71,14 @@ public sealed class Parser
         }
 
         var left = ParseUnary();
+        var chained = 0;
         while (BinaryPrecedence(Current) is { } precedence && precedence >= minimumPrecedence)
         {
+            if (++chained > MaxChain)
+            {
+                throw new SyntaxException($"the query chains more than {MaxChain} operators", Current.Span);
+            }
+
             var operatorToken = Take();
             var op = operatorToken.Kind == TokenKind.Identifier ? operatorToken.Value.ToLowerInvariant() : operatorToken.Value;
             var returnBool = false;
@@ -200,9 +209,9 @@ public sealed class Parser
         {
             var op = Take();
             var operand = ParseExpression(6);
-            if (operand is NumberLiteral number && op.Kind == TokenKind.Sub && number.Span.Start == op.Span.End)
+            if (operand is NumberLiteral number && op.Kind == TokenKind.Sub)
             {
-                // -1 is a number, as in Prometheus, so that offsets and @ accept it.
+                // -1 is a number, as in Prometheus.
                 return new NumberLiteral(-number.Value, "-" + number.Text, TextSpan.FromBounds(op.Span.Start, number.Span.End));
             }
 

@@ -117,7 +117,7 @@ public sealed partial class TypeChecker
                     var matches = Regex.IsMatch(string.Empty, "^(?:" + matcher.Value + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
                     return matcher.Operator == MatchOperator.Regex ? matches : !matches;
                 }
-                catch (ArgumentException)
+                catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
                 {
                     return false;
                 }
@@ -250,6 +250,10 @@ public sealed partial class TypeChecker
         catch (ArgumentException e)
         {
             return e.Message;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "the expression is too complex";
         }
     }
 

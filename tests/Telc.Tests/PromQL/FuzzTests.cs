@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text;
+using Telc.PromQL;
+using Telc.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Telc.Tests.PromQL;
+
+/// <summary>
+/// 100,000 mutants of real expressions (truncated, tokens swapped or repeated, bytes replaced, deep nesting) each end
+/// in a tree or in errors, never an exception, and none takes long (a generous bound that only a runaway would hit).
+/// </summary>
+public sealed class FuzzTests(ITestOutputHelper output)
+{
+    private static readonly string[] Fragments =
+        ["(", ")", "[", "]", "{", "}", ",", "\"", "'", "`", "\\", "=~", "!~", "==", "by", "without", "on", "offset", "@", ":", "5m", "1h30m",
+         "sum", "rate", "-", "+", "^", "bool", "group_left", "Inf", "NaN", "0x", "1e", "#", "\n", "\u00e9", "\u0000", "{{", "}}", "[5m:]"];
+
+    [SkippableFact]
+    public void Mutated_expressions_never_crash_or_hang()
+    {
+        var seeds = File.ReadAllLines(Corpus.File("promql", "expressions.txt")).Where(l => l.Length > 0).ToArray();
+        var random = new Random(4242);
+        var slowest = TimeSpan.Zero;
+        var parsed = 0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var mutant = Mutate(seeds[random.Next(seeds.Length)], random);
+            var watch = Stopwatch.StartNew();
+            var result = Parser.Parse(mutant);
+            watch.Stop();
+            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            Assert.True(result.Root is not null || result.Errors.Count > 0, mutant);
+            Assert.All(result.Errors, e => Assert.InRange(e.Span.End, 0, mutant.Length));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed} on: {mutant}");
+            parsed += result.Success ? 1 : 0;
+        }
+
+        output.WriteLine($"100,000 mutants: {parsed} still valid, the others rejected; slowest {slowest.TotalMilliseconds:0.0} ms");
+    }
+
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(100_000)]
+    public void Pathological_inputs_end_in_errors(int size)
+    {
+        string[] inputs =
+        [
+            new string('(', size) + "1" + new string(')', size),
+            string.Concat(Enumerable.Repeat("-", size)) + "1",
+            string.Concat(Enumerable.Repeat("a + ", size)) + "a",
+            "x{" + string.Concat(Enumerable.Repeat("a=\"b\",", size)) + "}",
+            "sum(" + new string('x', size) + ")",
+            new string('[', size),
+            "\"" + new string('\\', size),
+            string.Concat(Enumerable.Repeat("x[5m:]", size)),
+        ];
+
+        foreach (var input in inputs)
+        {
+            var result = Parser.Parse(input);
+            Assert.True(result.Root is not null || result.Errors.Count > 0);
+        }
+    }
+
+    private static string Mutate(string seed, Random random)
+    {
+        var text = new StringBuilder(seed);
+        for (var edits = random.Next(1, 4); edits > 0 && text.Length > 0; edits--)
+        {
+            var at = random.Next(text.Length);
+            switch (random.Next(6))
+            {
+                case 0:
+                    text.Length = at;
+                    break;
+                case 1:
+                    text.Insert(at, Fragments[random.Next(Fragments.Length)]);
+                    break;
+                case 2:
+                    text.Remove(at, Math.Min(text.Length - at, random.Next(1, 6)));
+                    break;
+                case 3:
+                    text[at] = (char)random.Next(0, 128);
+                    break;
+                case 4:
+                    var length = Math.Min(text.Length - at, random.Next(1, 12));
+                    text.Insert(random.Next(text.Length), text.ToString(at, length));
+                    break;
+                default:
+                    text.Insert(0, new string('(', 50)).Append(new string(')', 50));
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+}
