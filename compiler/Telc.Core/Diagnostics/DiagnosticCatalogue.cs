@@ -111,6 +111,17 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor PromQLResultType = new("TELC302", "Query returns the wrong type for its use", Error,
         "Alerting rules need an instant vector; recording rules an instant vector or a scalar.");
 
+    public static readonly DiagnosticDescriptor RateOfNonCounter = new("TELC303", "rate() of something that is not a counter", Warning,
+        "rate, irate and increase are for counters, whose names end in _total, _count, _sum or _bucket; for a gauge use deriv or delta.");
+    public static readonly DiagnosticDescriptor RangeTooShort = new("TELC304", "Range shorter than two scrapes", Warning,
+        "rate and its kin need at least two samples in the range; a range shorter than two scrape intervals returns nothing on some evaluations.");
+    public static readonly DiagnosticDescriptor RegexMatchesEverything = new("TELC305", "Regular expression matches everything", Warning,
+        "A =~\".*\" matcher matches every value, including none; it selects nothing more and can be removed.");
+    public static readonly DiagnosticDescriptor AbsentMisuse = new("TELC306", "absent() of an expression", Warning,
+        "absent() of an aggregation, a function or an operation only says that the whole expression is empty, and returns no labels to tell which series is missing; give it a selector.");
+    public static readonly DiagnosticDescriptor AlertTemplate = new("TELC307", "Invalid alert template", Error,
+        "Alert labels and annotations are Go templates; an unclosed action or a function Prometheus does not define fails when the alert fires.");
+
     // Rendering.
     public static readonly DiagnosticDescriptor MissingRenderSetting = new("TELC500", "Rendering needs a setting", Error,
         "The spec is valid, but rendering it needs a setting it leaves out, such as the repository URL for Argo CD Applications.");

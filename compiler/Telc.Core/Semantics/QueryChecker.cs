@@ -2,6 +2,7 @@ using Telc.Diagnostics;
 using Telc.PromQL;
 using Telc.Spec;
 using Telc.Spec.Kinds;
+using Telc.Spec.Values;
 using ValueType = Telc.PromQL.ValueType;
 
 namespace Telc.Semantics;
@@ -19,6 +20,7 @@ public static class QueryChecker
     {
         var diagnostics = new List<Diagnostic>();
         var lokiBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Loki is not null).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
+        var interval = LongestScrapeInterval(model);
         foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
         {
             if (group.Backend is { } backend && lokiBackends.Contains(backend.Value))
@@ -30,28 +32,45 @@ public static class QueryChecker
             {
                 var expected = rule.Alert is not null ? "an alerting rule" : "a recording rule";
                 Check(rule.Expr, diagnostics, type =>
-                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected);
+                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, interval);
+                if (rule.Alert is not null)
+                {
+                    TemplateChecker.Check(rule.Summary, "summary", rule.Location, diagnostics);
+                    TemplateChecker.Check(rule.Description, "description", rule.Location, diagnostics);
+                    foreach (var (name, value) in rule.Annotations.Concat(rule.Labels))
+                    {
+                        TemplateChecker.Check(value, name, rule.Location, diagnostics);
+                    }
+                }
             }
         }
 
         foreach (var (_, slo) in model.OfKind<SloSpec>())
         {
-            Check(slo.Sli.ErrorQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator");
-            Check(slo.Sli.TotalQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator");
+            Check(slo.Sli.ErrorQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator", null);
+            Check(slo.Sli.TotalQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator", null);
         }
 
         foreach (var (_, dashboard) in model.OfKind<DashboardSpec>())
         {
             foreach (var panel in dashboard.Panels)
             {
-                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel");
+                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", interval);
             }
         }
 
         return diagnostics;
     }
 
-    private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use)
+    /// <summary>The scrape interval rates must cover: the longest that any Prometheus or pipeline uses, 30s by default.</summary>
+    private static Duration LongestScrapeInterval(SpecModel model) =>
+        model.OfKind<BackendSpec>().Select(b => b.Spec.Prometheus?.ScrapeInterval)
+            .Concat(model.OfKind<MetricPipelineSpec>().Select(p => p.Spec.ScrapeInterval))
+            .Append(model.Project?.Defaults?.ScrapeInterval ?? Duration.TryParse("30s"))
+            .OfType<Duration>()
+            .MaxBy(d => d.Value)!;
+
+    private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, Duration? interval)
     {
         // {{.window}} has the same length as no duration, so it is swapped for a range of equal length to keep positions.
         var text = query.Value.Replace(WindowPlaceholder, "9999999999s", StringComparison.Ordinal);
@@ -61,6 +80,11 @@ public static class QueryChecker
             var descriptor = result.Root is null ? DiagnosticCatalogue.PromQLSyntax : DiagnosticCatalogue.PromQLType;
             var span = ScalarOffsets.Map(query.Location, query.Value, error.Span);
             diagnostics.Add(Diagnostic.At(descriptor, query.Location.File.Locate(span), error.Message, null));
+        }
+
+        if (result is { Success: true, Root: { } lintRoot } && interval is not null)
+        {
+            diagnostics.AddRange(QueryLint.Check(lintRoot, query, interval));
         }
 
         if (result is { Success: true, Root: { } root } && !acceptable(TypeChecker.TypeOfExpression(root)))

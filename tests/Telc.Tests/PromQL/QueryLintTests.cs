@@ -1,0 +1,46 @@
+using Telc.Semantics;
+using Telc.Tests.Support;
+
+namespace Telc.Tests.PromQL;
+
+public sealed class QueryLintTests
+{
+    private const string Base = Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec: { prometheus: { scrapeInterval: 1m } }\n";
+
+    private static Telc.Compilation Compile(string rule) =>
+        Specs.Compile(("b.yaml", Base), ("g.yaml", Specs.Header + "kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n    - alert: A\n" + rule));
+
+    [Theory]
+    [InlineData("      expr: rate(memory_bytes[5m]) > 0\n", "TELC303")]
+    [InlineData("      expr: rate(requests_total[1m]) > 0\n", "TELC304")]
+    [InlineData("      expr: up{job=~\".*\"} == 0\n", "TELC305")]
+    [InlineData("      expr: absent(sum(up))\n", "TELC306")]
+    [InlineData("      expr: up == 0\n      summary: \"{{ $labels.instance\"\n", "TELC307")]
+    [InlineData("      expr: up == 0\n      summary: \"{{ $value | humanise }}\"\n", "TELC307")]
+    [InlineData("      expr: up == 0\n      annotations: { dashboard: \"{{ nosuchfunc 1 }}\" }\n", "TELC307")]
+    public void Mistakes_in_valid_queries_and_templates_are_reported(string rule, string code)
+    {
+        Assert.Single(Compile(rule).Diagnostics, d => d.Code == code);
+    }
+
+    [Theory]
+    [InlineData("      expr: rate(requests_total[5m]) > 0\n      summary: \"{{ $labels.instance }} at {{ $value | humanizePercentage }}\"\n")]
+    [InlineData("      expr: absent(up{job=\"api\"})\n      description: \"{{ if gt $value 1.0 }}many{{ else }}one{{ end }} {{ printf \\\"%.2f\\\" $value }}\"\n")]
+    [InlineData("      expr: histogram_quantile(0.9, sum by (le) (rate(latency_seconds_bucket[4m]))) > 1\n")]
+    public void Good_rules_pass(string rule)
+    {
+        Assert.Empty(Compile(rule).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("{{ $labels.instance }}", 0)]
+    [InlineData("{{- $value | humanize1024 -}}", 0)]
+    [InlineData("{{ range query \"up\" }}{{ .Labels.instance }}{{ end }}", 0)]
+    [InlineData("{{ $value | humanise }}", 1)]
+    [InlineData("{{ unclosed", 1)]
+    [InlineData("{{/* a comment */}}", 0)]
+    public void Templates_are_checked(string template, int problems)
+    {
+        Assert.Equal(problems, TemplateChecker.Problems(template).Count());
+    }
+}
