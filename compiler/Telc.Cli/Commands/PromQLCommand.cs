@@ -1,11 +1,20 @@
 using System.CommandLine;
+using Telc.Diagnostics;
+using Telc.Diagnostics.Formatting;
 using Telc.PromQL;
+using Telc.Semantics;
+using Telc.Sources;
 
 namespace Telc.Cli.Commands;
 
 public sealed record PromQLFormatArguments(string? Query);
 
-/// <summary><c>telc promql fmt [QUERY]</c>: prints a query (from the argument or standard input) in canonical form.</summary>
+public sealed record PromQLCheckArguments(IReadOnlyList<string> Files, string Format);
+
+/// <summary>
+/// <c>telc promql fmt [QUERY]</c> prints a query (from the argument or standard input) in canonical form;
+/// <c>telc promql check FILE…</c> checks the queries of Prometheus rule files and PrometheusRule objects.
+/// </summary>
 public sealed class PromQLCommand(CliContext context)
 {
     public static Command Create(CliContext context, TextReader input)
@@ -13,7 +22,39 @@ public sealed class PromQLCommand(CliContext context)
         var query = new Argument<string?>("query") { Description = "The query; read from standard input when left out", Arity = ArgumentArity.ZeroOrOne };
         var format = new Command("fmt", "Print a PromQL query in canonical form, or its errors") { query };
         format.SetAction(result => new PromQLCommand(context).Format(new PromQLFormatArguments(result.GetValue(query)), input));
-        return new Command("promql", "Work with PromQL queries") { format };
+        var files = new Argument<string[]>("files") { Description = "Prometheus rule files or PrometheusRule manifests", Arity = ArgumentArity.OneOrMore };
+        var outputFormat = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
+        outputFormat.AcceptOnlyFromAmong(OutputFormat.Names);
+        var check = new Command("check", "Check the queries of Prometheus rule files and PrometheusRule objects") { files, outputFormat };
+        check.SetAction(result => new PromQLCommand(context).Check(new PromQLCheckArguments(result.GetValue(files)!, result.GetValue(outputFormat)!)));
+        return new Command("promql", "Work with PromQL queries") { format, check };
+    }
+
+    public int Check(PromQLCheckArguments arguments)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var expressions = 0;
+        foreach (var path in arguments.Files)
+        {
+            var full = context.FullPath(path);
+            if (!File.Exists(full))
+            {
+                throw new UsageException($"file '{path}' does not exist");
+            }
+
+            var decodingProblems = new List<Diagnostic>();
+            if (SourceDecoder.Decode(File.ReadAllBytes(full), path, path, decodingProblems) is { } file)
+            {
+                var (found, count) = RuleFileChecker.Check(file);
+                diagnostics.AddRange(found);
+                expressions += count;
+            }
+
+            diagnostics.AddRange(decodingProblems);
+        }
+
+        OutputFormat.Create(arguments.Format, context.Color).Write(new DiagnosticReport(diagnostics, arguments.Files.Count, expressions, "expression"), context.Out);
+        return diagnostics.Any(d => d.Level == DiagnosticLevel.Error) ? ExitCodes.ProblemsFound : ExitCodes.Clean;
     }
 
     public int Format(PromQLFormatArguments arguments, TextReader input)

@@ -1,7 +1,8 @@
 namespace Telc.Diagnostics.Formatting;
 
 /// <summary>What every output format prints: the findings and what was checked.</summary>
-public sealed record DiagnosticReport(IReadOnlyList<Diagnostic> Diagnostics, int FileCount, int DocumentCount)
+/// <param name="Noun">What <paramref name="DocumentCount"/> counts: documents of a spec, expressions of rule files.</param>
+public sealed record DiagnosticReport(IReadOnlyList<Diagnostic> Diagnostics, int FileCount, int DocumentCount, string Noun = "document")
 {
     public int Count(DiagnosticLevel level) => Diagnostics.Count(d => d.Level == level);
 

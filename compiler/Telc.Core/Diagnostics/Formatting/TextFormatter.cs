@@ -50,7 +50,7 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
 
     public static string Summary(DiagnosticReport report)
     {
-        var checkedWhat = $"{report.FileCount} {Plural(report.FileCount, "file")} ({report.DocumentCount} {Plural(report.DocumentCount, "document")})";
+        var checkedWhat = $"{report.FileCount} {Plural(report.FileCount, "file")} ({report.DocumentCount} {Plural(report.DocumentCount, report.Noun)})";
         if (report.Diagnostics.Count == 0)
         {
             return $"no problems in {checkedWhat}";

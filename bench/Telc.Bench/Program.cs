@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Telc.Bench.ParseBenchmarks).Assembly).Run(args);
