@@ -63,6 +63,7 @@ public sealed class RenderChecker
 
         CheckGitOps(model);
         CheckOperatorAuth(model);
+        CheckRetentionConflicts(model);
     }
 
     private void CheckNames(ClusterPlan cluster, HashSet<string> reported)
@@ -130,6 +131,19 @@ public sealed class RenderChecker
                 Add(DiagnosticCatalogue.MissingRenderSetting, basic.Location,
                     "the Prometheus Operator reads a basic-auth user name only from a Secret", "use 'userSecretRef' instead of 'username'");
             }
+        }
+    }
+
+    /// <summary>Two metrics rules that match the same backend and environment equally well leave the winner to file order.</summary>
+    private void CheckRetentionConflicts(SpecModel model)
+    {
+        var rules = model.OfKind<RetentionPolicySpec>().SelectMany(p => p.Spec.Rules).Where(r => r.Signal == Signal.Metrics && r.Team is null);
+        foreach (var group in rules.GroupBy(r => (r.Environment?.Value, r.Backend?.Value)).Where(g => g.Count() > 1))
+        {
+            var second = group.ElementAt(1);
+            Add(DiagnosticCatalogue.GoesNowhere, second.Location,
+                $"another metrics retention rule already covers {(group.Key.Item1 ?? "every environment")} and {(group.Key.Item2 is { } backend ? $"backend '{backend}'" : "every backend")}; only the first counts",
+                "remove one of the two rules");
         }
     }
 

@@ -67,4 +67,14 @@ public sealed class RenderCheckerTests
 
         Assert.Contains("none in common", compilation.Single("TELC217").Message);
     }
+
+    [Fact]
+    public void Two_equally_specific_retention_rules_are_a_warning()
+    {
+        var policy = Specs.Header + "kind: RetentionPolicy\nmetadata: { name: r }\nspec:\n  rules:\n    - { signal: metrics, environment: dev, duration: 5d }\n    - { signal: metrics, environment: dev, duration: 9d }\n";
+
+        var compilation = Specs.Compile(("c.yaml", Cluster), ("b.yaml", Backend("metrics", "prometheus")), ("r.yaml", policy));
+
+        Assert.Contains("only the first counts", compilation.Single("TELC217").Message);
+    }
 }
