@@ -73,6 +73,14 @@ public sealed class ObjectFactory(ClusterPlan cluster)
         return new ResourceRequirements(requests, limits);
     }
 
+    /// <summary>A ReadWriteOnce claim of the backend's storage size and class.</summary>
+    public static PersistentVolumeClaimSpec ClaimSpec(Spec.Kinds.StorageSettings storage) => new(
+        ["ReadWriteOnce"], new VolumeResourceRequirements(Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass);
+
+    /// <summary>The StatefulSet claim template named "data", or none when the backend keeps its data in an emptyDir.</summary>
+    public static ImmutableArray<PersistentVolumeClaim> DataClaims(Spec.Kinds.StorageSettings? storage) =>
+        storage is null ? default : [new PersistentVolumeClaim(new ObjectMeta("data"), ClaimSpec(storage))];
+
     public static ImmutableSortedDictionary<string, string> Map(params (string Key, string Value)[] entries) =>
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entries.Select(e => KeyValuePair.Create(e.Key, e.Value)));
 }

@@ -52,10 +52,7 @@ public static class AlertmanagerEmitter
             LivenessProbe: new Probe(new HttpGetAction("/-/healthy", "web"), 15, 15),
             SecurityContext: new ContainerSecurityContext());
         var pod = new PodSpec([container], Volumes: volumes.ToImmutable(), SecurityContext: new PodSecurityContext(65534, 65534, 65534, true));
-        var claims = plan.Spec.Storage is { } storage
-            ? ImmutableArray.Create(new PersistentVolumeClaim(new ObjectMeta("data"), new PersistentVolumeClaimSpec(
-                ["ReadWriteOnce"], new VolumeResourceRequirements(ObjectFactory.Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass)))
-            : default;
+        var claims = ObjectFactory.DataClaims(plan.Spec.Storage);
 
         var routingSource = plan.Routing?.Location ?? source;
         return new Component(name, [

@@ -78,10 +78,7 @@ public static class PrometheusEmitter
         var pod = new PodSpec(
             [container], ServiceAccountName: name, Volumes: volumes.ToImmutable(),
             SecurityContext: new PodSecurityContext(65534, 65534, 65534, true), TerminationGracePeriodSeconds: 600);
-        var claims = plan.Spec.Storage is { } storage
-            ? ImmutableArray.Create(new PersistentVolumeClaim(new ObjectMeta("data"), new PersistentVolumeClaimSpec(
-                ["ReadWriteOnce"], new VolumeResourceRequirements(ObjectFactory.Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass)))
-            : default;
+        var claims = ObjectFactory.DataClaims(plan.Spec.Storage);
 
         return new Component(name, [
             .. PrometheusRbac.Objects(name, App, source, factory),

@@ -46,10 +46,7 @@ public static class PrometheusOperatorEmitter
             new PodSecurityContext(65534, 65534, 65534, true),
             new MonitorSelector(selector), new MonitorSelector(selector), new MonitorSelector(selector),
             alertmanager is null ? null : new OperatorAlerting([new AlertmanagerReference(factory.Namespace, alertmanager.ObjectName)]),
-            plan.Spec.Storage is { } storage
-                ? new OperatorStorage(new VolumeClaimTemplate(new PersistentVolumeClaimSpec(
-                    ["ReadWriteOnce"], new VolumeResourceRequirements(ObjectFactory.Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass)))
-                : null,
+            plan.Spec.Storage is { } storage ? new OperatorStorage(new VolumeClaimTemplate(ObjectFactory.ClaimSpec(storage))) : null,
             [.. plan.RemoteWrites.Select(RemoteWrite)]);
     }
 
