@@ -95,6 +95,20 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public void Replicas_of_one_prometheus_are_told_apart_and_their_alerts_deduplicated()
+    {
+        using var folder = new TempFolder();
+        var tree = RenderedTree.Render("examples/quickstart", Path.Combine(folder.Path, "out"));
+        var (_, data) = tree.ConfigMaps("-config").First(c => c.Data.ContainsKey("prometheus.yml"));
+        var statefulSet = File.ReadAllText(tree.Files("statefulset-prometheus-metrics.yaml").Single());
+
+        Assert.Contains("prometheus_replica: \"${POD_NAME}\"", data["prometheus.yml"]);
+        Assert.Contains("alert_relabel_configs:\n        - regex: prometheus_replica\n          action: labeldrop", data["prometheus.yml"]);
+        Assert.Contains("--enable-feature=expand-external-labels", statefulSet);
+        Assert.Contains("fieldPath: metadata.name", statefulSet);
+    }
+
+    [Fact]
     public void Secret_values_never_appear_and_secrets_are_mounted_by_reference()
     {
         using var folder = new TempFolder();

@@ -63,7 +63,14 @@ public sealed record Container(
     ImmutableArray<VolumeMount> VolumeMounts = default,
     Probe? ReadinessProbe = null,
     Probe? LivenessProbe = null,
-    ContainerSecurityContext? SecurityContext = null);
+    ContainerSecurityContext? SecurityContext = null,
+    ImmutableArray<EnvVar> Env = default);
+
+public sealed record EnvVar(string Name, EnvVarSource ValueFrom);
+
+public sealed record EnvVarSource(ObjectFieldSelector FieldRef);
+
+public sealed record ObjectFieldSelector(string FieldPath);
 
 public sealed record NamedPort(string Name, int ContainerPort, string Protocol = "TCP");
 

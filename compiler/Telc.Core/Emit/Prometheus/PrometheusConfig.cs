@@ -13,7 +13,7 @@ public sealed record PrometheusConfig(
 
 public sealed record GlobalConfig(string ScrapeInterval, string EvaluationInterval, ImmutableSortedDictionary<string, string> ExternalLabels) : ISnakeCaseOutput;
 
-public sealed record AlertingConfig(ImmutableArray<AlertmanagerEndpoints> Alertmanagers) : ISnakeCaseOutput;
+public sealed record AlertingConfig(ImmutableArray<AlertmanagerEndpoints> Alertmanagers, ImmutableArray<RelabelConfig> AlertRelabelConfigs = default) : ISnakeCaseOutput;
 
 public sealed record AlertmanagerEndpoints(ImmutableArray<StaticConfig> StaticConfigs, string ApiVersion = "v2") : ISnakeCaseOutput;
 

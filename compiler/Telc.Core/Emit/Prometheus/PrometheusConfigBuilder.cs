@@ -12,12 +12,25 @@ public static class PrometheusConfigBuilder
     public const string SecretsDirectory = "/etc/prometheus/secrets";
     private const string ServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-    public static PrometheusConfig Build(ClusterPlan cluster, PrometheusPlan plan) => new(
-        new GlobalConfig(plan.ScrapeInterval.Text, plan.EvaluationInterval.Text, cluster.ExternalLabels),
-        plan.RuleGroups.IsEmpty ? [] : [RulesDirectory + "/*.yaml"],
-        plan.AlertmanagerTargets.IsEmpty ? null : new AlertingConfig([new AlertmanagerEndpoints([new StaticConfig(plan.AlertmanagerTargets)])]),
-        [.. plan.Jobs.Select(job => Scrape(cluster, job))],
-        [.. plan.RemoteWrites.Select(RemoteWrite)]);
+    /// <summary>The external label that tells the replicas of one Prometheus apart; alerts drop it so Alertmanager deduplicates them.</summary>
+    public const string ReplicaLabel = "prometheus_replica";
+
+    /// <summary>Expanded from the pod's environment (--enable-feature=expand-external-labels).</summary>
+    public const string PodNameVariable = "POD_NAME";
+
+    public static PrometheusConfig Build(ClusterPlan cluster, PrometheusPlan plan)
+    {
+        var replicated = plan.Spec.Replicas > 1;
+        var labels = replicated ? cluster.ExternalLabels.SetItem(ReplicaLabel, "${" + PodNameVariable + "}") : cluster.ExternalLabels;
+        return new PrometheusConfig(
+            new GlobalConfig(plan.ScrapeInterval.Text, plan.EvaluationInterval.Text, labels),
+            plan.RuleGroups.IsEmpty ? [] : [RulesDirectory + "/*.yaml"],
+            plan.AlertmanagerTargets.IsEmpty
+                ? null
+                : new AlertingConfig([new AlertmanagerEndpoints([new StaticConfig(plan.AlertmanagerTargets)])], replicated ? [new RelabelConfig(Regex: ReplicaLabel, Action: "labeldrop")] : []),
+            [.. plan.Jobs.Select(job => Scrape(cluster, job))],
+            [.. plan.RemoteWrites.Select(RemoteWrite)]);
+    }
 
     public static RuleFile Rules(RuleGroupPlan group) => new([
         new RuleGroupConfig(group.Group.Name, group.Spec.Interval?.Text, [.. group.Spec.Rules.Select(Rule)]),

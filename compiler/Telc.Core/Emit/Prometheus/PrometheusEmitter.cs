@@ -42,6 +42,11 @@ public static class PrometheusEmitter
             "--web.listen-address=:9090",
             "--web.enable-lifecycle",
         };
+        if (plan.Spec.Replicas > 1)
+        {
+            args.Add("--enable-feature=expand-external-labels");
+        }
+
         if (plan.RetentionTime is { } time)
         {
             args.Add($"--storage.tsdb.retention.time={time.Text}");
@@ -74,7 +79,8 @@ public static class PrometheusEmitter
             mounts.ToImmutable(),
             ReadinessProbe: new Probe(new HttpGetAction("/-/ready", "web"), 10, 10),
             LivenessProbe: new Probe(new HttpGetAction("/-/healthy", "web"), 30, 15, FailureThreshold: 6),
-            SecurityContext: new ContainerSecurityContext());
+            SecurityContext: new ContainerSecurityContext(),
+            Env: plan.Spec.Replicas > 1 ? [new EnvVar(PrometheusConfigBuilder.PodNameVariable, new EnvVarSource(new ObjectFieldSelector("metadata.name")))] : default);
         var pod = new PodSpec(
             [container], ServiceAccountName: name, Volumes: volumes.ToImmutable(),
             SecurityContext: new PodSecurityContext(65534, 65534, 65534, true), TerminationGracePeriodSeconds: 600);
