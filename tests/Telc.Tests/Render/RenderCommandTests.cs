@@ -103,7 +103,7 @@ public sealed class RenderCommandTests
         var statefulSet = File.ReadAllText(tree.Files("statefulset-prometheus-metrics.yaml").Single());
 
         Assert.Contains("prometheus_replica: \"${POD_NAME}\"", data["prometheus.yml"]);
-        Assert.Contains("alert_relabel_configs:\n        - regex: prometheus_replica\n          action: labeldrop", data["prometheus.yml"]);
+        Assert.Contains("  alert_relabel_configs:\n    - regex: prometheus_replica\n      action: labeldrop", data["prometheus.yml"]);
         Assert.Contains("--enable-feature=expand-external-labels", statefulSet);
         Assert.Contains("fieldPath: metadata.name", statefulSet);
     }
