@@ -20,7 +20,8 @@ public static class QueryChecker
     {
         var diagnostics = new List<Diagnostic>();
         var lokiBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Loki is not null).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
-        var interval = LongestScrapeInterval(model);
+        var interval = LongestScrapeInterval(model, null);
+        var prometheuses = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null).Select(b => b.Resource.Name).ToArray();
         foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
         {
             if (group.Backend is { } backend && lokiBackends.Contains(backend.Value))
@@ -28,11 +29,14 @@ public static class QueryChecker
                 continue;
             }
 
+            var evaluatedBy = group.Backend?.Value ?? (prometheuses.Length == 1 ? prometheuses[0] : null);
+            var groupInterval = LongestScrapeInterval(model, evaluatedBy);
+
             foreach (var rule in group.Rules)
             {
                 var expected = rule.Alert is not null ? "an alerting rule" : "a recording rule";
                 Check(rule.Expr, diagnostics, type =>
-                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, interval);
+                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, groupInterval);
                 if (rule.Alert is not null)
                 {
                     TemplateChecker.Check(rule.Summary, "summary", rule.Location, diagnostics);
@@ -62,13 +66,22 @@ public static class QueryChecker
         return diagnostics;
     }
 
-    /// <summary>The scrape interval rates must cover: the longest that any Prometheus or pipeline uses, 30s by default.</summary>
-    private static Duration LongestScrapeInterval(SpecModel model) =>
-        model.OfKind<BackendSpec>().Select(b => b.Spec.Prometheus?.ScrapeInterval)
-            .Concat(model.OfKind<MetricPipelineSpec>().Select(p => p.Spec.ScrapeInterval))
-            .Append(model.Project?.Defaults?.ScrapeInterval ?? Duration.TryParse("30s"))
-            .OfType<Duration>()
-            .MaxBy(d => d.Value)!;
+    /// <summary>
+    /// The scrape interval a rule's ranges must cover: the longest among the pipelines feeding the backend that
+    /// evaluates it (each with its own interval, else the backend's, else the Project's, else 30s); every backend's
+    /// and pipeline's when the backend is not known.
+    /// </summary>
+    private static Duration LongestScrapeInterval(SpecModel model, string? backend)
+    {
+        var fallback = model.Project?.Defaults?.ScrapeInterval ?? Duration.TryParse("30s")!;
+        var backends = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null && (backend is null || b.Resource.Name == backend)).ToArray();
+        var backendIntervals = backends.Select(b => b.Spec.Prometheus!.ScrapeInterval ?? fallback).ToArray();
+        var pipelineIntervals = model.OfKind<MetricPipelineSpec>()
+            .Where(p => backend is null || p.Spec.Output.Backend.Value == backend)
+            .Select(p => p.Spec.ScrapeInterval ?? backendIntervals.FirstOrDefault() ?? fallback);
+        var intervals = backendIntervals.Concat(pipelineIntervals).ToArray();
+        return intervals.Length == 0 ? fallback : intervals.MaxBy(d => d.Value)!;
+    }
 
     private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, Duration? interval)
     {

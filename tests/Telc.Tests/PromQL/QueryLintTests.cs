@@ -32,6 +32,17 @@ public sealed class QueryLintTests
         Assert.Empty(Compile(rule).Diagnostics);
     }
 
+    [Fact]
+    public void The_range_check_uses_the_interval_of_the_pipelines_that_feed_the_rules_backend()
+    {
+        var fast = Specs.Header + "kind: Backend\nmetadata: { name: fast }\nspec: { prometheus: { scrapeInterval: 10s } }\n";
+        var group = Specs.Header + "kind: AlertGroup\nmetadata: { name: g }\nspec:\n  backend: fast\n  rules:\n    - alert: A\n      expr: rate(requests_total[30s]) > 0\n";
+
+        Assert.Empty(Specs.Compile(("b.yaml", Base), ("f.yaml", fast), ("g.yaml", group)).Diagnostics);
+        Assert.Single(Specs.Compile(("b.yaml", Base), ("f.yaml", fast), ("g.yaml", group.Replace("backend: fast", "backend: metrics"))).Diagnostics,
+            d => d.Code == "TELC304");
+    }
+
     [Theory]
     [InlineData("{{ $labels.instance }}", 0)]
     [InlineData("{{- $value | humanize1024 -}}", 0)]
