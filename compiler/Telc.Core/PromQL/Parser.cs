@@ -16,8 +16,8 @@ public sealed class Parser
     /// <summary>Operators in one chain such as a or b or c …: each adds a level to the tree the checks walk.</summary>
     private const int MaxChain = 1000;
 
-    // Words that can never be a metric name; by, without, offset and the aggregation names can, as in Prometheus.
-    private static readonly string[] Keywords = ["and", "or", "unless", "atan2", "on", "ignoring", "group_left", "group_right", "bool"];
+    // Words that can never be a metric name; and, or, unless, by, without, offset and the aggregation names can, as in Prometheus.
+    private static readonly string[] Keywords = ["atan2", "on", "ignoring", "group_left", "group_right", "bool"];
 
     private readonly string text;
     private readonly List<Token> tokens;
@@ -176,6 +176,11 @@ public sealed class Parser
         var labels = ImmutableArray.CreateBuilder<string>();
         while (Current.Kind != TokenKind.RightParen)
         {
+            if (Current.IsKeyword("inf") || Current.IsKeyword("nan") || Current.IsKeyword("without"))
+            {
+                throw new SyntaxException($"'{Current.Value}' cannot be a label name here", Current.Span);
+            }
+
             labels.Add(ParseLabelName());
             if (Current.Kind == TokenKind.Comma)
             {
@@ -272,7 +277,7 @@ public sealed class Parser
         }
 
         var end = Expect(TokenKind.RightBracket, "']' or ':'");
-        if (expr is not VectorSelector { Offset: null, At: null } selector)
+        if (expr is not VectorSelector { Offset: null, At: null or { Preprocessor: not null } } selector)
         {
             throw new SyntaxException(
                 expr is VectorSelector ? "a range must come before offset and @ modifiers" : "ranges are only allowed on vector selectors; for other expressions use a subquery such as [5m:1m]",
@@ -335,9 +340,9 @@ public sealed class Parser
 
             var number = Take();
             var value = number.Kind == TokenKind.Duration ? DurationValue(number.Value).TotalSeconds : ParseNumber(number);
-            if (!double.IsFinite(value))
+            if (!double.IsFinite(value) || Math.Abs(value) >= long.MaxValue)
             {
-                throw new SyntaxException("the timestamp after '@' must be finite", number.Span);
+                throw new SyntaxException($"timestamp {number.Value} is out of bounds for the @ modifier", number.Span);
             }
 
             modifier = new AtModifier(negative ? -value : value, null, TextSpan.FromBounds(at.Span.Start, number.Span.End));
@@ -370,12 +375,15 @@ public sealed class Parser
         return MakeDuration(start, seconds, dynamic);
     }
 
+    /// <summary>Prometheus keeps durations as int64 nanoseconds: about 292 years.</summary>
+    private const double MaxDurationSeconds = long.MaxValue / 1e9;
+
     private DurationLiteral MakeDuration(int start, double seconds, bool dynamic)
     {
         var span = TextSpan.FromBounds(start, tokens[index - 1].Span.End);
-        if (!dynamic && (!double.IsFinite(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds / 4))
+        if (!dynamic && (!double.IsFinite(seconds) || Math.Abs(seconds) >= MaxDurationSeconds))
         {
-            throw new SyntaxException($"'{text.Substring(span.Start, span.Length)}' is not a valid duration", span);
+            throw new SyntaxException($"duration '{text.Substring(span.Start, span.Length)}' is out of range (at most about 292 years)", span);
         }
 
         return new DurationLiteral(dynamic ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds), text.Substring(span.Start, span.Length), span, dynamic);
@@ -462,10 +470,15 @@ public sealed class Parser
             }
 
             var amount = double.Parse(text.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            amount = Math.Min(amount, 1e30);
             var unit = text[i] == 'm' && i + 1 < text.Length && text[i + 1] == 's' ? "ms" : text[i].ToString();
             i += unit.Length;
             var seconds = unit switch { "y" => 365 * 86400.0, "w" => 7 * 86400.0, "d" => 86400.0, "h" => 3600.0, "m" => 60.0, "s" => 1.0, _ => 0.001 };
             total += TimeSpan.FromSeconds(Math.Min(amount * seconds, TimeSpan.MaxValue.TotalSeconds / 4));
+            if (amount * seconds >= MaxDurationSeconds)
+            {
+                return TimeSpan.MaxValue / 2;
+            }
         }
 
         return total;
@@ -589,6 +602,10 @@ public sealed class Parser
             if (Current.Kind == TokenKind.Comma)
             {
                 Take();
+                if (Current.Kind == TokenKind.RightParen)
+                {
+                    throw new SyntaxException("trailing commas are not allowed in function call arguments", tokens[index - 1].Span);
+                }
             }
             else if (Current.Kind != TokenKind.RightParen)
             {
@@ -691,14 +708,14 @@ public sealed class Parser
         var text = token.Value;
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            return ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex)
+            return long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) && hex >= 0 && text.Length > 2
                 ? hex
                 : throw new SyntaxException($"'{text}' is not a valid number", token.Span);
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : throw new SyntaxException($"'{text}' is not a valid number", token.Span);
+            : throw new SyntaxException($"'{text}' is not a valid number: out of range", token.Span);
     }
 
     private Token Expect(TokenKind kind, string expected)
@@ -716,7 +733,7 @@ public sealed class Parser
         var token = Current;
         var found = token.Kind switch
         {
-            TokenKind.EndOfInput => "the end of the query",
+            TokenKind.EndOfInput => "end of the query",
             TokenKind.String => $"string {text.Substring(token.Span.Start, token.Span.Length)}",
             _ => $"'{token.Value}'",
         };

@@ -52,13 +52,14 @@ public sealed partial class TypeChecker
 
                 break;
             case SubqueryExpr subquery:
+                CheckOffset(subquery.Offset);
                 Expect(subquery.Inner, ValueType.InstantVector, "a subquery");
                 if (subquery.Range.Value <= TimeSpan.Zero && !subquery.Range.Dynamic)
                 {
                     Error("a subquery range must be longer than zero", subquery.Range.Span);
                 }
 
-                if (subquery.Step is { Value.Ticks: 0, Dynamic: false } step)
+                if (subquery.Step is { Dynamic: false } step && step.Value <= TimeSpan.Zero)
                 {
                     Error("a subquery step must be longer than zero", step.Span);
                 }
@@ -87,8 +88,17 @@ public sealed partial class TypeChecker
         return TypeOfExpression(expr);
     }
 
+    private void CheckOffset(DurationLiteral? offset)
+    {
+        if (offset is { Dynamic: false, Value.Ticks: 0 })
+        {
+            Error("an offset must be longer than zero", offset.Span);
+        }
+    }
+
     private void CheckSelector(VectorSelector selector, bool mayMatchEmpty = false)
     {
+        CheckOffset(selector.Offset);
         foreach (var matcher in selector.Matchers.Where(m => m.Operator is MatchOperator.Regex or MatchOperator.NotRegex))
         {
             if (RegexProblem(matcher.Value) is { } problem)
@@ -114,7 +124,12 @@ public sealed partial class TypeChecker
             default:
                 try
                 {
-                    var matches = Regex.IsMatch(string.Empty, "^(?:" + matcher.Value + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
+                    if (Re2Syntax.Validate(matcher.Value, out var dotnet) is not null)
+                    {
+                        return false;
+                    }
+
+                    var matches = Regex.IsMatch(string.Empty, "^(?:" + dotnet + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
                     return matcher.Operator == MatchOperator.Regex ? matches : !matches;
                 }
                 catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
@@ -235,30 +250,7 @@ public sealed partial class TypeChecker
     /// Why Prometheus (Go's RE2) would refuse the regular expression, or null. .NET accepts more than RE2, so
     /// lookaround, backreferences, atomic groups and possessive quantifiers are refused explicitly.
     /// </summary>
-    public static string? RegexProblem(string pattern)
-    {
-        if (Re2Unsupported().Match(pattern) is { Success: true } unsupported)
-        {
-            return $"'{unsupported.Value}' is not supported by Prometheus' regular expressions (RE2)";
-        }
-
-        try
-        {
-            _ = new Regex("^(?:" + pattern + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
-            return null;
-        }
-        catch (ArgumentException e)
-        {
-            return e.Message;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return "the expression is too complex";
-        }
-    }
-
-    [GeneratedRegex(@"\(\?(=|!|<=|<!|>)|(?<!\\)\\[1-9]|\\k<|[*+?}]\+")]
-    private static partial Regex Re2Unsupported();
+    public static string? RegexProblem(string pattern) => Re2Syntax.Validate(pattern, out _);
 
     private static Expr Unwrap(Expr expr) => expr is ParenExpr paren ? Unwrap(paren.Inner) : expr;
 

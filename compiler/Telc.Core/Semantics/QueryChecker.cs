@@ -86,7 +86,7 @@ public static class QueryChecker
     private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, Duration? interval)
     {
         // {{.window}} has the same length as no duration, so it is swapped for a range of equal length to keep positions.
-        var text = query.Value.Replace(WindowPlaceholder, "9999999999s", StringComparison.Ordinal);
+        var text = query.Value.Replace(WindowPlaceholder, "1d23h59m59s", StringComparison.Ordinal);
         var result = Parser.Parse(text);
         foreach (var error in result.Errors)
         {

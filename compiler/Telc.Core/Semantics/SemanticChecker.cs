@@ -337,16 +337,12 @@ public sealed partial class SemanticChecker
         static IEnumerable<Route> Flatten(Route route) => route.Routes.SelectMany(Flatten).Prepend(route);
     }
 
+    /// <summary>Prometheus and Alertmanager use Go's regular expressions (RE2).</summary>
     private void CheckRegex(string pattern, SourceLocation location, string field)
     {
-        try
+        if (PromQL.Re2Syntax.Validate(pattern, out _) is { } problem)
         {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException e)
-        {
-            var reason = e.Message.Contains(". ", StringComparison.Ordinal) ? e.Message[(e.Message.LastIndexOf(". ", e.Message.Length - 2, StringComparison.Ordinal) + 2)..] : e.Message;
-            Add(DiagnosticCatalogue.InvalidFormat, location, $"'{pattern}' in {field} is not a valid regular expression", reason.TrimEnd('.'));
+            Add(DiagnosticCatalogue.InvalidFormat, location, $"'{pattern}' in {field} is not a valid regular expression", problem);
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class ParserTests
 
     [Theory]
     [InlineData("rate(x)", "expects a range vector", 5)]
-    [InlineData("sum(rate(x[5m])", "unexpected the end of the query", 15)]
+    [InlineData("sum(rate(x[5m])", "unexpected end of the query", 15)]
     [InlineData("foo[1m2h]", "largest to smallest", 4)]
     [InlineData("NaN{foo=\"bar\"}", "unexpected '{'", 3)]
     [InlineData("1 > 2", "bool", 2)]
