@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 
 namespace Telc.Spec.Kinds;
 
@@ -24,8 +23,6 @@ public sealed record PresetUse(
         return new PresetUse(text[..at], text[(at + 1)..], ImmutableSortedDictionary<string, string>.Empty,
             ImmutableSortedDictionary<string, AlertOverride>.Empty, ImmutableSortedDictionary<string, DashboardOverride>.Empty);
     }
-
-    public static bool IsShorthand(string text) => Regex.IsMatch(text, ShorthandPattern, RegexOptions.CultureInvariant);
 }
 
 [Doc("Changes to one alert of a preset, in plain YAML.")]
