@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Telc.Model;
+using Telc.Semantics;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 using Telc.Spec.Values;
@@ -68,9 +69,9 @@ public static class ClusterLowering
             }
         }
 
-        var isOnlyRuleBackend = model.OfKind<BackendSpec>().Count(b => b.Spec.Prometheus is not null || b.Spec.Loki is not null) == 1;
+        var unnamedGoTo = BackendTypes.Default(model, BackendUse.Rules);
         var groups = model.OfKind<AlertGroupSpec>()
-            .Where(g => g.Spec.Backend?.Value == backend.Name || (g.Spec.Backend is null && isOnlyRuleBackend))
+            .Where(g => (g.Spec.Backend?.Value ?? unnamedGoTo) == backend.Name)
             .OrderBy(g => g.Resource.Name, StringComparer.Ordinal)
             .Select(g => new RuleGroupPlan(g.Resource, g.Spec, g.Resource.Name + ".yaml"))
             .ToImmutableArray();
@@ -158,9 +159,9 @@ public static class ClusterLowering
 
     private static AlertmanagerPlan LowerAlertmanager(SpecModel model, Resource backend, AlertmanagerBackend spec)
     {
-        var alertmanagerCount = model.OfKind<BackendSpec>().Count(b => b.Spec.Alertmanager is not null);
+        var unnamedGoTo = BackendTypes.Default(model, BackendUse.Alertmanager);
         var routing = model.OfKind<AlertRoutingSpec>()
-            .Where(r => r.Spec.Backend?.Value == backend.Name || (r.Spec.Backend is null && alertmanagerCount == 1))
+            .Where(r => (r.Spec.Backend?.Value ?? unnamedGoTo) == backend.Name)
             .OrderBy(r => r.Resource.Name, StringComparer.Ordinal)
             .FirstOrDefault();
         return new AlertmanagerPlan(backend, spec, ObjectName("alertmanager", backend.Name), routing.Resource, routing.Spec);

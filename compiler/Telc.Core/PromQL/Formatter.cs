@@ -135,7 +135,7 @@ public static partial class Formatter
 
     private static void WriteSelector(VectorSelector selector, StringBuilder text)
     {
-        var quotedName = selector.Name is not null && (!MetricName().IsMatch(selector.Name)
+        var quotedName = selector.Name is not null && (!PrometheusNames.IsMetricName(selector.Name)
             || selector.Name.Equals("inf", StringComparison.OrdinalIgnoreCase) || selector.Name.Equals("nan", StringComparison.OrdinalIgnoreCase));
         if (selector.Name is not null && !quotedName)
         {
@@ -175,7 +175,7 @@ public static partial class Formatter
         _ => "!~",
     };
 
-    private static string Label(string name) => LabelName().IsMatch(name) ? name : Quote(name);
+    private static string Label(string name) => PrometheusNames.IsLabelName(name) ? name : Quote(name);
 
     private static string Number(double value) =>
         double.IsPositiveInfinity(value) ? "Inf" : double.IsNegativeInfinity(value) ? "-Inf" : double.IsNaN(value) ? "NaN" : value.ToString("R", CultureInfo.InvariantCulture);
@@ -200,9 +200,5 @@ public static partial class Formatter
         return text.Append('"').ToString();
     }
 
-    [GeneratedRegex("^[a-zA-Z_:][a-zA-Z0-9_:]*$")]
-    private static partial Regex MetricName();
 
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
-    private static partial Regex LabelName();
 }

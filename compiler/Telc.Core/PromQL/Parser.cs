@@ -457,32 +457,8 @@ public sealed class Parser
         }
     }
 
-    private static TimeSpan DurationValue(string text)
-    {
-        var total = TimeSpan.Zero;
-        var i = 0;
-        while (i < text.Length)
-        {
-            var start = i;
-            while (char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-
-            var amount = double.Parse(text.AsSpan(start, i - start), CultureInfo.InvariantCulture);
-            amount = Math.Min(amount, 1e30);
-            var unit = text[i] == 'm' && i + 1 < text.Length && text[i + 1] == 's' ? "ms" : text[i].ToString();
-            i += unit.Length;
-            var seconds = unit switch { "y" => 365 * 86400.0, "w" => 7 * 86400.0, "d" => 86400.0, "h" => 3600.0, "m" => 60.0, "s" => 1.0, _ => 0.001 };
-            total += TimeSpan.FromSeconds(Math.Min(amount * seconds, TimeSpan.MaxValue.TotalSeconds / 4));
-            if (amount * seconds >= MaxDurationSeconds)
-            {
-                return TimeSpan.MaxValue / 2;
-            }
-        }
-
-        return total;
-    }
+    /// <summary>The lexer has checked the form; a duration too long for a TimeSpan is reported as out of range by its users.</summary>
+    private static TimeSpan DurationValue(string text) => Spec.Values.Duration.TryParse(text)?.Value ?? TimeSpan.MaxValue / 2;
 
     private Expr ParsePrimary()
     {

@@ -152,7 +152,7 @@ public sealed partial class TypeChecker
         }
 
         if (function.Name is "label_replace" or "label_join" && call.Arguments.Length > 1 && Unwrap(call.Arguments[1]) is StringLiteral destination
-            && !LabelName().IsMatch(destination.Value))
+            && !PrometheusNames.IsLabelName(destination.Value))
         {
             Error($"\"{destination.Value}\" is not a valid label name for the result of {function.Name}", destination.Span);
         }
@@ -254,8 +254,6 @@ public sealed partial class TypeChecker
 
     private static Expr Unwrap(Expr expr) => expr is ParenExpr paren ? Unwrap(paren.Inner) : expr;
 
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
-    private static partial Regex LabelName();
 
     private void Error(string message, Text.TextSpan span) => errors.Add(new PromQLError(message, span));
 

@@ -38,6 +38,13 @@ public static class BackendTypes
         _ => [],
     };
 
+    /// <summary>The backends that can serve the use, by name.</summary>
+    public static IReadOnlyList<string> Candidates(SpecModel model, BackendUse use) =>
+        [.. model.OfKind<BackendSpec>().Where(b => Serving(use).Contains(TypeOf(b.Spec))).Select(b => b.Resource.Name).Distinct()];
+
+    /// <summary>The backend a document that names none uses: the only one that can serve the use, else none.</summary>
+    public static string? Default(SpecModel model, BackendUse use) => Candidates(model, use) is [var only] ? only : null;
+
     public static string Describe(BackendUse use) => use switch
     {
         BackendUse.MetricsOutput => "receive metrics",

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Telc.Diagnostics;
+using Telc.PromQL;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 using Telc.Text;
@@ -219,7 +220,7 @@ public sealed partial class ConfigurationChecker
 
     private void LabelNames(IEnumerable<string> names, SourceLocation location, string what)
     {
-        foreach (var name in names.Where(n => !LabelName().IsMatch(n)))
+        foreach (var name in names.Where(n => !PrometheusNames.IsLabelName(n)))
         {
             Add(DiagnosticCatalogue.InvalidForConsumer, location, $"'{name}' is not a valid {what} name",
                 "Prometheus label names use letters, digits and underscores, and do not start with a digit");
@@ -241,8 +242,6 @@ public sealed partial class ConfigurationChecker
 
     private static readonly string[] Months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
-    private static partial Regex LabelName();
 
     [GeneratedRegex(@"^\[?[^\s\[\]]+\]?:[0-9]{1,5}$")]
     private static partial Regex HostPort();

@@ -21,7 +21,6 @@ public static class QueryChecker
         var diagnostics = new List<Diagnostic>();
         var lokiBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Loki is not null).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
         var interval = LongestScrapeInterval(model, null);
-        var prometheuses = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null).Select(b => b.Resource.Name).ToArray();
         foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
         {
             if (group.Backend is { } backend && lokiBackends.Contains(backend.Value))
@@ -29,7 +28,7 @@ public static class QueryChecker
                 continue;
             }
 
-            var evaluatedBy = group.Backend?.Value ?? (prometheuses.Length == 1 ? prometheuses[0] : null);
+            var evaluatedBy = group.Backend?.Value ?? BackendTypes.Default(model, BackendUse.Rules);
             var groupInterval = LongestScrapeInterval(model, evaluatedBy);
 
             foreach (var rule in group.Rules)

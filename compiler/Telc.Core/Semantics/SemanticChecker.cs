@@ -85,11 +85,10 @@ public sealed partial class SemanticChecker
 
     private void CheckRoutingTargets()
     {
-        var alertmanagers = model.OfKind<BackendSpec>().Where(b => b.Spec.Alertmanager is not null).Select(b => b.Resource.Name).ToArray();
         var claimed = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var (resource, routing) in model.OfKind<AlertRoutingSpec>().Where(r => r.Resource.IsComplete))
         {
-            var target = routing.Backend?.Value ?? (alertmanagers.Length == 1 ? alertmanagers[0] : null);
+            var target = routing.Backend?.Value ?? BackendTypes.Default(model, BackendUse.Alertmanager);
             if (target is not null && !claimed.TryAdd(target, resource))
             {
                 Add(DiagnosticCatalogue.RoutingConflict, routing.Backend?.Location ?? resource.Location,
@@ -244,14 +243,14 @@ public sealed partial class SemanticChecker
             return;
         }
 
-        var candidates = backends.Values.Where(b => BackendTypes.Serving(use).Contains(BackendTypes.TypeOf((BackendSpec)b.Spec))).Select(b => b.Name).ToArray();
-        if (candidates.Length != 1)
+        var candidates = BackendTypes.Candidates(model, use);
+        if (candidates.Count != 1)
         {
             Add(DiagnosticCatalogue.AmbiguousBackend, resource.Location,
-                candidates.Length == 0
+                candidates.Count == 0
                     ? $"{resource.DisplayName} needs a backend that can {BackendTypes.Describe(use)}, and none is declared"
                     : $"{resource.DisplayName} does not name its backend, and several can {BackendTypes.Describe(use)}: {string.Join(", ", candidates)}",
-                candidates.Length == 0 ? "declare one with a Backend document" : $"set '{field}' to one of them");
+                candidates.Count == 0 ? "declare one with a Backend document" : $"set '{field}' to one of them");
         }
     }
 
