@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Telc.Diagnostics;
+using Telc.Lowering;
+using Telc.Model;
 using Telc.Parsing;
 using Telc.Schema;
 using Telc.Semantics;
@@ -14,10 +16,11 @@ namespace Telc;
 /// </summary>
 public sealed class Compilation
 {
-    private Compilation(SourceSet sources, SpecModel model, int documentCount, IReadOnlyList<Diagnostic> diagnostics)
+    private Compilation(SourceSet sources, SpecModel model, ImmutableArray<ClusterPlan> clusters, int documentCount, IReadOnlyList<Diagnostic> diagnostics)
     {
         Sources = sources;
         Model = model;
+        Clusters = clusters;
         DocumentCount = documentCount;
         Diagnostics = diagnostics;
     }
@@ -25,6 +28,9 @@ public sealed class Compilation
     public SourceSet Sources { get; }
 
     public SpecModel Model { get; }
+
+    /// <summary>The per-cluster plans, lowered once when the spec has no error; empty otherwise.</summary>
+    public ImmutableArray<ClusterPlan> Clusters { get; }
 
     public int DocumentCount { get; }
 
@@ -60,9 +66,11 @@ public sealed class Compilation
         var model = new SpecModel([.. all.Resources.Where(r => r.IsComplete)]);
         diagnostics.AddRange(QueryChecker.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));
+        var clusters = ImmutableArray<ClusterPlan>.Empty;
         if (!diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
-            diagnostics.AddRange(RenderChecker.Check(model));
+            clusters = ClusterLowering.Lower(model);
+            diagnostics.AddRange(RenderChecker.Check(model, clusters));
         }
         if (documents.Count == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
@@ -73,7 +81,7 @@ public sealed class Compilation
                 Hint: $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
         }
 
-        return new Compilation(sources, model, documents.Count, Sort(diagnostics));
+        return new Compilation(sources, model, clusters, documents.Count, Sort(diagnostics));
     }
 
     private static IReadOnlyList<Diagnostic> Sort(List<Diagnostic> diagnostics) =>

@@ -39,7 +39,7 @@ public sealed class RenderCommand(CliContext context)
         var source = SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase);
         var compilation = Compilation.Create(source);
         var outputDirectory = compilation.HasErrors ? null : OutputDirectory(arguments, compilation);
-        var rendered = outputDirectory is null ? null : Renderer.Render(compilation.Model, RepositoryPath(outputDirectory));
+        var rendered = outputDirectory is null ? null : Renderer.Render(compilation.Model, compilation.Clusters, RepositoryPath(outputDirectory));
         var diagnostics = compilation.Diagnostics.Concat(rendered?.Diagnostics ?? []).ToArray();
         var formatter = OutputFormat.Create(arguments.Format, context.Color);
         if (rendered is null || outputDirectory is null || diagnostics.Any(d => d.Level == DiagnosticLevel.Error))

@@ -6,7 +6,6 @@ using Telc.Emit.Kubernetes;
 using Telc.Emit.NodeAgents;
 using Telc.Emit.Prometheus;
 using Telc.Emit.PrometheusOperator;
-using Telc.Lowering;
 using Telc.Model;
 using Telc.Output;
 using Telc.Spec;
@@ -17,12 +16,12 @@ namespace Telc.Emit;
 /// <summary>Turns a checked spec into the whole output tree: a pure function from the model to files.</summary>
 public static class Renderer
 {
+    /// <param name="clusters">The plans lowered from the model (<see cref="Compilation.Clusters"/>).</param>
     /// <param name="outputPath">Where the tree lives inside the git repository, for the paths GitOps objects point at;
     /// the Project's output.path when not given.</param>
-    public static RenderResult Render(SpecModel model, string? outputPath = null)
+    public static RenderResult Render(SpecModel model, ImmutableArray<ClusterPlan> clusters, string? outputPath = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var clusters = ClusterLowering.Lower(model);
         var files = new List<OutputFile>();
         var cache = new RenderCache();
         foreach (var cluster in clusters)

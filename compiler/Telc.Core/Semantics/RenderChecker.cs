@@ -1,5 +1,5 @@
 using Telc.Diagnostics;
-using Telc.Lowering;
+using System.Collections.Immutable;
 using Telc.Model;
 using Telc.Spec;
 using Telc.Spec.Kinds;
@@ -17,16 +17,15 @@ public sealed class RenderChecker
 
     private readonly List<Diagnostic> diagnostics = [];
 
-    public static IReadOnlyList<Diagnostic> Check(SpecModel model)
+    public static IReadOnlyList<Diagnostic> Check(SpecModel model, ImmutableArray<ClusterPlan> clusters)
     {
         var checker = new RenderChecker();
-        checker.Run(model);
+        checker.Run(model, clusters);
         return checker.diagnostics;
     }
 
-    private void Run(SpecModel model)
+    private void Run(SpecModel model, ImmutableArray<ClusterPlan> clusters)
     {
-        var clusters = ClusterLowering.Lower(model);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cluster in clusters)
         {

@@ -24,7 +24,7 @@ public static class PrometheusOperatorEmitter
         var config = PrometheusConfigBuilder.Build(cluster, plan);
         var objects = new List<IKubernetesObject>(PrometheusRbac.Objects(name, App, source, factory))
         {
-            new PrometheusResource(factory.Meta(name, App, source), Spec(cluster, plan, factory, selector)),
+            new PrometheusResource(factory.Meta(name, App, source), Spec(cluster, plan, config, factory, selector)),
         };
         objects.AddRange(plan.RuleGroups.Select(group => new PrometheusRule(
             Labeled(factory.Meta(group.Group.Name, App, group.Group.Location), selector),
@@ -33,7 +33,8 @@ public static class PrometheusOperatorEmitter
         return new Component(name, [.. objects]);
     }
 
-    private static PrometheusResourceSpec Spec(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector)
+    private static PrometheusResourceSpec Spec(
+        ClusterPlan cluster, PrometheusPlan plan, PrometheusConfig config, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector)
     {
         var alertmanager = plan.AlertmanagerTargets.IsEmpty
             ? null
@@ -47,10 +48,11 @@ public static class PrometheusOperatorEmitter
             new MonitorSelector(selector), new MonitorSelector(selector), new MonitorSelector(selector),
             alertmanager is null ? null : new OperatorAlerting([new AlertmanagerReference(factory.Namespace, alertmanager.ObjectName)]),
             plan.Spec.Storage is { } storage ? new OperatorStorage(new VolumeClaimTemplate(ObjectFactory.ClaimSpec(storage))) : null,
-            [.. plan.RemoteWrites.Select(RemoteWrite)]);
+            [.. plan.RemoteWrites.Zip(config.RemoteWrite).Select(pair => RemoteWrite(pair.First, pair.Second))]);
     }
 
-    private static OperatorRemoteWrite RemoteWrite(RemoteWritePlan plan)
+    /// <summary>The plan's Secrets as the operator's Secret selectors; the relabelling as the plain config has it.</summary>
+    private static OperatorRemoteWrite RemoteWrite(RemoteWritePlan plan, RemoteWriteConfig config)
     {
         var endpoint = plan.Endpoint;
         var basic = endpoint.Auth?.Basic;
@@ -67,7 +69,7 @@ public static class PrometheusOperatorEmitter
                     tls.ClientCertSecretRef is { } key ? new SecretKeySelector(key.Name, key.KeyKey) : null,
                     tls.InsecureSkipVerify ? true : null)
                 : null,
-            [new OperatorRelabel(["job"], Regex: "(" + string.Join("|", plan.JobNames.Select(System.Text.RegularExpressions.Regex.Escape).Order(StringComparer.Ordinal)) + ")", Action: "keep")]);
+            Relabel(config.WriteRelabelConfigs));
     }
 
     private static IKubernetesObject Monitor(
