@@ -27,7 +27,7 @@ public sealed class RenderCache
     {
         if (!yaml.TryGetValue(value, out var text))
         {
-            text = Output.CanonicalYamlWriter.Write(Output.OutputSerializer.ToNode(value));
+            text = Output.CanonicalYamlWriter.Write(value);
             yaml.Add(value, text);
         }
 

@@ -32,7 +32,7 @@ public static class Renderer
         if (model.Project is { GitOps: { Flavour: not GitOpsFlavour.None } gitOps } project)
         {
             files.AddRange(GitOpsEmitter.Emit(clusters, project, gitOps.Location, outputPath ?? project.Output?.Path ?? "rendered")
-                .Select(o => new OutputFile(o.Path, Yaml(o.Object))));
+                .Select(o => new OutputFile(o.Path, cache.Yaml(o.Object))));
         }
 
         diagnostics.AddRange(NotRendered(model));
@@ -84,7 +84,7 @@ public static class Renderer
         var root = $"clusters/{cluster.Name}";
         var files = new List<OutputFile>
         {
-            new($"{root}/namespace.yaml", Yaml(new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster.Location, clusterScoped: true)))),
+            new($"{root}/namespace.yaml", cache.Yaml(new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster.Location, clusterScoped: true)))),
         };
         foreach (var component in components)
         {
@@ -92,11 +92,9 @@ public static class Renderer
         }
 
         var resources = files.Select(f => f.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();
-        files.Add(new OutputFile($"{root}/kustomization.yaml", CanonicalYamlWriter.Write(OutputSerializer.ToNode(new Kustomization(resources)))));
+        files.Add(new OutputFile($"{root}/kustomization.yaml", cache.Yaml(new Kustomization(resources))));
         return files;
     }
-
-    private static string Yaml(object value) => CanonicalYamlWriter.Write(OutputSerializer.ToNode(value));
 }
 
 /// <summary>The rendered files, ordered by path, and any problem found while rendering.</summary>

@@ -9,6 +9,9 @@ namespace Telc.Output;
 /// </summary>
 public static partial class CanonicalYamlWriter
 {
+    /// <summary>A typed output record as canonical YAML.</summary>
+    public static string Write(object value) => Write(OutputSerializer.ToNode(value));
+
     public static string Write(OutNode node)
     {
         var text = new StringBuilder();

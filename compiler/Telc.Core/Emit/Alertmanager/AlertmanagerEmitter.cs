@@ -14,7 +14,7 @@ public static class AlertmanagerEmitter
     {
         var name = plan.ObjectName;
         var source = plan.Backend.Location;
-        var config = CanonicalYamlWriter.Write(OutputSerializer.ToNode(AlertmanagerConfigBuilder.Build(plan)));
+        var config = CanonicalYamlWriter.Write(AlertmanagerConfigBuilder.Build(plan));
         var secrets = AlertmanagerConfigBuilder.SecretNames(plan);
         var args = new List<string>
         {

@@ -17,10 +17,10 @@ public static class PrometheusEmitter
     {
         var name = plan.ObjectName;
         var source = plan.Backend.Location;
-        var config = CanonicalYamlWriter.Write(OutputSerializer.ToNode(PrometheusConfigBuilder.Build(cluster, plan)));
+        var config = CanonicalYamlWriter.Write(PrometheusConfigBuilder.Build(cluster, plan));
         var rules = plan.RuleGroups.ToImmutableSortedDictionary(
             g => g.FileName,
-            g => cache.Get("rule-file", Key(g), () => CanonicalYamlWriter.Write(OutputSerializer.ToNode(PrometheusConfigBuilder.Rules(g)))),
+            g => cache.Get("rule-file", Key(g), () => CanonicalYamlWriter.Write(PrometheusConfigBuilder.Rules(g))),
             StringComparer.Ordinal);
         var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", Key(g), () => ObjectFactory.Checksum([rules[g.FileName]])));
         var ruleSizes = plan.RuleGroups.ToImmutableSortedDictionary(
