@@ -82,9 +82,7 @@ public sealed class RenderCommand(CliContext context)
     /// <summary>-o, else the Project's output.path next to the spec root (beside telemetry/ in a project folder); never inside the spec root.</summary>
     private string OutputDirectory(RenderArguments arguments, Compilation compilation)
     {
-        var given = context.FullPath(arguments.Path ?? SpecFileNames.DefaultRoot);
-        var isProjectFolder = Directory.Exists(Path.Combine(given, SpecFileNames.DefaultRoot));
-        var specRoot = isProjectFolder ? Path.Combine(given, SpecFileNames.DefaultRoot) : given.TrimEnd(Path.DirectorySeparatorChar);
+        var (projectFolder, specRoot) = SpecLocation.Folders(arguments.Path, context);
         string output;
         if (arguments.Output is { } explicitOutput)
         {
@@ -96,7 +94,6 @@ public sealed class RenderCommand(CliContext context)
         }
         else
         {
-            var projectFolder = isProjectFolder ? given : Path.GetDirectoryName(specRoot)!;
             output = Path.GetFullPath(Path.Combine(projectFolder, compilation.Model.Project?.Output?.Path ?? "rendered"));
         }
 

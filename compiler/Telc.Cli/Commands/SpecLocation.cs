@@ -22,8 +22,18 @@ public static class SpecLocation
                 : $"spec folder '{given}' does not exist");
         }
 
+        return new WorkingTreeSource(Folders(path, context).SpecRoot, displayBase);
+    }
+
+    /// <summary>
+    /// The spec root and the project folder around it: PATH/telemetry and PATH when PATH holds a telemetry folder,
+    /// else PATH and its parent.
+    /// </summary>
+    public static (string ProjectFolder, string SpecRoot) Folders(string? path, CliContext context)
+    {
+        var full = context.FullPath(path ?? SpecFileNames.DefaultRoot).TrimEnd(Path.DirectorySeparatorChar);
         var nested = Path.Combine(full, SpecFileNames.DefaultRoot);
-        return new WorkingTreeSource(Directory.Exists(nested) ? nested : full, displayBase);
+        return Directory.Exists(nested) ? (full, nested) : (Path.GetDirectoryName(full)!, full);
     }
 
     /// <summary>

@@ -252,7 +252,8 @@ public sealed partial class TypeChecker
     /// </summary>
     public static string? RegexProblem(string pattern) => Re2Syntax.Validate(pattern, out _);
 
-    private static Expr Unwrap(Expr expr) => expr is ParenExpr paren ? Unwrap(paren.Inner) : expr;
+    /// <summary>The expression inside any parentheses.</summary>
+    public static Expr Unwrap(Expr expr) => expr is ParenExpr paren ? Unwrap(paren.Inner) : expr;
 
 
     private void Error(string message, Text.TextSpan span) => errors.Add(new PromQLError(message, span));

@@ -88,7 +88,7 @@ public sealed partial class ConfigurationChecker
     private void CheckRouting(AlertRoutingSpec routing)
     {
         LabelNames(routing.GroupBy.Where(l => l != "..."), routing.Location, "group_by label");
-        foreach (var route in routing.Routes.SelectMany(Flatten))
+        foreach (var route in routing.Routes.SelectMany(r => r.WithNested))
         {
             LabelNames(route.GroupBy.Where(l => l != "..."), route.Location, "group_by label");
         }
@@ -113,8 +113,6 @@ public sealed partial class ConfigurationChecker
         {
             CheckWindow(window);
         }
-
-        static IEnumerable<Route> Flatten(Route route) => route.Routes.SelectMany(Flatten).Prepend(route);
     }
 
     private void CheckWindow(TimeWindow window)

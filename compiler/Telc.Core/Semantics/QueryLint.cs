@@ -33,7 +33,7 @@ public static partial class QueryLint
                         $"{name}() over [{matrix.Range.Text}] sees fewer than two samples at the {scrapeInterval.Text} scrape interval",
                         $"use a range of at least {Twice(scrapeInterval)}, better four intervals");
                     break;
-                case Call { Function.Name: "absent", Arguments: [var argument] } when Unwrap(argument) is not VectorSelector:
+                case Call { Function.Name: "absent", Arguments: [var argument] } when TypeChecker.Unwrap(argument) is not VectorSelector:
                     yield return At(DiagnosticCatalogue.AbsentMisuse, query, argument.Span,
                         "absent() of an expression returns no labels to tell what is missing", "give absent() the selector of the series that must exist");
                     break;
@@ -50,8 +50,6 @@ public static partial class QueryLint
     }
 
     private static string Twice(Duration interval) => $"{(int)(2 * interval.Value.TotalSeconds)}s";
-
-    private static Expr Unwrap(Expr expr) => expr is ParenExpr paren ? Unwrap(paren.Inner) : expr;
 
     private static Diagnostic At(DiagnosticDescriptor descriptor, Located<string> query, TextSpan span, string message, string hint) =>
         Diagnostic.At(descriptor, query.Location.File.Locate(ScalarOffsets.Map(query.Location, query.Value, span)), message, hint);

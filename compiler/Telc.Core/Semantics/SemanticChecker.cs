@@ -316,7 +316,7 @@ public sealed partial class SemanticChecker
 
     private void CheckMatchers(AlertRoutingSpec routing)
     {
-        var matchers = routing.Routes.SelectMany(Flatten).SelectMany(r => r.Matchers)
+        var matchers = routing.Routes.SelectMany(r => r.WithNested).SelectMany(r => r.Matchers)
             .Concat(routing.Inhibitions.SelectMany(i => i.SourceMatchers.Concat(i.TargetMatchers)));
         foreach (var matcher in matchers)
         {
@@ -332,8 +332,6 @@ public sealed partial class SemanticChecker
                 CheckRegex(value.StartsWith('"') ? value[1..^1].Replace("\\\\", "\\") : value, matcher.Location, "this matcher");
             }
         }
-
-        static IEnumerable<Route> Flatten(Route route) => route.Routes.SelectMany(Flatten).Prepend(route);
     }
 
     /// <summary>Prometheus and Alertmanager use Go's regular expressions (RE2).</summary>

@@ -69,7 +69,11 @@ public sealed record Route(
     [Doc("Wait before notifying about new alerts in a group.")] Duration? GroupInterval,
     [Doc("Wait before repeating a notification.")] Duration? RepeatInterval,
     [Doc("Time intervals during which this route is muted."), Reference(SymbolKind.MuteTimeInterval)] ImmutableArray<Located<string>> MuteTimeIntervals,
-    [Doc("Nested routes, tried for alerts that match this one.")] ImmutableArray<Route> Routes) : SpecNode;
+    [Doc("Nested routes, tried for alerts that match this one.")] ImmutableArray<Route> Routes) : SpecNode
+{
+    /// <summary>This route and every route nested in it, depth first.</summary>
+    public IEnumerable<Route> WithNested => Routes.SelectMany(r => r.WithNested).Prepend(this);
+}
 
 [Doc("Mute target alerts while a source alert fires.")]
 public sealed record Inhibition(
