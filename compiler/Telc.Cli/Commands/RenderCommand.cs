@@ -54,7 +54,7 @@ public sealed class RenderCommand(CliContext context)
             formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
         }
 
-        var clusters = rendered.Files.Select(f => f.Path.Split('/')).Where(p => p[0] == "clusters").Select(p => p[1]).Distinct().Count();
+        var clusters = compilation.Clusters.Length;
         if (arguments.Check)
         {
             var differences = TreeWriter.Compare(outputDirectory, rendered.Files);

@@ -79,6 +79,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
         var display = DisplayPath(file.FullName);
         try
         {
+            // A fresh FileInfo: the enumerated one describes a symbolic link itself, not the file it points to.
             var length = new FileInfo(file.FullName).Length;
             if (length > SpecFileNames.MaxFileBytes)
             {
