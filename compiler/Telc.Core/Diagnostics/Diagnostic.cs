@@ -5,6 +5,7 @@ namespace Telc.Diagnostics;
 /// <summary>
 /// One finding. <see cref="Location"/> points at the user's YAML; <see cref="FilePath"/> alone is used
 /// when there is no text to point into (an unreadable file, an empty spec root).
+/// A finding without a hint of its own takes the help of its code, so every finding says what to do.
 /// </summary>
 public sealed record Diagnostic(
     DiagnosticDescriptor Descriptor,
@@ -14,6 +15,8 @@ public sealed record Diagnostic(
     string? FilePath = null,
     string? Hint = null)
 {
+    public string Hint { get; init; } = Hint ?? Descriptor.Help;
+
     public string Code => Descriptor.Code;
 
     public string? Path => Location?.File.Path ?? FilePath;

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Telc.Diagnostics;
+using Telc.Diagnostics.Formatting;
+using Telc.Tests.Support;
 
 namespace Telc.Tests.Diagnostics;
 
@@ -23,5 +25,31 @@ public sealed class DiagnosticCatalogueTests
 
         Assert.All(semantic, d => Assert.StartsWith("TELC2", d.Code));
         Assert.All(syntax, d => Assert.StartsWith("TELC1", d.Code));
+    }
+
+    [Fact]
+    public void Every_code_has_help_to_serve_as_a_hint()
+    {
+        Assert.All(DiagnosticCatalogue.All, d => Assert.False(string.IsNullOrWhiteSpace(d.Help)));
+    }
+
+    [Fact]
+    public void A_finding_without_a_hint_of_its_own_takes_the_help_of_its_code()
+    {
+        var compilation = Specs.Compile(Specs.Header + "kind: Backend\nmetadata: { name: m }\nspec: { prometheus: { replicas: 0 } }\n");
+
+        var diagnostic = compilation.Single("TELC135");
+        Assert.Equal(DiagnosticCatalogue.OutOfRange.Help, diagnostic.Hint);
+        var text = new StringWriter();
+        new TextFormatter(color: false).Write(new DiagnosticReport(compilation.Diagnostics, 1, 1), text);
+        Assert.Contains("= hint: " + DiagnosticCatalogue.OutOfRange.Help, text.ToString());
+    }
+
+    [Fact]
+    public void A_hint_of_its_own_wins_over_the_help_of_the_code()
+    {
+        var compilation = Specs.Compile(Specs.Header + "kind: Cluster\nmetadata: { name: c }\nspec: { enviroment: prd }\n");
+
+        Assert.Equal("did you mean 'environment'?", compilation.Single("TELC130").Hint);
     }
 }

@@ -25,7 +25,7 @@ public sealed class GitHubFormatter : IDiagnosticFormatter
             }
 
             properties.Add($"title={Property($"{d.Code} {d.Descriptor.Title}")}");
-            var message = d.Hint is null ? d.Message : $"{d.Message}\nhint: {d.Hint}";
+            var message = $"{d.Message}\nhint: {d.Hint}";
             output.Write($"::{command} {string.Join(',', properties)}::{Data(message)}\n");
         }
 

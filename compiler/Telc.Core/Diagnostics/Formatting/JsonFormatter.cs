@@ -35,7 +35,7 @@ public sealed class JsonFormatter : IDiagnosticFormatter
                 json.WriteString("level", d.Level.ToString().ToLowerInvariant());
                 json.WriteString("title", d.Descriptor.Title);
                 json.WriteString("message", d.Message);
-                WriteOptional(json, "hint", d.Hint);
+                json.WriteString("hint", d.Hint);
                 WriteOptional(json, "file", d.Path);
                 json.WriteNumber("line", d.Start.Line);
                 json.WriteNumber("column", d.Start.Column);

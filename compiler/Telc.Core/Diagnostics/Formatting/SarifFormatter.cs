@@ -134,7 +134,7 @@ public sealed class SarifFormatter : IDiagnosticFormatter
     private static void WriteMessage(Utf8JsonWriter json, Diagnostic d)
     {
         json.WriteStartObject("message");
-        json.WriteString("text", d.Hint is null ? d.Message : $"{d.Message} (hint: {d.Hint})");
+        json.WriteString("text", $"{d.Message} (hint: {d.Hint})");
         json.WriteEndObject();
     }
 

@@ -37,14 +37,11 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
             output.Write($"  {gutter} |\n");
             output.Write($"  {start.Line} | {lineText.TrimEnd()}\n");
             output.Write($"  {gutter} | {Paint(caret, levelColor)}\n");
-            if (diagnostic.Hint is { } hint)
-            {
-                output.Write($"  {gutter} = hint: {hint}\n");
-            }
+            output.Write($"  {gutter} = hint: {diagnostic.Hint}\n");
         }
-        else if (diagnostic.Hint is { } hint)
+        else
         {
-            output.Write($"    = hint: {hint}\n");
+            output.Write($"    = hint: {diagnostic.Hint}\n");
         }
     }
 
