@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Telc.Diagnostics.Formatting;
 
 namespace Telc.Cli.Commands;
@@ -6,6 +7,14 @@ namespace Telc.Cli.Commands;
 public static class OutputFormat
 {
     public static readonly string[] Names = ["text", "json", "github", "sarif"];
+
+    /// <summary>The --format option every command that reports diagnostics takes.</summary>
+    public static Option<string> CreateOption(string description)
+    {
+        var option = new Option<string>("--format") { Description = description, DefaultValueFactory = _ => "text" };
+        option.AcceptOnlyFromAmong(Names);
+        return option;
+    }
 
     public static IDiagnosticFormatter Create(string name, bool color) => name switch
     {

@@ -23,8 +23,7 @@ public sealed class PromQLCommand(CliContext context)
         var format = new Command("fmt", "Print a PromQL query in canonical form, or its errors") { query };
         format.SetAction(result => new PromQLCommand(context).Format(new PromQLFormatArguments(result.GetValue(query)), input));
         var files = new Argument<string[]>("files") { Description = "Prometheus rule files or PrometheusRule manifests", Arity = ArgumentArity.OneOrMore };
-        var outputFormat = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
-        outputFormat.AcceptOnlyFromAmong(OutputFormat.Names);
+        var outputFormat = OutputFormat.CreateOption("Output format");
         var check = new Command("check", "Check the queries of Prometheus rule files and PrometheusRule objects") { files, outputFormat };
         check.SetAction(result => new PromQLCommand(context).Check(new PromQLCheckArguments(result.GetValue(files)!, result.GetValue(outputFormat)!)));
         return new Command("promql", "Work with PromQL queries") { format, check };

@@ -17,16 +17,11 @@ public sealed class RenderCommand(CliContext context)
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string?>("path")
-        {
-            Description = "Project folder holding telemetry/, or the spec root itself (default: telemetry)",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var path = SpecLocation.CreatePathArgument();
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (default: the Project's output.path, 'rendered', next to the spec root)" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 and list the files that differ when the output folder is stale" };
-        var gitRef = new Option<string?>("--ref") { Description = "Read the spec from this git ref instead of the working tree" };
-        var format = new Option<string>("--format") { Description = "Format of the diagnostics", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(OutputFormat.Names);
+        var gitRef = SpecLocation.CreateRefOption();
+        var format = OutputFormat.CreateOption("Format of the diagnostics");
         var command = new Command("render", "Validate the spec and write the rendered manifests") { path, output, check, gitRef, format };
         command.SetAction(result => new RenderCommand(context).Run(new RenderArguments(
             result.GetValue(path), result.GetValue(output), result.GetValue(check), result.GetValue(gitRef), result.GetValue(format)!)));
@@ -54,13 +49,13 @@ public sealed class RenderCommand(CliContext context)
             formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
         }
 
-        var clusters = compilation.Clusters.Length;
+        var clusters = compilation.Clusters.Length == 1 ? "1 cluster" : $"{compilation.Clusters.Length} clusters";
         if (arguments.Check)
         {
             var differences = TreeWriter.Compare(outputDirectory, rendered.Files);
             if (differences.Count == 0)
             {
-                context.Out.Write($"{Relative(outputDirectory)} is up to date ({rendered.Files.Length} files, {clusters} {(clusters == 1 ? "cluster" : "clusters")})\n");
+                context.Out.Write($"{Relative(outputDirectory)} is up to date ({rendered.Files.Length} files, {clusters})\n");
                 return ExitCodes.Clean;
             }
 
@@ -75,7 +70,7 @@ public sealed class RenderCommand(CliContext context)
         }
 
         TreeWriter.Write(outputDirectory, rendered.Files);
-        context.Out.Write($"rendered {rendered.Files.Length} files for {clusters} {(clusters == 1 ? "cluster" : "clusters")} into {Relative(outputDirectory)}\n");
+        context.Out.Write($"rendered {rendered.Files.Length} files for {clusters} into {Relative(outputDirectory)}\n");
         return ExitCodes.Clean;
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Telc.Sources;
 
 namespace Telc.Cli.Commands;
@@ -5,6 +6,14 @@ namespace Telc.Cli.Commands;
 /// <summary>Turns the PATH and --ref arguments into a source: a project folder holding telemetry/, or the spec root itself.</summary>
 public static class SpecLocation
 {
+    public static Argument<string?> CreatePathArgument() => new("path")
+    {
+        Description = $"Project folder holding {SpecFileNames.DefaultRoot}/, or the spec root itself (default: {SpecFileNames.DefaultRoot})",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public static Option<string?> CreateRefOption() => new("--ref") { Description = "Read the spec from this git ref instead of the working tree" };
+
     /// <param name="displayBase">Folder that file paths in diagnostics are relative to.</param>
     public static ISpecSource Resolve(string? path, string? gitRef, CliContext context, string displayBase)
     {

@@ -11,14 +11,9 @@ public sealed class ValidateCommand(CliContext context)
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string?>("path")
-        {
-            Description = "Project folder holding telemetry/, or the spec root itself (default: telemetry)",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var gitRef = new Option<string?>("--ref") { Description = "Read the spec from this git ref instead of the working tree" };
-        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(OutputFormat.Names);
+        var path = SpecLocation.CreatePathArgument();
+        var gitRef = SpecLocation.CreateRefOption();
+        var format = OutputFormat.CreateOption("Output format");
         var failOn = new Option<string>("--fail-on") { Description = "Lowest level that makes the exit code 1", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning");
         var report = new Option<string?>("--report") { Description = "Write the report to this file instead of standard output" };
