@@ -58,7 +58,8 @@ public static class Renderer
             };
             if (what is not null)
             {
-                yield return Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, resource.Location, $"{what} is checked but not rendered by this version of telc", null);
+                yield return Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, resource.Location, $"{what} is checked but not rendered by this version of telc",
+                    "nothing to change in the spec; this version of telc renders only the metrics and alerting stack");
             }
         }
     }
