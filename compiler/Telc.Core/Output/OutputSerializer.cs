@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -58,24 +59,42 @@ public static class OutputSerializer
         }
     }
 
-    private static bool IsDefaultImmutableArray(object value)
-    {
-        var type = value.GetType();
-        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>) && (bool)type.GetProperty("IsDefault")!.GetValue(value)!;
-    }
+    /// <summary>
+    /// A boxed <c>default(ImmutableArray&lt;T&gt;)</c> of any T, found without reflection (which trimming would break):
+    /// its structural comparison with another default array is true, while an initialized array never equals one.
+    /// </summary>
+    private static bool IsDefaultImmutableArray(object value) =>
+        value is IStructuralEquatable structural && value.GetType().IsGenericType
+        && value.GetType().GetGenericTypeDefinition() == typeof(ImmutableArray<>)
+        && structural.Equals(default(ImmutableArray<object>), EqualityComparer<object>.Default);
 
     /// <summary>Reflection metadata per output type, memoized: it depends only on the type, never on data.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = TrimmingRoots.Justification)]
     private static (string Name, PropertyInfo Property)[] Describe(Type type) =>
         Properties.GetOrAdd(type, t =>
         {
             var snake = typeof(ISnakeCaseOutput).IsAssignableFrom(t);
+            var order = DeclarationOrder(t);
             return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
                 .OrderBy(p => p.Name switch { "ApiVersion" => 0, "Kind" => 1, _ => 2 })
-                .ThenBy(p => p.MetadataToken)
+                .ThenBy(p => order.GetValueOrDefault(p.Name, int.MaxValue))
+                .ThenBy(p => p.Name, StringComparer.Ordinal)
                 .Select(p => (p.GetCustomAttribute<OutputNameAttribute>()?.Name ?? (snake ? SnakeCase(p.Name) : char.ToLowerInvariant(p.Name[0]) + p.Name[1..]), p))
                 .ToArray();
         });
+
+    /// <summary>
+    /// Positions of a record's primary-constructor parameters, which are its properties in declaration order; metadata
+    /// tokens would say the same on the JIT but do not exist in a native build.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = TrimmingRoots.Justification)]
+    private static Dictionary<string, int> DeclarationOrder(Type type) =>
+        type.GetConstructors()
+            .Where(c => c.GetParameters() is not [{ } only] || only.ParameterType != type)
+            .MaxBy(c => c.GetParameters().Length)?
+            .GetParameters().ToDictionary(p => p.Name!, p => p.Position, StringComparer.Ordinal)
+        ?? [];
 
     private static string SnakeCase(string name)
     {

@@ -54,7 +54,7 @@ public sealed class SchemaGenerator(ShapeCatalog shapes)
         foreach (var kind in SpecKinds.All)
         {
             definitions["kind." + kind.Name] = Envelope(kind, definitions);
-            kinds.Add(Ref("kind." + kind.Name));
+            kinds.Add((JsonNode)Ref("kind." + kind.Name));
         }
 
         return new JsonObject

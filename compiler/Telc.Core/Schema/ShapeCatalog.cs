@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Telc.Spec;
@@ -33,6 +34,8 @@ public sealed class ShapeCatalog
 
     public IReadOnlyDictionary<Type, RecordShape> Records => records;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = TrimmingRoots.Justification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = TrimmingRoots.Justification)]
     public RecordShape Record(Type type)
     {
         if (records.TryGetValue(type, out var known))
@@ -68,6 +71,8 @@ public sealed class ShapeCatalog
         return shape;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = TrimmingRoots.Justification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = TrimmingRoots.Justification)]
     private FieldShape Field(ParameterInfo parameter)
     {
         var doc = parameter.GetCustomAttribute<DocAttribute>()?.Text
@@ -87,6 +92,7 @@ public sealed class ShapeCatalog
             parameter.Member.DeclaringType!.GetProperty(parameter.Name!)!);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = TrimmingRoots.Justification)]
     private ValueShape Value(Type type)
     {
         if (type == typeof(string))
@@ -154,9 +160,19 @@ public sealed class ShapeCatalog
         throw new InvalidOperationException($"spec field type {type} is not supported");
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = TrimmingRoots.Justification)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only reference-type arguments (checked), whose instantiations share the one compiled body.")]
     private static TDelegate Factory<TDelegate>(string method, Type argument)
-        where TDelegate : Delegate =>
-        typeof(ShapeCatalog).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(argument).CreateDelegate<TDelegate>();
+        where TDelegate : Delegate
+    {
+        if (argument.IsValueType)
+        {
+            // A value-type instantiation would need code that a native (AOT) build does not have.
+            throw new InvalidOperationException($"spec lists, maps and located values hold records or strings, not {argument}");
+        }
+
+        return typeof(ShapeCatalog).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(argument).CreateDelegate<TDelegate>();
+    }
 
     private static object CreateLocated<T>(object value, SourceLocation location) => new Located<T>((T)value, location);
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Telc.Diagnostics;
@@ -508,6 +509,7 @@ public sealed class DocumentBinder
     }
 
     /// <summary>What stands in for a field that failed to bind, in a document that is reported and never used as complete.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Value-type spec fields are numbers, booleans and enums, boxed zeros of which need no constructor.")]
     private static object? Placeholder(FieldShape field) =>
         DefaultValue(field) ?? (field.Parameter.ParameterType.IsValueType ? Activator.CreateInstance(field.Parameter.ParameterType) : null);
 

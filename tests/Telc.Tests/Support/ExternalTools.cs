@@ -22,7 +22,10 @@ public static class ExternalTools
         Require(Which(program) is not null, $"{program} is not installed (apt-get install prometheus prometheus-alertmanager; kubectl for kustomize)");
     }
 
-    public static (int ExitCode, string Output) Run(string program, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string program, params string[] arguments) =>
+        Run(TimeSpan.FromMinutes(2), program, arguments);
+
+    public static (int ExitCode, string Output) Run(TimeSpan timeout, string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -33,10 +36,10 @@ public static class ExternalTools
         using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in 2 minutes");
+            throw new TimeoutException($"{program} did not finish in {timeout.TotalMinutes} minutes");
         }
 
         return (process.ExitCode, output + error.Result);

@@ -33,9 +33,10 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
             var gutter = new string(' ', start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
             var end = location.End;
             var width = end.Line == start.Line ? Math.Max(1, end.Column - start.Column) : Math.Max(1, lineText.Length - start.Column + 1);
-            var caret = new StringBuilder().Append(' ', Math.Max(0, start.Column - 1)).Append('^', width).ToString();
+            var excerpt = SourceExcerpt.Of(lineText, start.Column, width);
+            var caret = new StringBuilder().Append(' ', excerpt.CaretOffset).Append('^', excerpt.CaretWidth).ToString();
             output.Write($"  {gutter} |\n");
-            output.Write($"  {start.Line} | {lineText.TrimEnd()}\n");
+            output.Write($"  {start.Line} | {excerpt.Text}\n");
             output.Write($"  {gutter} | {Paint(caret, levelColor)}\n");
             output.Write($"  {gutter} = hint: {diagnostic.Hint}\n");
         }
