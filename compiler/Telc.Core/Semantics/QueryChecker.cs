@@ -20,7 +20,7 @@ public static class QueryChecker
     {
         var diagnostics = new List<Diagnostic>();
         var lokiBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Loki is not null).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
-        var interval = LongestScrapeInterval(model, null);
+        var dashboardIntervals = ScrapeIntervals.For(model, null);
         foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
         {
             if (group.Backend is { } backend && lokiBackends.Contains(backend.Value))
@@ -29,13 +29,13 @@ public static class QueryChecker
             }
 
             var evaluatedBy = group.Backend?.Value ?? BackendTypes.Default(model, BackendUse.Rules);
-            var groupInterval = LongestScrapeInterval(model, evaluatedBy);
+            var intervals = ScrapeIntervals.For(model, evaluatedBy);
 
             foreach (var rule in group.Rules)
             {
                 var expected = rule.Alert is not null ? "an alerting rule" : "a recording rule";
                 Check(rule.Expr, diagnostics, type =>
-                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, groupInterval);
+                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, intervals);
                 if (rule.Alert is not null)
                 {
                     TemplateChecker.Check(rule.Summary, "summary", rule.Location, diagnostics);
@@ -58,31 +58,14 @@ public static class QueryChecker
         {
             foreach (var panel in dashboard.Panels)
             {
-                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", interval);
+                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", dashboardIntervals);
             }
         }
 
         return diagnostics;
     }
 
-    /// <summary>
-    /// The scrape interval a rule's ranges must cover: the longest among the pipelines feeding the backend that
-    /// evaluates it (each with its own interval, else the backend's, else the Project's, else 30s); every backend's
-    /// and pipeline's when the backend is not known.
-    /// </summary>
-    private static Duration LongestScrapeInterval(SpecModel model, string? backend)
-    {
-        var fallback = model.Project?.Defaults?.ScrapeInterval ?? Duration.TryParse("30s")!;
-        var backends = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null && (backend is null || b.Resource.Name == backend)).ToArray();
-        var backendIntervals = backends.Select(b => b.Spec.Prometheus!.ScrapeInterval ?? fallback).ToArray();
-        var pipelineIntervals = model.OfKind<MetricPipelineSpec>()
-            .Where(p => backend is null || p.Spec.Output.Backend.Value == backend)
-            .Select(p => p.Spec.ScrapeInterval ?? backendIntervals.FirstOrDefault() ?? fallback);
-        var intervals = backendIntervals.Concat(pipelineIntervals).ToArray();
-        return intervals.Length == 0 ? fallback : intervals.MaxBy(d => d.Value)!;
-    }
-
-    private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, Duration? interval)
+    private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals)
     {
         // {{.window}} has the same length as no duration, so it is swapped for a range of equal length to keep positions.
         var text = query.Value.Replace(WindowPlaceholder, "1d23h59m59s", StringComparison.Ordinal);
@@ -94,9 +77,9 @@ public static class QueryChecker
             diagnostics.Add(Diagnostic.At(descriptor, query.Location.File.Locate(span), error.Message, null));
         }
 
-        if (result is { Success: true, Root: { } lintRoot } && interval is not null)
+        if (result is { Success: true, Root: { } lintRoot } && intervals is not null)
         {
-            diagnostics.AddRange(QueryLint.Check(lintRoot, query, interval));
+            diagnostics.AddRange(QueryLint.Check(lintRoot, query, intervals));
         }
 
         if (result is { Success: true, Root: { } root } && !acceptable(TypeChecker.TypeOfExpression(root)))

@@ -16,7 +16,7 @@ public static partial class QueryLint
     private static readonly string[] CounterFunctions = ["rate", "irate", "increase"];
     private static readonly string[] RangeFunctions = ["rate", "irate", "increase", "delta", "idelta", "deriv", "changes", "resets"];
 
-    public static IEnumerable<Diagnostic> Check(Expr root, Located<string> query, Duration scrapeInterval)
+    public static IEnumerable<Diagnostic> Check(Expr root, Located<string> query, ScrapeIntervals intervals)
     {
         foreach (var node in Walk(root))
         {
@@ -28,10 +28,11 @@ public static partial class QueryLint
                         $"{name}() of '{metric}', whose name does not end in _total, _count, _sum or _bucket", "if it is a gauge, use deriv() or delta()");
                     break;
                 case Call { Function.Name: var name, Arguments: [MatrixSelector matrix, ..] }
-                    when RangeFunctions.Contains(name) && !matrix.Range.Dynamic && matrix.Range.Value < 2 * scrapeInterval.Value:
+                    when RangeFunctions.Contains(name) && !matrix.Range.Dynamic && intervals.Of(matrix.Selector.Name) is var interval
+                        && matrix.Range.Value < 2 * interval.Value:
                     yield return At(DiagnosticCatalogue.RangeTooShort, query, matrix.Range.Span,
-                        $"{name}() over [{matrix.Range.Text}] sees fewer than two samples at the {scrapeInterval.Text} scrape interval",
-                        $"use a range of at least {Twice(scrapeInterval)}, better four intervals");
+                        $"{name}() over [{matrix.Range.Text}] sees fewer than two samples at the {interval.Text} scrape interval",
+                        $"use a range of at least {Twice(interval)}, better four intervals");
                     break;
                 case Call { Function.Name: "absent", Arguments: [var argument] } when TypeChecker.Unwrap(argument) is not VectorSelector:
                     yield return At(DiagnosticCatalogue.AbsentMisuse, query, argument.Span,

@@ -44,6 +44,38 @@ public sealed class QueryLintTests
     }
 
     [Theory]
+    [InlineData("rate(node_cpu_seconds_total[1m]) > 0", "")]
+    [InlineData("rate(kube_pod_container_status_restarts_total[1m]) > 0", "2m")]
+    [InlineData("rate(kube_pod_container_status_restarts_total[1m]) > 0", "", "dropMetrics: [\"node_.*\", \"kube_.*\"]")]
+    [InlineData("rate(http_requests_total[1m]) > 0", "2m")]
+    [InlineData("rate(node_cpu_seconds_total[1m]) > 0", "2m", "dropMetrics: [\"go_.*\"]")]
+    [InlineData("rate(http_requests_total[5m]) > 0", "")]
+    [InlineData("deriv(job:requests:rate5m[1m]) > 0", "")]
+    [InlineData("rate({__name__=\"x_total\"}[1m]) > 0", "2m")]
+    public void The_range_check_uses_the_interval_of_the_pipelines_that_carry_the_metric(string expr, string reported, string filter = "dropMetrics: [\"node_.*\"]")
+    {
+        // Nodes and cluster state every 15s; applications every 2m, by a pipeline that drops what node-exporter sends
+        // (a pull by annotations may carry any name, kube-state-metrics' too, unless the pipeline drops it).
+        var backend = Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec: { prometheus: { scrapeInterval: 30s } }\n";
+        var infra = Specs.Header + "kind: MetricPipeline\nmetadata: { name: infra }\nspec:\n  scrapeInterval: 15s\n  input: { node: {}, kubeState: {} }\n  output: { backend: metrics }\n";
+        var apps = Specs.Header + "kind: MetricPipeline\nmetadata: { name: apps }\nspec:\n  scrapeInterval: 2m\n  input: { prometheus: {} }\n"
+            + $"  filter: {{ {filter} }}\n  output: {{ backend: metrics }}\n";
+        var group = Specs.Header + $"kind: AlertGroup\nmetadata: {{ name: g }}\nspec:\n  rules:\n    - alert: A\n      expr: '{expr}'\n";
+
+        var findings = Specs.Compile(("b.yaml", backend), ("i.yaml", infra), ("a.yaml", apps), ("g.yaml", group)).Diagnostics
+            .Where(d => d.Code.StartsWith("TELC3", StringComparison.Ordinal));
+
+        if (reported.Length == 0)
+        {
+            Assert.Empty(findings);
+        }
+        else
+        {
+            Assert.Contains($"at the {reported} scrape interval", Assert.Single(findings, d => d.Code == "TELC304").Message);
+        }
+    }
+
+    [Theory]
     [InlineData("{{ $labels.instance }}", 0)]
     [InlineData("{{- $value | humanize1024 -}}", 0)]
     [InlineData("{{ range query \"up\" }}{{ .Labels.instance }}{{ end }}", 0)]
