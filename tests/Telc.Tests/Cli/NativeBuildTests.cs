@@ -45,7 +45,9 @@ public sealed class NativeBuildTests(NativeTelc native, ITestOutputHelper log) :
         var actual = native.Run(RepoPaths.Root, "render", spec, "-o", aot);
 
         Assert.Equal(0, expected.ExitCode);
-        Assert.Equal((expected.ExitCode, expected.Output.Replace(jit, aot)), (actual.ExitCode, actual.Output));
+        var expectedOutput = expected.Output.Replace(Path.GetRelativePath(RepoPaths.Root, jit), Path.GetRelativePath(RepoPaths.Root, aot));
+        Assert.True((expected.ExitCode, expectedOutput) == (actual.ExitCode, actual.Output),
+            $"exit codes {expected.ExitCode} (JIT) and {actual.ExitCode} (native)\n" + GoldenDiff.Describe(expectedOutput, actual.Output + actual.Error));
         var jitFiles = Files(jit);
         Assert.Equal(jitFiles.Select(f => f.Name), Files(aot).Select(f => f.Name));
         foreach (var (name, bytes) in Files(aot))
