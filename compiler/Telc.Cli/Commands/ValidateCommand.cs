@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Telc.Diagnostics;
 using Telc.Diagnostics.Formatting;
+using Telc.Policies;
 
 namespace Telc.Cli.Commands;
 
@@ -28,7 +29,9 @@ public sealed class ValidateCommand(CliContext context)
     {
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
         var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase));
-        var report = new DiagnosticReport(compilation.Diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount);
+        var policies = PolicySources.For(SpecLocation.Folders(arguments.Path, context).ProjectFolder, displayBase);
+        var diagnostics = compilation.Diagnostics.Concat(PolicyRunner.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable))).ToArray();
+        var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount);
         var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null);
         if (arguments.Report is { } reportPath)
         {
@@ -42,6 +45,6 @@ public sealed class ValidateCommand(CliContext context)
         }
 
         var failing = arguments.FailOn == "warning" ? DiagnosticLevel.Warning : DiagnosticLevel.Error;
-        return compilation.Diagnostics.Any(d => d.Level >= failing) ? ExitCodes.ProblemsFound : ExitCodes.Clean;
+        return diagnostics.Any(d => d.Level >= failing) ? ExitCodes.ProblemsFound : ExitCodes.Clean;
     }
 }

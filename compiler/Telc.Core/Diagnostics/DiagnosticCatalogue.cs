@@ -122,6 +122,18 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor AlertTemplate = new("TELC307", "Invalid alert template", Error,
         "Alert labels and annotations are Go templates; an unclosed action or a function Prometheus does not define fails when the alert fires.");
 
+    // Policies. A policy's own findings carry the policy id as their code.
+    public static readonly DiagnosticDescriptor PolicyDoesNotCompile = new("TELC401", "Policy does not compile", Error,
+        "A policy file under policies/ is not valid C#, or does not fit the policy API; no policy runs until every policy file compiles.");
+    public static readonly DiagnosticDescriptor PolicyOutsideSandbox = new("TELC402", "Policy uses what policies may not", Error,
+        "Policies may come from a pull request, so they may use only collections, LINQ, strings, numbers, regular expressions, the spec model and the policy API: no files, network, processes, environment, reflection, threads, interop, dynamic or unsafe code, and #load only of other policy files.");
+    public static readonly DiagnosticDescriptor PolicyTimedOut = new("TELC403", "Policy ran out of time", Error,
+        "Each policy has a time budget; one that runs longer is stopped and the other policies still run. An endless loop or an expensive query over every rendered object is the usual cause.");
+    public static readonly DiagnosticDescriptor PolicyFailed = new("TELC404", "Policy failed", Error,
+        "The policy threw an exception, exceeded its memory budget or crashed its worker; its findings are incomplete, and the other policies still ran.");
+    public static readonly DiagnosticDescriptor PolicyWorkerUnavailable = new("TELC405", "Policies cannot run", Error,
+        "telc runs policies in a separate worker process (telc-policy, installed beside telc, or named by TELC_POLICY_WORKER); it was not found or did not start, so no policy ran.");
+
     // Rendering.
     public static readonly DiagnosticDescriptor MissingRenderSetting = new("TELC500", "Rendering needs a setting", Error,
         "The spec is valid, but rendering it needs a setting it leaves out, such as the repository URL for Argo CD Applications.");

@@ -11,13 +11,19 @@ namespace Telc.Emit;
 /// <summary>Metadata every rendered object of a cluster shares: namespace, common labels, provenance.</summary>
 public sealed class ObjectFactory(ClusterPlan cluster)
 {
+    private readonly Dictionary<ObjectMeta, SourceLocation> sources = [];
+
     public string Namespace => cluster.Namespace;
 
-    public ObjectMeta Meta(string name, string app, SourceLocation source, bool clusterScoped = false) => new(
-        name,
-        clusterScoped ? null : cluster.Namespace,
-        Labels(name, app),
-        Provenance(source));
+    public ObjectMeta Meta(string name, string app, SourceLocation source, bool clusterScoped = false)
+    {
+        var meta = new ObjectMeta(name, clusterScoped ? null : cluster.Namespace, Labels(name, app), Provenance(source));
+        sources[meta] = source;
+        return meta;
+    }
+
+    /// <summary>The spec location an object's metadata was made for; the Cluster document for any other.</summary>
+    public SourceLocation SourceOf(ObjectMeta meta) => sources.GetValueOrDefault(meta, cluster.Cluster.Location);
 
     public ImmutableSortedDictionary<string, string> Labels(string instance, string app) =>
         Selector(instance, app)

@@ -8,6 +8,7 @@ using Telc.Emit.Prometheus;
 using Telc.Emit.PrometheusOperator;
 using Telc.Model;
 using Telc.Output;
+using Telc.Policies;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 
@@ -23,10 +24,11 @@ public static class Renderer
     {
         var diagnostics = new List<Diagnostic>();
         var files = new List<OutputFile>();
+        var objects = new List<RenderedObject>();
         var cache = new RenderCache();
         foreach (var cluster in clusters)
         {
-            files.AddRange(RenderCluster(cluster, cache, diagnostics));
+            files.AddRange(RenderCluster(cluster, cache, diagnostics, objects));
         }
 
         if (model.Project is { GitOps: { Flavour: not GitOpsFlavour.None } gitOps } project)
@@ -37,7 +39,7 @@ public static class Renderer
 
         diagnostics.AddRange(NotRendered(model));
         files.Add(new OutputFile(Output.TreeWriter.MarkerFile, Output.TreeWriter.MarkerText));
-        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], diagnostics);
+        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], [.. objects], diagnostics);
     }
 
     /// <summary>Says which checked documents produce nothing yet, so no one waits for output that will not come.</summary>
@@ -64,7 +66,7 @@ public static class Renderer
         }
     }
 
-    private static IEnumerable<OutputFile> RenderCluster(ClusterPlan cluster, RenderCache cache, List<Diagnostic> diagnostics)
+    private static IEnumerable<OutputFile> RenderCluster(ClusterPlan cluster, RenderCache cache, List<Diagnostic> diagnostics, List<RenderedObject> objects)
     {
         var factory = new ObjectFactory(cluster);
         var components = new List<Component>();
@@ -83,14 +85,13 @@ public static class Renderer
         }
 
         var root = $"clusters/{cluster.Name}";
-        var files = new List<OutputFile>
+        var placed = new List<(string Path, IKubernetesObject Object)>
         {
-            new($"{root}/namespace.yaml", cache.Yaml(new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster.Location, clusterScoped: true)))),
+            ($"{root}/namespace.yaml", new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster.Location, clusterScoped: true))),
         };
-        foreach (var component in components)
-        {
-            files.AddRange(component.Objects.Select(o => new OutputFile($"{root}/{component.Folder}/{o.Kind.ToLowerInvariant()}-{o.Metadata.Name}.yaml", cache.Yaml(o))));
-        }
+        placed.AddRange(components.SelectMany(c => c.Objects.Select(o => ($"{root}/{c.Folder}/{o.Kind.ToLowerInvariant()}-{o.Metadata.Name}.yaml", o))));
+        objects.AddRange(placed.Select(p => new RenderedObject(cluster.Name, p.Path, p.Object, factory.SourceOf(p.Object.Metadata))));
+        var files = placed.Select(p => new OutputFile(p.Path, cache.Yaml(p.Object))).ToList();
 
         var resources = files.Select(f => f.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();
         files.Add(new OutputFile($"{root}/kustomization.yaml", cache.Yaml(new Kustomization(resources))));
@@ -98,5 +99,5 @@ public static class Renderer
     }
 }
 
-/// <summary>The rendered files, ordered by path, and any problem found while rendering.</summary>
-public sealed record RenderResult(ImmutableArray<OutputFile> Files, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>The rendered files, ordered by path, the cluster objects in them, and any problem found while rendering.</summary>
+public sealed record RenderResult(ImmutableArray<OutputFile> Files, ImmutableArray<RenderedObject> Objects, IReadOnlyList<Diagnostic> Diagnostics);

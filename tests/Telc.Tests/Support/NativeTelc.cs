@@ -30,6 +30,7 @@ public sealed class NativeTelc : IDisposable
         }
 
         info.Environment.Remove("NO_COLOR");
+        info.Environment["TELC_CACHE_DIR"] = PolicyCacheHolder.Folder;
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var error = process.StandardError.ReadToEndAsync();

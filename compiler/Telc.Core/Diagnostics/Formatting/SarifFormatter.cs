@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Telc.Diagnostics.Formatting;
 
 /// <summary>
-/// SARIF 2.1.0 as GitHub code scanning reads it: every catalogue code as a rule with a description and help,
+/// SARIF 2.1.0 as GitHub code scanning reads it: every catalogue code and reporting policy as a rule with a description and help,
 /// every finding with a file as a result (paths relative to the repository root, columns in UTF-16 code units),
 /// findings without a file as tool notifications. Upload it with github/codeql-action/upload-sarif, which adds
 /// the line fingerprints GitHub uses to track alerts across commits.
@@ -13,7 +13,11 @@ public sealed class SarifFormatter : IDiagnosticFormatter
 {
     public void Write(DiagnosticReport report, TextWriter output)
     {
-        var rules = DiagnosticCatalogue.All;
+        // The catalogue, then the policies that reported something (their ids are their codes).
+        var rules = DiagnosticCatalogue.All
+            .Concat(report.Diagnostics.Select(d => d.Descriptor).Where(d => !DiagnosticCatalogue.All.Contains(d))
+                .DistinctBy(d => d.Code, StringComparer.Ordinal).OrderBy(d => d.Code, StringComparer.Ordinal))
+            .ToArray();
         var ruleIndex = rules.Select((r, i) => (r.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Telc.PromQL;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Policies;
+
+/// <summary>What a policy sees: the bound spec, the objects rendered for every cluster, and its options.</summary>
+public sealed class PolicyContext(SpecModel spec, ImmutableArray<RenderedObject> objects, ImmutableSortedDictionary<string, string> options)
+{
+    private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
+
+    public SpecModel Spec { get; } = spec;
+
+    /// <summary>Every rendered object of every cluster; empty when the spec has errors and nothing renders.</summary>
+    public ImmutableArray<RenderedObject> Objects { get; } = objects;
+
+    /// <summary>The options the Project sets for this policy (<c>policies.&lt;id&gt;.options</c>).</summary>
+    public ImmutableSortedDictionary<string, string> Options { get; } = options;
+
+    /// <summary>Every alerting and recording rule, with its group.</summary>
+    public IEnumerable<RuleInGroup> Rules =>
+        Spec.OfKind<AlertGroupSpec>().SelectMany(g => g.Spec.Rules.Select(r => new RuleInGroup(g.Resource, g.Spec, r)));
+
+    /// <summary>Every alerting rule, with its group.</summary>
+    public IEnumerable<RuleInGroup> Alerts => Rules.Where(r => r.Rule.Alert is not null);
+
+    public string Option(string name, string fallback) => Options.GetValueOrDefault(name, fallback);
+
+    /// <summary>The query parsed, or null when it does not parse (telc reports that itself).</summary>
+    public Expr? Query(Located<string> query) =>
+        queries.GetOrAdd(query.Value, text => Parser.Parse(text) is { Success: true, Root: { } root } ? root : null);
+
+    /// <summary>The environment a cluster belongs to (dev, stage, prod…), or null for an unknown cluster.</summary>
+    public string? EnvironmentOf(string cluster) =>
+        Spec.OfKind<ClusterSpec>().Where(c => c.Resource.Name == cluster).Select(c => c.Spec.Environment.Value).FirstOrDefault();
+
+    public PolicyFinding Finding(Resource resource, string message, string? hint = null) =>
+        new(resource.Location, resource.DisplayName, message, hint);
+
+    /// <summary>A finding at one value of a document, with <paramref name="item"/> naming it in the target.</summary>
+    public PolicyFinding Finding(Resource resource, string item, Located<string> at, string message, string? hint = null) =>
+        new(at.Location, $"{resource.DisplayName}/{item}", message, hint);
+
+    public PolicyFinding Finding(RuleInGroup rule, string message, string? hint = null) =>
+        new(rule.Rule.Name.Location, rule.Target, message, hint);
+
+    public PolicyFinding Finding(RenderedObject rendered, string message, string? hint = null) =>
+        new(rendered.Source, rendered.Target, message, hint);
+}

@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Telc.Diagnostics;
+using Telc.Spec.Kinds;
+using Telc.Text;
+
+namespace Telc.Policies;
+
+/// <summary>
+/// Runs the policies over a compiled spec in a worker process under a time and memory budget. One that runs too
+/// long is stopped and reported, and a fresh worker carries on with the rest; one that throws or crashes its worker
+/// is reported the same way. Findings come back as diagnostics at spec lines, at the level the Project sets.
+/// </summary>
+public static class PolicyRunner
+{
+    public static IReadOnlyList<Diagnostic> Run(Compilation compilation, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings)
+    {
+        if (policyFiles.IsEmpty)
+        {
+            return [];
+        }
+
+        var policySources = policyFiles.ToDictionary(f => f.Path, f => new SourceFile(f.Path, f.Path, f.Text), StringComparer.Ordinal);
+        var specSources = compilation.Sources.Files.ToDictionary(f => f.SpecPath, StringComparer.Ordinal);
+        var configured = compilation.Model.Project?.Policies ?? ImmutableSortedDictionary<string, PolicySettings>.Empty;
+        if (settings.Worker is null)
+        {
+            return [Unavailable("the policy worker telc-policy is not installed beside telc")];
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        var off = configured.Where(p => p.Value.Level == PolicyLevel.Off).Select(p => p.Key);
+        var request = new PolicyRequest(
+            compilation.Sources.RootDisplayPath,
+            [.. compilation.Sources.Files.Select(f => new ProtocolFile(f.Path, f.SpecPath, f.Text))],
+            [.. compilation.Sources.AllPaths.Order(StringComparer.Ordinal)],
+            policyFiles,
+            configured.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Options, StringComparer.Ordinal),
+            [.. off],
+            settings.CacheDirectory);
+        Dictionary<string, (ProtocolPolicy Policy, DiagnosticDescriptor Descriptor)>? policies = null;
+        while (true)
+        {
+            var outcome = RunWorker(request with { Skip = [.. request.Skip, .. finished] }, settings);
+            if (outcome.Unavailable is { } why)
+            {
+                diagnostics.Add(Unavailable(why));
+                break;
+            }
+
+            if (!outcome.Problems.IsDefaultOrEmpty)
+            {
+                diagnostics.AddRange(outcome.Problems.Select(p => Diagnostic.At(
+                    p.Kind == "sandbox" ? DiagnosticCatalogue.PolicyOutsideSandbox : DiagnosticCatalogue.PolicyDoesNotCompile,
+                    Locate(p.At, policySources, specSources), p.Message)));
+                break;
+            }
+
+            policies ??= outcome.Policies.ToDictionary(p => p.Id, p => (p, Descriptor(p, configured)), StringComparer.Ordinal);
+            foreach (var e in outcome.Events)
+            {
+                var (policy, descriptor) = policies[e.Policy!];
+                switch (e.Event)
+                {
+                    case "finding":
+                        diagnostics.Add(Diagnostic.At(descriptor, Locate(e.At!, policySources, specSources), e.Message ?? policy.Title, e.Hint));
+                        break;
+                    case "failed":
+                        diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(policy, policySources),
+                            $"policy '{policy.Id}' {e.Message}", "its findings are incomplete; fix the policy, or set its level to off in the Project"));
+                        break;
+                }
+            }
+
+            finished.UnionWith(outcome.Finished);
+            if (outcome.Stopped is not { } stopped)
+            {
+                break;
+            }
+
+            var stoppedPolicy = policies[stopped.Policy].Policy;
+            diagnostics.Add(stopped.TimedOut
+                ? Diagnostic.At(DiagnosticCatalogue.PolicyTimedOut, PolicyLocation(stoppedPolicy, policySources),
+                    $"policy '{stopped.Policy}' ran longer than {settings.PolicyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped",
+                    "look for an endless loop, or a query repeated for every rendered object")
+                : Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(stoppedPolicy, policySources),
+                    $"policy '{stopped.Policy}' crashed its worker ({stopped.Reason})",
+                    $"a stack overflow from endless recursion, or more than {settings.MemoryLimitBytes >> 20} MiB of memory, are the usual causes"));
+            finished.Add(stopped.Policy);
+        }
+
+        return diagnostics;
+    }
+
+    private static DiagnosticDescriptor Descriptor(ProtocolPolicy policy, ImmutableSortedDictionary<string, PolicySettings> configured)
+    {
+        var level = configured.GetValueOrDefault(policy.Id)?.Level is { } set
+            ? set
+            : Enum.TryParse<PolicyLevel>(policy.DefaultLevel, ignoreCase: true, out var declared) ? declared : PolicyLevel.Warning;
+        var diagnosticLevel = level switch { PolicyLevel.Error => DiagnosticLevel.Error, PolicyLevel.Info => DiagnosticLevel.Info, _ => DiagnosticLevel.Warning };
+        return new DiagnosticDescriptor(policy.Id, policy.Title, diagnosticLevel, policy.Help);
+    }
+
+    private static SourceLocation Locate(ProtocolSpan span, Dictionary<string, SourceFile> policies, Dictionary<string, SourceFile> spec)
+    {
+        var file = policies.GetValueOrDefault(span.File) ?? spec.GetValueOrDefault(span.File)
+            ?? new SourceFile(span.File, span.File, string.Empty);
+        var start = Math.Clamp(span.Start, 0, file.Text.Length);
+        return file.Locate(new TextSpan(start, Math.Clamp(span.Length, 0, file.Text.Length - start)));
+    }
+
+    private static SourceLocation PolicyLocation(ProtocolPolicy policy, Dictionary<string, SourceFile> policies)
+    {
+        var file = policies.GetValueOrDefault(policy.File) ?? new SourceFile(policy.File, policy.File, string.Empty);
+        var at = file.Text.IndexOf(policy.Id, StringComparison.Ordinal);
+        return file.Locate(new TextSpan(Math.Max(0, at), at < 0 ? 0 : policy.Id.Length));
+    }
+
+    private static Diagnostic Unavailable(string why) =>
+        new(DiagnosticCatalogue.PolicyWorkerUnavailable, DiagnosticLevel.Error, why, null, null,
+            "install telc-policy beside telc (dotnet publish does), or set TELC_POLICY_WORKER to its path; it needs the .NET 10 runtime");
+
+    /// <summary>What one worker process did before it ended or was stopped.</summary>
+    private sealed record WorkerOutcome(
+        ImmutableArray<ProtocolPolicy> Policies,
+        ImmutableArray<PolicyProblem> Problems,
+        List<PolicyEvent> Events,
+        List<string> Finished,
+        (string Policy, bool TimedOut, string Reason)? Stopped,
+        string? Unavailable);
+
+    private static WorkerOutcome RunWorker(PolicyRequest request, PolicyWorkerSettings settings)
+    {
+        var info = new ProcessStartInfo(settings.Worker!)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + settings.MemoryLimitBytes.ToString("x", CultureInfo.InvariantCulture);
+        info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["DOTNET_TieredPGO"] = "0";
+        var events = new List<PolicyEvent>();
+        var finished = new List<string>();
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+        {
+            return new WorkerOutcome([], [], events, finished, null, $"the policy worker '{settings.Worker}' did not start: {e.Message}");
+        }
+
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            try
+            {
+                process.StandardInput.Write(JsonSerializer.Serialize(request, PolicyProtocolJson.Default.PolicyRequest));
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                process.WaitForExit();
+                return new WorkerOutcome([], [], events, finished, null, $"the policy worker ended before reading its request: {LastLine(errors.Result)}");
+            }
+
+            ImmutableArray<ProtocolPolicy> policies = [];
+            string? running = null;
+            var deadline = DateTime.UtcNow + settings.CompileTimeout;
+            while (true)
+            {
+                var line = process.StandardOutput.ReadLineAsync();
+                if (!line.Wait(Remaining(deadline)))
+                {
+                    Kill(process);
+                    return running is null
+                        ? new WorkerOutcome([], [], events, finished, null, $"compiling the policies took longer than {settings.CompileTimeout.TotalSeconds} s")
+                        : new WorkerOutcome(policies, [], events, finished, (running, true, "timeout"), null);
+                }
+
+                if (line.Result is null)
+                {
+                    process.WaitForExit();
+                    if (running is not null)
+                    {
+                        return new WorkerOutcome(policies, [], events, finished, (running, false, $"exit code {process.ExitCode}"), null);
+                    }
+
+                    return policies.IsDefault
+                        ? new WorkerOutcome([], [], events, finished, null, $"the policy worker ended without an answer: {LastLine(errors.Result)}")
+                        : new WorkerOutcome(policies, [], events, finished, null, null);
+                }
+
+                var e = JsonSerializer.Deserialize(line.Result, PolicyProtocolJson.Default.PolicyEvent)!;
+                switch (e.Event)
+                {
+                    case "compiled" when !e.Problems.IsDefaultOrEmpty:
+                        process.WaitForExit();
+                        return new WorkerOutcome([], e.Problems, events, finished, null, null);
+                    case "compiled":
+                        policies = e.Policies.IsDefault ? [] : e.Policies;
+                        break;
+                    case "start":
+                        running = e.Policy;
+                        deadline = DateTime.UtcNow + settings.PolicyTimeout;
+                        break;
+                    case "done" or "failed":
+                        events.Add(e);
+                        finished.Add(e.Policy!);
+                        running = null;
+                        deadline = DateTime.UtcNow + settings.PolicyTimeout;
+                        break;
+                    default:
+                        events.Add(e);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static TimeSpan Remaining(DateTime deadline) => deadline > DateTime.UtcNow ? deadline - DateTime.UtcNow : TimeSpan.Zero;
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        catch (InvalidOperationException)
+        {
+            // it ended on its own meanwhile
+        }
+    }
+
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
+}
