@@ -20,7 +20,7 @@ public static partial class PolicyCompiler
 
     private static readonly string[] ReferencedAssemblies =
         ["System.Private.CoreLib", "System.Runtime", "System.Collections", "System.Collections.Immutable", "System.Linq",
-         "System.Text.RegularExpressions", "netstandard"];
+         "System.Text.RegularExpressions", "System.Private.Uri", "netstandard"];
 
     public sealed record Result(byte[]? Assembly, ImmutableArray<PolicyProblem> Problems);
 

@@ -1,0 +1,112 @@
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Policies;
+
+/// <summary>Policies of a project run in a worker under budgets: one that loops, allocates or throws is reported, the others still run.</summary>
+public sealed class PolicyRunnerTests
+{
+    private const string Spec = Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec: { prometheus: {} }\n---\n"
+        + Specs.Header + "kind: AlertGroup\nmetadata: { name: api }\nspec:\n  rules:\n    - alert: ApiDown\n      expr: up == 0\n      severity: critical\n"
+        + "      runbook: https://runbooks.example/api-down\n";
+
+    private static string Policy(string name, string body, string level = "Warning") =>
+        $"public sealed class P_{name.Replace('-', '_')} : Policy\n{{\n"
+        + $"    public override PolicyInfo Info {{ get; }} = new(\"{name}\", \"Title of {name}\", \"test\", PolicyLevel.{level}, \"Help of {name}.\");\n\n"
+        + $"    public override IEnumerable<PolicyFinding> Check(PolicyContext context)\n    {{\n{body}\n    }}\n}}\n";
+
+    private const string Finds = "        return context.Alerts.Select(a => context.Finding(a, $\"found {a.Rule.Name.Value}\", \"a hint\"));";
+
+    private static CliResult Validate(TempFolder project, params (string Name, string Text)[] policies)
+    {
+        project.Write("telemetry/spec.yaml", Spec);
+        foreach (var (name, text) in policies)
+        {
+            project.Write($"policies/{name}.csx", text);
+        }
+
+        return CliRunner.RunWith(project.Path, new Dictionary<string, string> { ["TELC_POLICY_TIMEOUT"] = "3" }, "validate", ".", "--format", "json");
+    }
+
+    [Fact]
+    public void A_project_policy_reports_at_the_spec_line_with_its_id_title_and_hint()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project, ("finds-alerts", Policy("finds-alerts", Finds)));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"code\": \"finds-alerts\"", result.Output);
+        Assert.Contains("\"message\": \"found ApiDown\"", result.Output);
+        Assert.Contains("\"hint\": \"a hint\"", result.Output);
+        Assert.Contains("\"line\": 11", result.Output);
+        Assert.Contains("\"level\": \"warning\"", result.Output);
+    }
+
+    [Fact]
+    public void The_project_sets_a_policys_level_and_can_switch_it_off()
+    {
+        using var project = new TempFolder();
+        project.Write("telemetry/project.yaml", Specs.Header + "kind: Project\nmetadata: { name: p }\nspec:\n  policies:\n    finds-alerts: { level: error }\n    alert-has-runbook: { level: off }\n");
+
+        var result = Validate(project, ("finds-alerts", Policy("finds-alerts", Finds)));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("\"level\": \"error\"", result.Output);
+    }
+
+    [Fact]
+    public void An_endless_loop_is_stopped_and_the_other_policies_still_report()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project,
+            ("a-loops", Policy("a-loops", "        var i = 0;\n        while (true) { i++; }")),
+            ("b-finds", Policy("b-finds", Finds)));
+
+        Assert.Contains("\"code\": \"TELC403\"", result.Output);
+        Assert.Contains("policy 'a-loops' ran longer than 3 s and was stopped", result.Output);
+        Assert.Contains("\"code\": \"b-finds\"", result.Output);
+    }
+
+    [Fact]
+    public void A_huge_allocation_and_a_throw_end_in_diagnostics_not_a_crash()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project,
+            ("a-allocates", Policy("a-allocates", "        var all = new List<long[]>();\n        while (true) { all.Add(new long[100_000_000]); }")),
+            ("b-throws", Policy("b-throws", "        throw new InvalidOperationException(\"no luck\");")),
+            ("c-finds", Policy("c-finds", Finds)));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("policy 'a-allocates'", result.Output);
+        Assert.Contains("policy 'b-throws' threw InvalidOperationException: no luck", result.Output);
+        Assert.Contains("\"code\": \"c-finds\"", result.Output);
+        Assert.DoesNotContain("internal error", result.Error);
+    }
+
+    [Fact]
+    public void A_policy_that_does_not_compile_is_reported_at_its_line()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project, ("broken", Policy("broken", "        return context.NoSuchMember;")));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("\"code\": \"TELC401\"", result.Output);
+        Assert.Contains("policies/broken.csx", result.Output);
+        Assert.Contains("\"line\": 7", result.Output);
+    }
+
+    [Fact]
+    public void A_policy_that_reads_files_is_refused_before_anything_runs()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project, ("reader", Policy("reader", "        var secret = System.IO.File.ReadAllText(\"/etc/hostname\");\n        return [];")));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("\"code\": \"TELC402\"", result.Output);
+        Assert.Contains("System.IO.File is outside what a policy may use", result.Output);
+    }
+}
