@@ -81,14 +81,7 @@ public sealed class Compilation
                 Hint: $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
         }
 
-        return new Compilation(sources, model, clusters, documents.Count, Sort(diagnostics));
+        return new Compilation(sources, model, clusters, documents.Count, diagnostics.Ordered());
     }
 
-    private static IReadOnlyList<Diagnostic> Sort(List<Diagnostic> diagnostics) =>
-        diagnostics
-            .OrderBy(d => d.Path ?? string.Empty, StringComparer.Ordinal)
-            .ThenBy(d => d.Location?.Span.Start ?? -1)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToArray();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Telc.Parsing;
 using Telc.PromQL;
 using Telc.Spec;
 using Telc.Spec.Kinds;
@@ -26,7 +27,22 @@ public sealed class PolicyContext(SpecModel spec, ImmutableArray<RenderedObject>
     /// <summary>Every alerting rule, with its group.</summary>
     public IEnumerable<RuleInGroup> Alerts => Rules.Where(r => r.Rule.Alert is not null);
 
+    /// <summary>Every string value of every document, with its key path: what a scan for pasted credentials reads.</summary>
+    public IEnumerable<SpecString> Strings =>
+        Spec.Resources.SelectMany(r => Scalars(r.Document.Root, string.Empty).Select(s => new SpecString(r, s.Path, s.Node.Value, r.File.Locate(s.Node.Span))));
+
     public string Option(string name, string fallback) => Options.GetValueOrDefault(name, fallback);
+
+    /// <summary>
+    /// The receivers an alert with these labels reaches through each AlertRouting document, as Alertmanager routes it:
+    /// the first matching route, and the ones after it while routes say continue; the default receiver when none matches.
+    /// </summary>
+    public IEnumerable<string> ReceiversFor(IReadOnlyDictionary<string, string> labels) =>
+        Spec.OfKind<AlertRoutingSpec>().SelectMany(r => Route(r.Spec.Routes, r.Spec.DefaultReceiver.Value, labels)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The receiver of that name in any AlertRouting document, or null.</summary>
+    public Receiver? Receiver(string name) =>
+        Spec.OfKind<AlertRoutingSpec>().SelectMany(r => r.Spec.Receivers).FirstOrDefault(r => r.Name.Value == name);
 
     /// <summary>The query parsed, or null when it does not parse (telc reports that itself).</summary>
     public Expr? Query(Located<string> query) =>
@@ -35,6 +51,37 @@ public sealed class PolicyContext(SpecModel spec, ImmutableArray<RenderedObject>
     /// <summary>The environment a cluster belongs to (dev, stage, prod…), or null for an unknown cluster.</summary>
     public string? EnvironmentOf(string cluster) =>
         Spec.OfKind<ClusterSpec>().Where(c => c.Resource.Name == cluster).Select(c => c.Spec.Environment.Value).FirstOrDefault();
+
+    private static IEnumerable<string> Route(ImmutableArray<Route> routes, string receiver, IReadOnlyDictionary<string, string> labels)
+    {
+        var matched = false;
+        foreach (var route in routes.Where(r => r.Matchers.All(m => AlertmanagerMatcher.Parse(m.Value)?.Matches(labels) ?? false)))
+        {
+            matched = true;
+            foreach (var reached in Route(route.Routes, route.Receiver.Value, labels))
+            {
+                yield return reached;
+            }
+
+            if (!route.Continue)
+            {
+                break;
+            }
+        }
+
+        if (!matched)
+        {
+            yield return receiver;
+        }
+    }
+
+    private static IEnumerable<(string Path, YamlScalar Node)> Scalars(YamlNode node, string path) => node switch
+    {
+        YamlScalar { Type: ScalarType.String } scalar => [(path, scalar)],
+        YamlMapping mapping => mapping.Entries.SelectMany(e => Scalars(e.Value, path.Length == 0 ? e.Key.Value : $"{path}.{e.Key.Value}")),
+        YamlSequence sequence => sequence.Items.SelectMany((item, i) => Scalars(item, $"{path}[{i}]")),
+        _ => [],
+    };
 
     public PolicyFinding Finding(Resource resource, string message, string? hint = null) =>
         new(resource.Location, resource.DisplayName, message, hint);

@@ -18,7 +18,7 @@ public static partial class QueryLint
 
     public static IEnumerable<Diagnostic> Check(Expr root, Located<string> query, ScrapeIntervals intervals)
     {
-        foreach (var node in Walk(root))
+        foreach (var node in ExprWalker.DescendantsAndSelf(root))
         {
             switch (node)
             {
@@ -54,31 +54,6 @@ public static partial class QueryLint
 
     private static Diagnostic At(DiagnosticDescriptor descriptor, Located<string> query, TextSpan span, string message, string hint) =>
         Diagnostic.At(descriptor, query.Location.File.Locate(ScalarOffsets.Map(query.Location, query.Value, span)), message, hint);
-
-    private static IEnumerable<Expr> Walk(Expr root)
-    {
-        var stack = new Stack<Expr>([root]);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            yield return node;
-            IEnumerable<Expr> children = node switch
-            {
-                MatrixSelector m => [m.Selector],
-                SubqueryExpr s => [s.Inner],
-                Call c => c.Arguments,
-                Aggregation a => a.Parameter is null ? [a.Inner] : [a.Parameter, a.Inner],
-                BinaryExpr b => [b.Left, b.Right],
-                UnaryExpr u => [u.Operand],
-                ParenExpr p => [p.Inner],
-                _ => [],
-            };
-            foreach (var child in children.Reverse())
-            {
-                stack.Push(child);
-            }
-        }
-    }
 
     [GeneratedRegex("(_total|_count|_sum|_bucket)$")]
     private static partial Regex CounterName();

@@ -35,11 +35,12 @@ public sealed class BuiltInPolicyTests
             .Where(d => d.GetProperty("code").GetString() == policy)
             .Select(d => $"{d.GetProperty("line").GetInt32()}:{d.GetProperty("column").GetInt32()} {d.GetProperty("message").GetString()}")
             .ToArray();
-        var others = json.RootElement.GetProperty("diagnostics").EnumerateArray().Where(d => d.GetProperty("level").GetString() == "error"
-            && d.GetProperty("code").GetString() != policy).Select(d => d.GetProperty("message").GetString()).ToArray();
+        var engineProblems = json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Where(d => d.GetProperty("code").GetString()!.StartsWith("TELC4", StringComparison.Ordinal))
+            .Select(d => d.GetProperty("message").GetString()).ToArray();
         var expected = kind == "pass" ? [] : File.ReadAllLines(Path.Combine(folder, "expected.txt")).Where(l => l.Length > 0).ToArray();
 
-        Assert.Empty(others);
+        Assert.Empty(engineProblems);
         Assert.Equal(expected, findings);
     }
 

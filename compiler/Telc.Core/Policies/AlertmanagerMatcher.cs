@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Telc.Policies;
+
+/// <summary>An Alertmanager label matcher such as <c>severity="critical"</c> or <c>team=~"pay.*"</c>.</summary>
+public sealed partial record AlertmanagerMatcher(string Label, string Operator, string Value)
+{
+    /// <summary>The matcher, or null when the text is not one (telc reports that itself).</summary>
+    public static AlertmanagerMatcher? Parse(string text)
+    {
+        var match = Syntax().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = match.Groups["value"].Value;
+        return new AlertmanagerMatcher(match.Groups["label"].Value, match.Groups["op"].Value,
+            value.StartsWith('"') ? Regex.Unescape(value[1..^1]) : value);
+    }
+
+    /// <summary>Whether alert labels satisfy the matcher; a missing label is the empty string, as in Alertmanager.</summary>
+    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    {
+        var actual = labels.GetValueOrDefault(Label, string.Empty);
+        return Operator switch
+        {
+            "=" => actual == Value,
+            "!=" => actual != Value,
+            "=~" => FullMatch(actual),
+            _ => !FullMatch(actual),
+        };
+    }
+
+    private bool FullMatch(string actual)
+    {
+        try
+        {
+            return Regex.IsMatch(actual, $"^(?:{Value})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex("""^\s*(?<label>[a-zA-Z_][a-zA-Z0-9_]*)\s*(?<op>=~|!~|!=|=)\s*(?<value>"([^"\\]|\\.)*"|[^"\s]*)\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex Syntax();
+}

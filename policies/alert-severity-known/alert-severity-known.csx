@@ -1,0 +1,45 @@
+// Severities are a closed set routing can rely on, and critical alerts wake someone up.
+public sealed class AlertSeverityKnown : Policy
+{
+    public override PolicyInfo Info { get; } = new(
+        "alert-severity-known",
+        "Alert severities are known and critical ones page",
+        "alerting",
+        PolicyLevel.Error,
+        "Routing, inhibition and dashboards key on the severity label, so every alert carries one of the severities in the option 'severities' (default critical, warning, info). A critical alert must reach a paging receiver (OpsGenie or PagerDuty) through the routes, or nobody is woken for it.");
+
+    public override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    {
+        var known = context.Option("severities", "critical,warning,info").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var routed = context.Spec.OfKind<AlertRoutingSpec>().Any();
+        foreach (var alert in context.Alerts)
+        {
+            var severity = alert.Rule.Severity ?? alert.Rule.Labels.GetValueOrDefault("severity");
+            if (severity is null || !known.Contains(severity))
+            {
+                yield return context.Finding(alert,
+                    severity is null ? $"alert '{alert.Rule.Name.Value}' has no severity" : $"alert '{alert.Rule.Name.Value}' has unknown severity '{severity}'",
+                    $"set severity: to one of {string.Join(", ", known)}");
+                continue;
+            }
+
+            if (severity != "critical" || !routed)
+            {
+                continue;
+            }
+
+            var labels = new Dictionary<string, string>(alert.Rule.Labels) { ["severity"] = severity, ["alertname"] = alert.Rule.Name.Value };
+            if (alert.Group.Metadata.Team is { } team)
+            {
+                labels.TryAdd("team", team.Value);
+            }
+
+            var receivers = context.ReceiversFor(labels).ToArray();
+            if (!receivers.Any(r => context.Receiver(r) is { } receiver && (receiver.Opsgenie is not null || receiver.Pagerduty is not null)))
+            {
+                yield return context.Finding(alert, $"critical alert '{alert.Rule.Name.Value}' reaches no paging receiver (only {string.Join(", ", receivers.Select(r => $"'{r}'"))})",
+                    "route severity=\"critical\" to an OpsGenie or PagerDuty receiver");
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// The alerting path must survive one pod or node going away in prod.
+public sealed class ProdHighAvailability : Policy
+{
+    public override PolicyInfo Info { get; } = new(
+        "prod-high-availability",
+        "Prometheus and Alertmanager are replicated in prod",
+        "reliability",
+        PolicyLevel.Error,
+        "With one replica, a node drain or a crash silences every alert until the pod is back. Prometheus and Alertmanager backends deployed to clusters of the environments in the option 'environments' (default prod) run at least 'minReplicas' replicas (default 2).");
+
+    public override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    {
+        var strict = context.Option("environments", "prod").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var minimum = int.TryParse(context.Option("minReplicas", "2"), out var parsed) ? parsed : 2;
+        var clusters = context.Spec.OfKind<ClusterSpec>().ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal);
+        foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
+        {
+            var (what, replicas) = backend.Prometheus is { } prometheus ? ("Prometheus", prometheus.Replicas)
+                : backend.Alertmanager is { } alertmanager ? ("Alertmanager", alertmanager.Replicas)
+                : (null, 0);
+            if (what is null || replicas >= minimum)
+            {
+                continue;
+            }
+
+            var environments = backend.Clusters.IsDefaultOrEmpty ? clusters.Values : backend.Clusters.Select(c => clusters.GetValueOrDefault(c.Value)).OfType<string>();
+            if (environments.Where(strict.Contains).Order(StringComparer.Ordinal).FirstOrDefault() is { } environment)
+            {
+                yield return context.Finding(resource, $"{what} '{resource.Name}' runs {replicas} replica{(replicas == 1 ? "" : "s")} in {environment}",
+                    $"set replicas: {minimum} or more");
+            }
+        }
+    }
+}

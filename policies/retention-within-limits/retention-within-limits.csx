@@ -1,0 +1,70 @@
+// Retention is a cost and a compliance decision: each environment keeps data between its bounds.
+public sealed class RetentionWithinLimits : Policy
+{
+    private static readonly Dictionary<string, (string Min, string Max)> Defaults = new()
+    {
+        ["prod"] = ("15d", "400d"),
+        ["stage"] = ("1d", "90d"),
+        ["dev"] = ("1d", "30d"),
+    };
+
+    public override PolicyInfo Info { get; } = new(
+        "retention-within-limits",
+        "Retention stays within each environment's bounds",
+        "cost",
+        PolicyLevel.Error,
+        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<environment>.min' and '<environment>.max' set the bounds (defaults: prod 15d to 400d, stage 1d to 90d, dev 1d to 30d); they hold for RetentionPolicy rules and for the retention of backends deployed to that environment's clusters.");
+
+    public override IEnumerable<PolicyFinding> Check(PolicyContext context)
+    {
+        var clusters = context.Spec.OfKind<ClusterSpec>().ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal);
+        var environments = clusters.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+        foreach (var (resource, policy) in context.Spec.OfKind<RetentionPolicySpec>())
+        {
+            foreach (var rule in policy.Rules)
+            {
+                foreach (var environment in rule.Environment is { } only ? [only.Value] : environments)
+                {
+                    if (Violation(context, environment, rule.Duration) is { } problem)
+                    {
+                        yield return context.Finding(resource, $"rules/{rule.Signal.ToString().ToLowerInvariant()}/{environment}", rule.Environment ?? new Located<string>(rule.Duration.Text, resource.Location),
+                            $"{rule.Signal.ToString().ToLowerInvariant()} retention {rule.Duration.Text} in {environment} is {problem}", "change the duration, or the bounds in the Project's policy options");
+                    }
+                }
+            }
+        }
+
+        foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
+        {
+            if (RetentionOf(backend)?.Time is not { } time)
+            {
+                continue;
+            }
+
+            var deployedTo = backend.Clusters.IsDefaultOrEmpty ? clusters.Values : backend.Clusters.Select(c => clusters.GetValueOrDefault(c.Value)).OfType<string>();
+            foreach (var environment in deployedTo.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                if (Violation(context, environment, time) is { } problem)
+                {
+                    yield return context.Finding(resource, $"retention {time.Text} of Backend '{resource.Name}' in {environment} is {problem}",
+                        "change retention.time, or the bounds in the Project's policy options");
+                }
+            }
+        }
+    }
+
+    private static string? Violation(PolicyContext context, string environment, Duration retention)
+    {
+        var (min, max) = Defaults.GetValueOrDefault(environment, ("0s", "100000d"));
+        var lower = Duration.TryParse(context.Option(environment + ".min", min));
+        var upper = Duration.TryParse(context.Option(environment + ".max", max));
+        return lower is not null && retention.Value < lower.Value ? $"below the minimum of {lower.Text}"
+            : upper is not null && retention.Value > upper.Value ? $"above the maximum of {upper.Text}"
+            : null;
+    }
+
+    private static RetentionSettings? RetentionOf(BackendSpec backend) =>
+        backend.Prometheus?.Retention ?? backend.Loki?.Retention ?? backend.Elasticsearch?.Retention ?? backend.Tempo?.Retention
+        ?? backend.Zipkin?.Retention ?? backend.Jaeger?.Retention ?? backend.Influxdb?.Retention ?? backend.Kafka?.Retention;
+}
