@@ -30,8 +30,9 @@ public sealed class ValidateCommand(CliContext context)
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
         var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase));
         var policies = PolicySources.For(SpecLocation.Folders(arguments.Path, context).ProjectFolder, displayBase);
-        var diagnostics = compilation.Diagnostics.Concat(PolicyRunner.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable))).Ordered();
-        var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount);
+        var checkedPolicies = PolicyCheck.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable), context.Today);
+        var diagnostics = checkedPolicies.Diagnostics;
+        var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount) { Waived = checkedPolicies.Waived };
         var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null);
         if (arguments.Report is { } reportPath)
         {

@@ -133,6 +133,10 @@ public static class DiagnosticCatalogue
         "The policy threw an exception, exceeded its memory budget or crashed its worker; its findings are incomplete, and the other policies still ran.");
     public static readonly DiagnosticDescriptor PolicyWorkerUnavailable = new("TELC405", "Policies cannot run", Error,
         "telc runs policies in a separate worker process (telc-policy, installed beside telc, or named by TELC_POLICY_WORKER); it was not found or did not start, so no policy ran.");
+    public static readonly DiagnosticDescriptor WaiverExpired = new("TELC406", "Waiver expired", Error,
+        "A waiver accepts one policy finding until its expiry date. Past that date it waives nothing, and the finding it covered is reported again.");
+    public static readonly DiagnosticDescriptor WaiverUnused = new("TELC407", "Waiver matches no finding", Warning,
+        "A waiver whose policy reports nothing for its target is left over (the problem was fixed) or mistyped (the policy id or target differs from the finding's).");
 
     // Rendering.
     public static readonly DiagnosticDescriptor MissingRenderSetting = new("TELC500", "Rendering needs a setting", Error,

@@ -15,11 +15,14 @@ namespace Telc.Policies;
 /// </summary>
 public static class PolicyRunner
 {
-    public static IReadOnlyList<Diagnostic> Run(Compilation compilation, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings)
+    /// <summary>What the policies reported: problems of the policies themselves, and their findings.</summary>
+    public sealed record Result(IReadOnlyList<Diagnostic> Problems, IReadOnlyList<PolicyFindingDiagnostic> Findings);
+
+    public static Result Run(Compilation compilation, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings)
     {
         if (policyFiles.IsEmpty)
         {
-            return [];
+            return new Result([], []);
         }
 
         var policySources = policyFiles.ToDictionary(f => f.Path, f => new SourceFile(f.Path, f.Path, f.Text), StringComparer.Ordinal);
@@ -27,10 +30,11 @@ public static class PolicyRunner
         var configured = compilation.Model.Project?.Policies ?? ImmutableSortedDictionary<string, PolicySettings>.Empty;
         if (settings.Worker is null)
         {
-            return [Unavailable("the policy worker telc-policy is not installed beside telc")];
+            return new Result([Unavailable("the policy worker telc-policy is not installed beside telc")], []);
         }
 
         var diagnostics = new List<Diagnostic>();
+        var findings = new List<PolicyFindingDiagnostic>();
         var finished = new HashSet<string>(StringComparer.Ordinal);
         var off = configured.Where(p => p.Value.Level == PolicyLevel.Off).Select(p => p.Key);
         var request = new PolicyRequest(
@@ -66,7 +70,8 @@ public static class PolicyRunner
                 switch (e.Event)
                 {
                     case "finding":
-                        diagnostics.Add(Diagnostic.At(descriptor, Locate(e.At!, policySources, specSources), e.Message ?? policy.Title, e.Hint));
+                        findings.Add(new PolicyFindingDiagnostic(
+                            Diagnostic.At(descriptor, Locate(e.At!, policySources, specSources), e.Message ?? policy.Title, e.Hint), policy.Id, e.Target ?? string.Empty));
                         break;
                     case "failed":
                         diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(policy, policySources),
@@ -92,7 +97,7 @@ public static class PolicyRunner
             finished.Add(stopped.Policy);
         }
 
-        return diagnostics;
+        return new Result(diagnostics, findings);
     }
 
     private static DiagnosticDescriptor Descriptor(ProtocolPolicy policy, ImmutableSortedDictionary<string, PolicySettings> configured)

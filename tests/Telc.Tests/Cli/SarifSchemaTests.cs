@@ -17,6 +17,7 @@ public sealed class SarifSchemaTests
             ("clean", "examples/quickstart"),
             ("broken", "examples/invalid/dangling-references"),
             ("syntax", "examples/invalid/malformed-yaml"),
+            ("waived", "tests/cases/waivers"),
             ("empty", Path.Combine(folder.Path, "empty")),
         })
         {

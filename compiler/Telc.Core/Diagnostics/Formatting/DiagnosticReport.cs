@@ -4,6 +4,9 @@ namespace Telc.Diagnostics.Formatting;
 /// <param name="Noun">What <paramref name="DocumentCount"/> counts: documents of a spec, expressions of rule files.</param>
 public sealed record DiagnosticReport(IReadOnlyList<Diagnostic> Diagnostics, int FileCount, int DocumentCount, string Noun = "document")
 {
+    /// <summary>Policy findings that waivers accepted: not counted, but listed.</summary>
+    public IReadOnlyList<Policies.WaivedFinding> Waived { get; init; } = [];
+
     public int Count(DiagnosticLevel level) => Diagnostics.Count(d => d.Level == level);
 
     public static string ToolVersion { get; } =

@@ -26,22 +26,30 @@ public sealed class JsonFormatter : IDiagnosticFormatter
             json.WriteNumber("infos", report.Count(DiagnosticLevel.Info));
             json.WriteNumber("files", report.FileCount);
             json.WriteNumber("documents", report.DocumentCount);
+            json.WriteNumber("waived", report.Waived.Count);
             json.WriteEndObject();
             json.WriteStartArray("diagnostics");
             foreach (var d in report.Diagnostics)
             {
-                json.WriteStartObject();
-                json.WriteString("code", d.Code);
-                json.WriteString("level", d.Level.ToString().ToLowerInvariant());
-                json.WriteString("title", d.Descriptor.Title);
-                json.WriteString("message", d.Message);
-                json.WriteString("hint", d.Hint);
-                WriteOptional(json, "file", d.Path);
-                json.WriteNumber("line", d.Start.Line);
-                json.WriteNumber("column", d.Start.Column);
-                json.WriteNumber("endLine", d.End.Line);
-                json.WriteNumber("endColumn", d.End.Column);
-                json.WriteString("helpUri", d.Descriptor.HelpUri);
+                WriteDiagnostic(json, d);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("waived");
+            foreach (var waived in report.Waived)
+            {
+                WriteDiagnostic(json, waived.Diagnostic);
+                json.WriteString("target", waived.Target);
+                json.WriteStartObject("waiver");
+                json.WriteString("name", waived.Waiver.Name);
+                json.WriteString("owner", waived.Spec.Owner);
+                json.WriteString("reason", waived.Spec.Reason);
+                json.WriteString("ticket", waived.Spec.Ticket);
+                json.WriteString("expires", waived.Spec.Expires.Value);
+                json.WriteString("file", waived.Waiver.File.Path);
+                json.WriteNumber("line", waived.Waiver.Location.Start.Line);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
 
@@ -50,6 +58,23 @@ public sealed class JsonFormatter : IDiagnosticFormatter
         }
 
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n");
+    }
+
+    /// <summary>Opens the diagnostic's object and writes its fields; the caller closes it.</summary>
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)
+    {
+        json.WriteStartObject();
+        json.WriteString("code", d.Code);
+        json.WriteString("level", d.Level.ToString().ToLowerInvariant());
+        json.WriteString("title", d.Descriptor.Title);
+        json.WriteString("message", d.Message);
+        json.WriteString("hint", d.Hint);
+        WriteOptional(json, "file", d.Path);
+        json.WriteNumber("line", d.Start.Line);
+        json.WriteNumber("column", d.Start.Column);
+        json.WriteNumber("endLine", d.End.Line);
+        json.WriteNumber("endColumn", d.End.Column);
+        json.WriteString("helpUri", d.Descriptor.HelpUri);
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)

@@ -15,7 +15,7 @@ public sealed class SarifFormatter : IDiagnosticFormatter
     {
         // The catalogue, then the policies that reported something (their ids are their codes).
         var rules = DiagnosticCatalogue.All
-            .Concat(report.Diagnostics.Select(d => d.Descriptor).Where(d => !DiagnosticCatalogue.All.Contains(d))
+            .Concat(report.Diagnostics.Concat(report.Waived.Select(w => w.Diagnostic)).Select(d => d.Descriptor).Where(d => !DiagnosticCatalogue.All.Contains(d))
                 .DistinctBy(d => d.Code, StringComparer.Ordinal).OrderBy(d => d.Code, StringComparer.Ordinal))
             .ToArray();
         var ruleIndex = rules.Select((r, i) => (r.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
@@ -33,28 +33,12 @@ public sealed class SarifFormatter : IDiagnosticFormatter
             json.WriteStartArray("results");
             foreach (var d in report.Diagnostics.Where(d => d.Path is not null))
             {
-                json.WriteStartObject();
-                json.WriteString("ruleId", d.Code);
-                json.WriteNumber("ruleIndex", ruleIndex[d.Code]);
-                json.WriteString("level", Level(d.Level));
-                WriteMessage(json, d);
-                json.WriteStartArray("locations");
-                json.WriteStartObject();
-                json.WriteStartObject("physicalLocation");
-                json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", Uri.EscapeDataString(d.Path!).Replace("%2F", "/"));
-                json.WriteString("uriBaseId", "%SRCROOT%");
-                json.WriteEndObject();
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", d.Start.Line);
-                json.WriteNumber("startColumn", d.Start.Column);
-                json.WriteNumber("endLine", d.End.Line);
-                json.WriteNumber("endColumn", Math.Max(d.End.Column, d.End.Line == d.Start.Line ? d.Start.Column + 1 : 1));
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
+                WriteResult(json, d, ruleIndex, waived: null);
+            }
+
+            foreach (var waived in report.Waived)
+            {
+                WriteResult(json, waived.Diagnostic, ruleIndex, waived);
             }
 
             json.WriteEndArray();
@@ -64,6 +48,45 @@ public sealed class SarifFormatter : IDiagnosticFormatter
         }
 
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n");
+    }
+
+    /// <summary>One result; a waived finding carries an accepted external suppression with the waiver's reason.</summary>
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic d, Dictionary<string, int> ruleIndex, Policies.WaivedFinding? waived)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", d.Code);
+        json.WriteNumber("ruleIndex", ruleIndex[d.Code]);
+        json.WriteString("level", Level(d.Level));
+        WriteMessage(json, d);
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", Uri.EscapeDataString(d.Path!).Replace("%2F", "/"));
+        json.WriteString("uriBaseId", "%SRCROOT%");
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", d.Start.Line);
+        json.WriteNumber("startColumn", d.Start.Column);
+        json.WriteNumber("endLine", d.End.Line);
+        json.WriteNumber("endColumn", Math.Max(d.End.Column, d.End.Line == d.Start.Line ? d.Start.Column + 1 : 1));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        if (waived is not null)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("status", "accepted");
+            json.WriteString("justification",
+                $"{waived.Spec.Reason} (waiver {waived.Waiver.Name}, owner {waived.Spec.Owner}, ticket {waived.Spec.Ticket}, until {waived.Spec.Expires.Value})");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<DiagnosticDescriptor> rules)

@@ -18,6 +18,19 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
             output.Write("\n");
         }
 
+        if (report.Waived.Count > 0)
+        {
+            output.Write(Paint("waived", "1") + "\n");
+            foreach (var waived in report.Waived)
+            {
+                var d = waived.Diagnostic;
+                output.Write($"  {d.Path}:{d.Start.Line}:{d.Start.Column} {d.Code} {waived.Target}: {d.Message}\n");
+                output.Write($"    = by {waived.Spec.Owner} until {waived.Spec.Expires.Value} ({waived.Spec.Ticket}): {waived.Spec.Reason}\n");
+            }
+
+            output.Write("\n");
+        }
+
         output.Write(Summary(report) + "\n");
     }
 
@@ -49,9 +62,10 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
     public static string Summary(DiagnosticReport report)
     {
         var checkedWhat = $"{report.FileCount} {Plural(report.FileCount, "file")} ({report.DocumentCount} {Plural(report.DocumentCount, report.Noun)})";
+        var waived = report.Waived.Count > 0 ? $"{report.Waived.Count} waived" : null;
         if (report.Diagnostics.Count == 0)
         {
-            return $"no problems in {checkedWhat}";
+            return waived is null ? $"no problems in {checkedWhat}" : $"no problems in {checkedWhat}, {waived}";
         }
 
         var errors = report.Count(DiagnosticLevel.Error);
@@ -61,6 +75,11 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
         if (infos > 0)
         {
             parts.Add($"{infos} {Plural(infos, "info")}");
+        }
+
+        if (waived is not null)
+        {
+            parts.Add(waived);
         }
 
         return $"{string.Join(", ", parts)} in {checkedWhat}";
