@@ -15,6 +15,7 @@ public static class TelcApp
             RenderCommand.Create(context),
             SchemaCommand.Create(context),
             PromQLCommand.Create(context, context.Input ?? TextReader.Null),
+            PolicyCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -27,7 +27,7 @@ public static class PolicyWorker
 
         var compilation = Compilation.Create(new RequestSource(request));
         var objects = compilation.HasErrors ? [] : Renderer.Render(compilation.Model, compilation.Clusters).Objects;
-        foreach (var (policy, info) in policies.Where(p => !request.Skip.Contains(p.Protocol.Id)).Select(p => (p.Policy, p.Protocol)))
+        foreach (var (policy, info) in policies.Where(p => !request.Skip.Contains(p.Protocol.Id) && (request.Only is null || request.Only == p.Protocol.Id)).Select(p => (p.Policy, p.Protocol)))
         {
             Write(output, new PolicyEvent("start", info.Id));
             var context = new PolicyContext(compilation.Model, objects,

@@ -29,7 +29,7 @@ public sealed class ValidateCommand(CliContext context)
     {
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
         var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase));
-        var policies = PolicySources.For(SpecLocation.Folders(arguments.Path, context).ProjectFolder, displayBase);
+        var policies = PolicySources.For(Path.Combine(SpecLocation.Folders(arguments.Path, context).ProjectFolder, PolicySources.FolderName), displayBase);
         var checkedPolicies = PolicyCheck.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable), context.Today);
         var diagnostics = checkedPolicies.Diagnostics;
         var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount) { Waived = checkedPolicies.Waived };

@@ -17,7 +17,8 @@ public sealed record PolicyRequest(
     ImmutableArray<ProtocolFile> PolicyFiles,
     ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> Options,
     ImmutableArray<string> Skip,
-    string? CacheDirectory);
+    string? CacheDirectory,
+    string? Only = null);
 
 /// <summary>A span in one of the request's files: <see cref="File"/> is a spec path or a policy file path.</summary>
 public sealed record ProtocolSpan(string File, int Start, int Length);

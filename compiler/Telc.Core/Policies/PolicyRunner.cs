@@ -18,7 +18,8 @@ public static class PolicyRunner
     /// <summary>What the policies reported: problems of the policies themselves, and their findings.</summary>
     public sealed record Result(IReadOnlyList<Diagnostic> Problems, IReadOnlyList<PolicyFindingDiagnostic> Findings);
 
-    public static Result Run(Compilation compilation, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings)
+    /// <param name="only">Run just this policy (fixture tests); all of them when null.</param>
+    public static Result Run(Compilation compilation, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings, string? only = null)
     {
         if (policyFiles.IsEmpty)
         {
@@ -44,7 +45,8 @@ public static class PolicyRunner
             policyFiles,
             configured.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Options, StringComparer.Ordinal),
             [.. off],
-            settings.CacheDirectory);
+            settings.CacheDirectory,
+            only);
         Dictionary<string, (ProtocolPolicy Policy, DiagnosticDescriptor Descriptor)>? policies = null;
         while (true)
         {

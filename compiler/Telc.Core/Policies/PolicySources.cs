@@ -12,11 +12,10 @@ public static class PolicySources
 
     public static ImmutableArray<ProtocolFile> BuiltIn { get; } = ReadBuiltIn();
 
-    /// <param name="projectFolder">The folder holding the spec root, or null for none.</param>
+    /// <param name="folder">The project's policy folder (<c>policies/</c> beside the spec root), or null for none.</param>
     /// <param name="displayBase">Folder that displayed paths are relative to.</param>
-    public static ImmutableArray<ProtocolFile> For(string? projectFolder, string displayBase)
+    public static ImmutableArray<ProtocolFile> For(string? folder, string displayBase)
     {
-        var folder = projectFolder is null ? null : Path.Combine(projectFolder, FolderName);
         var own = folder is not null && Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.csx", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)

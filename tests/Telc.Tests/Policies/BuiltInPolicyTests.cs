@@ -1,60 +1,67 @@
-using System.Text.Json;
 using Telc.Tests.Support;
 
 namespace Telc.Tests.Policies;
 
-/// <summary>
-/// Each built-in policy under policies/&lt;id&gt;/ is run over its fixtures: the spec in pass/ must give it nothing to
-/// report, the one in fail/ exactly the findings fail/expected.txt lists ("line:column message", one a line).
-/// </summary>
+/// <summary>The built-in pack under policies/: every policy passes its fixtures, and has fixtures and docs.</summary>
 public sealed class BuiltInPolicyTests
 {
-    public static TheoryData<string, string> Fixtures()
+    // image-pinned and resources-set guard the rendered output, which telc itself keeps pinned and bounded:
+    // no spec can make them fail, so they have passing fixtures only.
+    private static readonly string[] RenderGuards = ["image-pinned", "resources-set"];
+
+    private static IEnumerable<string> Policies =>
+        Directory.GetDirectories(RepoPaths.Combine("policies")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    [Fact]
+    public void Every_built_in_policy_passes_its_fixtures()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var policy in Directory.GetDirectories(RepoPaths.Combine("policies")).Order(StringComparer.Ordinal))
-        {
-            foreach (var kind in new[] { "pass", "fail" }.Where(k => Directory.Exists(Path.Combine(policy, k))))
-            {
-                data.Add(Path.GetFileName(policy), kind);
-            }
-        }
+        var result = CliRunner.Run(RepoPaths.Root, "policy", "test", "policies");
 
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Fixtures))]
-    public void Fixture_gives_the_expected_findings(string policy, string kind)
-    {
-        var folder = RepoPaths.Combine("policies", policy, kind);
-        var result = CliRunner.Run(RepoPaths.Root, "validate", folder, "--format", "json");
-
-        using var json = JsonDocument.Parse(result.Output);
-        var findings = json.RootElement.GetProperty("diagnostics").EnumerateArray()
-            .Where(d => d.GetProperty("code").GetString() == policy)
-            .Select(d => $"{d.GetProperty("line").GetInt32()}:{d.GetProperty("column").GetInt32()} {d.GetProperty("message").GetString()}")
-            .ToArray();
-        var engineProblems = json.RootElement.GetProperty("diagnostics").EnumerateArray()
-            .Where(d => d.GetProperty("code").GetString()!.StartsWith("TELC4", StringComparison.Ordinal))
-            .Select(d => d.GetProperty("message").GetString()).ToArray();
-        var expected = kind == "pass" ? [] : File.ReadAllLines(Path.Combine(folder, "expected.txt")).Where(l => l.Length > 0).ToArray();
-
-        Assert.Empty(engineProblems);
-        Assert.Equal(expected, findings);
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.EndsWith($"{Policies.Count()} policies tested: {Policies.Count()} passed, 0 failed\n", result.Output);
     }
 
     [Fact]
-    public void Every_built_in_policy_has_a_failing_fixture_unless_telc_cannot_render_what_it_forbids()
+    public void Every_built_in_policy_has_its_file_fixtures_and_docs_and_the_pack_has_nothing_else()
     {
-        // image-pinned and resources-set guard the rendered output, which telc itself keeps pinned and bounded;
-        // no spec can make it fail, so they have passing fixtures only.
-        var renderGuards = new[] { "image-pinned", "resources-set" };
-        foreach (var policy in Directory.GetDirectories(RepoPaths.Combine("policies")).Select(Path.GetFileName))
+        Assert.Equal(10, Policies.Count());
+        foreach (var policy in Policies)
         {
-            Assert.True(File.Exists(RepoPaths.Combine("policies", policy!, $"{policy}.csx")), $"policies/{policy} has no {policy}.csx");
-            Assert.True(Directory.Exists(RepoPaths.Combine("policies", policy!, "pass")), $"policies/{policy} has no pass/ fixture");
-            Assert.True(renderGuards.Contains(policy) || Directory.Exists(RepoPaths.Combine("policies", policy!, "fail")), $"policies/{policy} has no fail/ fixture");
+            var folder = RepoPaths.Combine("policies", policy);
+            Assert.True(File.Exists(Path.Combine(folder, $"{policy}.csx")), $"policies/{policy} has no {policy}.csx");
+            Assert.True(Directory.Exists(Path.Combine(folder, "pass")), $"policies/{policy} has no pass/ fixture");
+            Assert.True(RenderGuards.Contains(policy) || File.Exists(Path.Combine(folder, "fail", "expected.txt")), $"policies/{policy} has no fail/ fixture");
+            var docs = Path.Combine(folder, "README.md");
+            Assert.True(File.Exists(docs) && File.ReadAllText(docs).StartsWith($"# {policy}\n", StringComparison.Ordinal), $"policies/{policy}/README.md is missing or not about it");
+            Assert.Contains($"new(\n        \"{policy}\",", File.ReadAllText(Path.Combine(folder, $"{policy}.csx")));
         }
+
+        Assert.All(Directory.GetFiles(RepoPaths.Combine("policies"), "*.csx", SearchOption.AllDirectories),
+            file => Assert.Equal(Path.GetFileName(Path.GetDirectoryName(file)) + ".csx", Path.GetFileName(file)));
+    }
+
+    [Fact]
+    public void A_fixture_whose_findings_differ_fails_with_what_is_missing_and_unexpected()
+    {
+        using var folder = new TempFolder();
+        folder.Write("alert-has-runbook/alert-has-runbook.csx", File.ReadAllText(RepoPaths.Combine("policies", "alert-has-runbook", "alert-has-runbook.csx")));
+        folder.Write("alert-has-runbook/fail/telemetry/spec.yaml", File.ReadAllText(RepoPaths.Combine("policies", "alert-has-runbook", "fail", "telemetry", "spec.yaml")));
+        folder.Write("alert-has-runbook/fail/expected.txt", "11:14 alert 'ApiDown' has no runbook\n99:1 something that is not found\n");
+        folder.Write("untested/untested.csx", File.ReadAllText(RepoPaths.Combine("policies", "image-pinned", "image-pinned.csx")).Replace("\"image-pinned\"", "\"untested\"").Replace("class ImagePinned", "class Untested"));
+
+        var result = CliRunner.Run(folder.Path, "policy", "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("alert-has-runbook  FAIL  fail\n", result.Output);
+        Assert.Contains("fail: missing 99:1 something that is not found\n", result.Output);
+        Assert.Contains("fail: unexpected 14:14 alert 'ApiSlow' has no runbook\n", result.Output);
+        Assert.Contains("untested           FAIL  no fixtures\n", result.Output);
+        Assert.EndsWith("2 policies tested: 0 passed, 2 failed\n", result.Output);
+    }
+
+    [Fact]
+    public void A_missing_policy_folder_is_a_usage_error()
+    {
+        Assert.Equal(3, CliRunner.Run(RepoPaths.Root, "policy", "test", "no/such/folder").ExitCode);
     }
 }
