@@ -5,7 +5,7 @@ using Telc.Policies;
 
 namespace Telc.Cli.Commands;
 
-public sealed record ValidateArguments(string? Path, string? Ref, string Format, string FailOn, string? Report);
+public sealed record ValidateArguments(string? Path, string? Ref, string Format, string FailOn, string? Report, string? TrustedPoliciesRef = null);
 
 /// <summary><c>telc validate [PATH]</c>: schema and semantic checks, diagnostics in the chosen format.</summary>
 public sealed class ValidateCommand(CliContext context)
@@ -18,10 +18,14 @@ public sealed class ValidateCommand(CliContext context)
         var failOn = new Option<string>("--fail-on") { Description = "Lowest level that makes the exit code 1", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning");
         var report = new Option<string?>("--report") { Description = "Write the report to this file instead of standard output" };
+        var trustedPolicies = new Option<string?>("--trusted-policies-ref")
+        {
+            Description = "Read the project's policies from this git ref (e.g. the base branch) instead of the spec's tree, so a pull request cannot change them",
+        };
 
-        var command = new Command("validate", "Check the spec: YAML, schemas, references and semantic rules") { path, gitRef, format, failOn, report };
+        var command = new Command("validate", "Check the spec: YAML, schemas, references and semantic rules") { path, gitRef, format, failOn, report, trustedPolicies };
         command.SetAction(result => new ValidateCommand(context).Run(new ValidateArguments(
-            result.GetValue(path), result.GetValue(gitRef), result.GetValue(format)!, result.GetValue(failOn)!, result.GetValue(report))));
+            result.GetValue(path), result.GetValue(gitRef), result.GetValue(format)!, result.GetValue(failOn)!, result.GetValue(report), result.GetValue(trustedPolicies))));
         return command;
     }
 
@@ -29,7 +33,10 @@ public sealed class ValidateCommand(CliContext context)
     {
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
         var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase));
-        var policies = PolicySources.For(Path.Combine(SpecLocation.Folders(arguments.Path, context).ProjectFolder, PolicySources.FolderName), displayBase);
+        var policyFolder = Path.Combine(SpecLocation.Folders(arguments.Path, context).ProjectFolder, PolicySources.FolderName);
+        var policies = arguments.TrustedPoliciesRef is { } trusted
+            ? PolicySources.AtRef(policyFolder, trusted, displayBase)
+            : PolicySources.For(policyFolder, displayBase);
         var checkedPolicies = PolicyCheck.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable), context.Today);
         var diagnostics = checkedPolicies.Diagnostics;
         var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount) { Waived = checkedPolicies.Waived };

@@ -14,23 +14,7 @@ public sealed class GitRefSource(string path, string reference, string displayBa
 
     public SourceSet Read()
     {
-        var fullPath = Path.GetFullPath(path);
-        var probe = Directory.Exists(fullPath) ? fullPath : Path.GetDirectoryName(fullPath) ?? fullPath;
-        var topLevel = Git.Run(probe, ["rev-parse", "--show-toplevel"], allowFailure: true);
-        if (topLevel.ExitCode != 0)
-        {
-            throw new SpecSourceException($"'{path}' is not inside a git repository: {topLevel.Error.Trim()}");
-        }
-
-        var repository = topLevel.Output.Trim();
-        var commit = Git.Run(repository, ["rev-parse", "--verify", "--quiet", reference + "^{commit}"], allowFailure: true);
-        if (commit.ExitCode != 0)
-        {
-            throw new SpecSourceException($"git ref '{reference}' does not name a commit in {repository}");
-        }
-
-        var sha = commit.Output.Trim();
-        var requested = RepositoryPath(repository, fullPath);
+        var (repository, sha, requested) = Resolve();
         var entries = ListTree(repository, sha, requested);
         var projectRoot = SpecFileNames.Combine(requested, SpecFileNames.DefaultRoot);
         var root = entries.Keys.Any(p => p.StartsWith(projectRoot + "/", StringComparison.Ordinal)) ? projectRoot : requested;
@@ -82,6 +66,46 @@ public sealed class GitRefSource(string path, string reference, string displayBa
 
         var allPaths = inRoot.Keys.Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
         return new SourceSet(Display(repository, root) + "@" + reference, files, allPaths, diagnostics);
+    }
+
+    /// <summary>
+    /// The files under the folder at the ref whose names end with <paramref name="extension"/>, as (display path,
+    /// path in the repository, UTF-8 text): what <c>--trusted-policies-ref</c> reads policies from. No folder, no files.
+    /// </summary>
+    public IReadOnlyList<(string Display, string RepositoryFile, string Text)> ReadFolder(string extension)
+    {
+        var (repository, sha, requested) = Resolve();
+        var files = ListTree(repository, sha, requested)
+            .Where(e => e.Key.EndsWith(extension, StringComparison.Ordinal) && e.Value.Mode != SymlinkMode && e.Value.Size <= SpecFileNames.MaxFileBytes)
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToArray();
+        var blobs = Git.ReadBlobs(repository, files.Select(f => f.Value.Sha).Distinct().ToArray());
+        return [.. files.Select(f => (Display(repository, f.Key), Path.Combine(repository, f.Key), Encoding.UTF8.GetString(blobs[f.Value.Sha])))];
+    }
+
+    private (string Repository, string Commit, string Requested) Resolve()
+    {
+        var fullPath = Path.GetFullPath(path);
+        var probe = Directory.Exists(fullPath) ? fullPath : Path.GetDirectoryName(fullPath) ?? fullPath;
+        while (!Directory.Exists(probe) && Path.GetDirectoryName(probe) is { } parent)
+        {
+            probe = parent;
+        }
+
+        var topLevel = Git.Run(probe, ["rev-parse", "--show-toplevel"], allowFailure: true);
+        if (topLevel.ExitCode != 0)
+        {
+            throw new SpecSourceException($"'{path}' is not inside a git repository: {topLevel.Error.Trim()}");
+        }
+
+        var repository = topLevel.Output.Trim();
+        var commit = Git.Run(repository, ["rev-parse", "--verify", "--quiet", reference + "^{commit}"], allowFailure: true);
+        if (commit.ExitCode != 0)
+        {
+            throw new SpecSourceException($"git ref '{reference}' does not name a commit in {repository}");
+        }
+
+        return (repository, commit.Output.Trim(), RepositoryPath(repository, fullPath));
     }
 
     private static bool IsSelected(string specPath)

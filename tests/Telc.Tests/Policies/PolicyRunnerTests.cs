@@ -99,6 +99,28 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void Trusted_policies_come_from_the_base_ref_whatever_the_pull_request_does_to_them()
+    {
+        using var project = new TempFolder();
+        project.Write("telemetry/spec.yaml", Spec);
+        project.Write("policies/finds-alerts.csx", Policy("finds-alerts", Finds));
+        GitRepo.Git(project.Path, "init", "-q", "-b", "main");
+        GitRepo.Git(project.Path, "add", ".");
+        GitRepo.Git(project.Path, "commit", "-q", "-m", "base");
+        // The pull request silences the policy and adds one that would read files.
+        project.Write("policies/finds-alerts.csx", Policy("finds-alerts", "        return [];"));
+        project.Write("policies/reader.csx", Policy("reader", "        var secret = System.IO.File.ReadAllText(\"/etc/hostname\");\n        return [];"));
+
+        var trusted = CliRunner.Run(project.Path, "validate", ".", "--trusted-policies-ref", "main");
+        var untrusted = CliRunner.Run(project.Path, "validate", ".");
+
+        Assert.Contains("warning finds-alerts: found ApiDown", trusted.Output);
+        Assert.DoesNotContain("TELC402", trusted.Output);
+        Assert.Contains("TELC402", untrusted.Output);
+        Assert.Equal(3, CliRunner.Run(project.Path, "validate", ".", "--trusted-policies-ref", "no-such-branch").ExitCode);
+    }
+
+    [Fact]
     public void A_policy_that_reads_files_is_refused_before_anything_runs()
     {
         using var project = new TempFolder();
