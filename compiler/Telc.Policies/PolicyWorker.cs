@@ -31,7 +31,7 @@ public static class PolicyWorker
         {
             Write(output, new PolicyEvent("start", info.Id));
             var context = new PolicyContext(compilation.Model, objects,
-                request.Options.GetValueOrDefault(info.Id) ?? ImmutableSortedDictionary<string, string>.Empty);
+                request.Options.GetValueOrDefault(info.Id) ?? ImmutableSortedDictionary<string, string>.Empty, info.Options);
             try
             {
                 foreach (var finding in policy.Check(context))
@@ -68,7 +68,8 @@ public static class PolicyWorker
             var policy = (Policy)Activator.CreateInstance(type)!;
             var info = policy.Info;
             var file = files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f.Path) == info.Id)?.Path ?? string.Empty;
-            yield return (policy, new ProtocolPolicy(info.Id, info.Title, info.Category, info.DefaultLevel.ToString().ToLowerInvariant(), info.Help, file));
+            yield return (policy, new ProtocolPolicy(info.Id, info.Title, info.Category, info.DefaultLevel.ToString().ToLowerInvariant(), info.Help, file,
+                info.Options.IsDefault ? [] : info.Options));
         }
     }
 

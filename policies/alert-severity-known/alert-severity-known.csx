@@ -6,11 +6,12 @@ public sealed class AlertSeverityKnown : Policy
         "Alert severities are known and critical ones page",
         "alerting",
         PolicyLevel.Error,
-        "Routing, inhibition and dashboards key on the severity label, so every alert carries one of the severities in the option 'severities' (default critical, warning, info). A critical alert must reach a paging receiver (OpsGenie or PagerDuty) through the routes, or nobody is woken for it.");
+        "Routing, inhibition and dashboards key on the severity label, so every alert carries one of the severities in the option 'severities'. A critical alert must reach a paging receiver (OpsGenie or PagerDuty) through the routes, or nobody is woken for it.",
+        [new("severities", "critical,warning,info", "Comma-separated severities allowed.")]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var known = context.Option("severities", "critical,warning,info").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var known = context.Option("severities").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var routed = context.Spec.OfKind<AlertRoutingSpec>().Any();
         foreach (var alert in context.Alerts)
         {

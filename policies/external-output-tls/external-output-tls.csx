@@ -6,11 +6,12 @@ public sealed class ExternalOutputTls : Policy
         "External endpoints use verified TLS in prod",
         "security",
         PolicyLevel.Error,
-        "Telemetry carries hostnames, user ids and error messages. An external endpoint used from a cluster of an environment in the option 'environments' (default prod) must be https (or gRPC with TLS), without tls.insecure or tls.insecureSkipVerify.");
+        "Telemetry carries hostnames, user ids and error messages. An external endpoint used from a cluster of an environment in the option 'environments' must be https (or gRPC with TLS), without tls.insecure or tls.insecureSkipVerify.",
+        [new("environments", "prod", "Comma-separated environments held to this.")]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var strict = context.Option("environments", "prod").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var strict = context.Option("environments").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var clusters = context.Spec.OfKind<ClusterSpec>().ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal);
         foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
         {

@@ -6,12 +6,13 @@ public sealed class ProdHighAvailability : Policy
         "Prometheus and Alertmanager are replicated in prod",
         "reliability",
         PolicyLevel.Error,
-        "With one replica, a node drain or a crash silences every alert until the pod is back. Prometheus and Alertmanager backends deployed to clusters of the environments in the option 'environments' (default prod) run at least 'minReplicas' replicas (default 2).");
+        "With one replica, a node drain or a crash silences every alert until the pod is back. Prometheus and Alertmanager backends deployed to clusters of the environments in the option 'environments' run at least 'minReplicas' replicas.",
+        [new("environments", "prod", "Comma-separated environments held to this."), new("minReplicas", "2", "Fewest replicas accepted.")]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var strict = context.Option("environments", "prod").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var minimum = int.TryParse(context.Option("minReplicas", "2"), out var parsed) ? parsed : 2;
+        var strict = context.Option("environments").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var minimum = int.TryParse(context.Option("minReplicas"), out var parsed) ? parsed : 2;
         var clusters = context.Spec.OfKind<ClusterSpec>().ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal);
         foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
         {

@@ -1,19 +1,17 @@
 // Retention is a cost and a compliance decision: each environment keeps data between its bounds.
 public sealed class RetentionWithinLimits : Policy
 {
-    private static readonly Dictionary<string, (string Min, string Max)> Defaults = new()
-    {
-        ["prod"] = ("15d", "400d"),
-        ["stage"] = ("1d", "90d"),
-        ["dev"] = ("1d", "30d"),
-    };
-
     public override PolicyInfo Info { get; } = new(
         "retention-within-limits",
         "Retention stays within each environment's bounds",
         "cost",
         PolicyLevel.Error,
-        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<environment>.min' and '<environment>.max' set the bounds (defaults: prod 15d to 400d, stage 1d to 90d, dev 1d to 30d); they hold for RetentionPolicy rules and for the retention of backends deployed to that environment's clusters.");
+        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<environment>.min' and '<environment>.max' set the bounds of the prod, stage and dev environments; they hold for RetentionPolicy rules and for the retention of backends deployed to that environment's clusters. Other environments are not bounded.",
+        [
+            new("prod.min", "15d", "Shortest retention in prod."), new("prod.max", "400d", "Longest retention in prod."),
+            new("stage.min", "1d", "Shortest retention in stage."), new("stage.max", "90d", "Longest retention in stage."),
+            new("dev.min", "1d", "Shortest retention in dev."), new("dev.max", "30d", "Longest retention in dev."),
+        ]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
@@ -56,9 +54,13 @@ public sealed class RetentionWithinLimits : Policy
 
     private static string? Violation(PolicyContext context, string environment, Duration retention)
     {
-        var (min, max) = Defaults.GetValueOrDefault(environment, ("0s", "100000d"));
-        var lower = Duration.TryParse(context.Option(environment + ".min", min));
-        var upper = Duration.TryParse(context.Option(environment + ".max", max));
+        if (environment is not ("prod" or "stage" or "dev"))
+        {
+            return null;
+        }
+
+        var lower = Duration.TryParse(context.Option(environment + ".min"));
+        var upper = Duration.TryParse(context.Option(environment + ".max"));
         return lower is not null && retention.Value < lower.Value ? $"below the minimum of {lower.Text}"
             : upper is not null && retention.Value > upper.Value ? $"above the maximum of {upper.Text}"
             : null;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Telc.Policies;
 using Telc.Schema;
 using Telc.Spec;
 
@@ -20,7 +21,18 @@ public sealed class SchemaCommand(CliContext context)
 
     public int Run(SchemaArguments arguments)
     {
-        var files = new SchemaGenerator(ShapeCatalog.Instance).Generate();
+        IReadOnlyList<(string FileName, string Json)> files;
+        try
+        {
+            var builtIn = PolicyRunner.Describe(PolicySources.BuiltIn, PolicyWorkerSettings.FromEnvironment(context.Variable));
+            files = new SchemaGenerator(ShapeCatalog.Instance, builtIn).Generate();
+        }
+        catch (PolicyWorkerException e)
+        {
+            context.Error.Write($"telc: the schema of the built-in policies' options needs the policy worker: {e.Message}\n");
+            return ExitCodes.InternalError;
+        }
+
         if (arguments.Out is { } folder)
         {
             var directory = context.FullPath(folder);

@@ -137,6 +137,8 @@ public static class DiagnosticCatalogue
         "A waiver accepts one policy finding until its expiry date. Past that date it waives nothing, and the finding it covered is reported again.");
     public static readonly DiagnosticDescriptor WaiverUnused = new("TELC407", "Waiver matches no finding", Warning,
         "A waiver whose policy reports nothing for its target is left over (the problem was fixed) or mistyped (the policy id or target differs from the finding's).");
+    public static readonly DiagnosticDescriptor UnknownPolicySetting = new("TELC408", "Unknown policy or policy option", Warning,
+        "The Project's policies section names a policy that does not exist, or an option the policy does not declare; the setting has no effect.");
 
     // Rendering.
     public static readonly DiagnosticDescriptor MissingRenderSetting = new("TELC500", "Rendering needs a setting", Error,

@@ -8,7 +8,8 @@ using Telc.Spec.Kinds;
 namespace Telc.Policies;
 
 /// <summary>What a policy sees: the bound spec, the objects rendered for every cluster, and its options.</summary>
-public sealed class PolicyContext(SpecModel spec, ImmutableArray<RenderedObject> objects, ImmutableSortedDictionary<string, string> options)
+public sealed class PolicyContext(
+    SpecModel spec, ImmutableArray<RenderedObject> objects, ImmutableSortedDictionary<string, string> options, ImmutableArray<PolicyOption> declared = default)
 {
     private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
 
@@ -32,6 +33,12 @@ public sealed class PolicyContext(SpecModel spec, ImmutableArray<RenderedObject>
         Spec.Resources.SelectMany(r => Scalars(r.Document.Root, string.Empty).Select(s => new SpecString(r, s.Path, s.Node.Value, r.File.Locate(s.Node.Span))));
 
     public string Option(string name, string fallback) => Options.GetValueOrDefault(name, fallback);
+
+    /// <summary>The option as the Project sets it, else the default the policy declares for it.</summary>
+    public string Option(string name) =>
+        Options.GetValueOrDefault(name)
+        ?? (declared.IsDefault ? null : declared.FirstOrDefault(o => o.Name == name)?.Default)
+        ?? throw new InvalidOperationException($"option '{name}' is not declared in the policy's Info");
 
     /// <summary>
     /// The receivers an alert with these labels reaches through each AlertRouting document, as Alertmanager routes it:

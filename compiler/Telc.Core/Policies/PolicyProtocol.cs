@@ -23,7 +23,7 @@ public sealed record PolicyRequest(
 /// <summary>A span in one of the request's files: <see cref="File"/> is a spec path or a policy file path.</summary>
 public sealed record ProtocolSpan(string File, int Start, int Length);
 
-public sealed record ProtocolPolicy(string Id, string Title, string Category, string DefaultLevel, string Help, string File);
+public sealed record ProtocolPolicy(string Id, string Title, string Category, string DefaultLevel, string Help, string File, ImmutableArray<PolicyOption> Options);
 
 /// <summary>
 /// One line of the worker's output. <c>compiled</c> lists the policies (or <c>problems</c> that stop them all);

@@ -65,7 +65,12 @@ public static class PolicyRunner
                 break;
             }
 
-            policies ??= outcome.Policies.ToDictionary(p => p.Id, p => (p, Descriptor(p, configured)), StringComparer.Ordinal);
+            if (policies is null)
+            {
+                policies = outcome.Policies.ToDictionary(p => p.Id, p => (p, Descriptor(p, configured)), StringComparer.Ordinal);
+                diagnostics.AddRange(UnknownSettings(compilation, configured, outcome.Policies));
+            }
+
             foreach (var e in outcome.Events)
             {
                 var (policy, descriptor) = policies[e.Policy!];
@@ -100,6 +105,56 @@ public static class PolicyRunner
         }
 
         return new Result(diagnostics, findings);
+    }
+
+    /// <summary>The policies the files declare, running none of them: what the schema of their options is made from.</summary>
+    public static ImmutableArray<ProtocolPolicy> Describe(ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings)
+    {
+        if (settings.Worker is null)
+        {
+            throw new PolicyWorkerException("the policy worker telc-policy is not installed beside telc (or named by TELC_POLICY_WORKER)");
+        }
+
+        var request = new PolicyRequest("(none)", [], [], policyFiles, ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Empty,
+            [], settings.CacheDirectory, Only: string.Empty);
+        var outcome = RunWorker(request, settings);
+        if (outcome.Unavailable is { } why)
+        {
+            throw new PolicyWorkerException(why);
+        }
+
+        if (!outcome.Problems.IsDefaultOrEmpty)
+        {
+            throw new PolicyWorkerException(string.Join("\n", outcome.Problems.Select(p => $"{p.At.File}: {p.Message}")));
+        }
+
+        return outcome.Policies;
+    }
+
+    /// <summary>Settings in the Project for a policy that does not exist, or an option a policy does not declare: a typo that silently does nothing.</summary>
+    private static IEnumerable<Diagnostic> UnknownSettings(Compilation compilation, ImmutableSortedDictionary<string, PolicySettings> configured, ImmutableArray<ProtocolPolicy> policies)
+    {
+        if (compilation.Model.OfKind<ProjectSpec>().FirstOrDefault().Resource is not { } project)
+        {
+            yield break;
+        }
+
+        foreach (var (id, settings) in configured)
+        {
+            var policy = policies.FirstOrDefault(p => p.Id == id);
+            if (policy is null)
+            {
+                yield return Diagnostic.At(DiagnosticCatalogue.UnknownPolicySetting, project.Location, $"the Project configures policy '{id}', which does not exist",
+                    Suggestions.Hint(id, [.. policies.Select(p => p.Id)], "policy"));
+                continue;
+            }
+
+            foreach (var option in settings.Options.Keys.Where(k => !policy.Options.Any(o => o.Name == k)))
+            {
+                yield return Diagnostic.At(DiagnosticCatalogue.UnknownPolicySetting, project.Location, $"policy '{id}' has no option '{option}'",
+                    policy.Options.IsEmpty ? $"'{id}' takes no options" : Suggestions.Hint(option, [.. policy.Options.Select(o => o.Name)], "option"));
+            }
+        }
     }
 
     private static DiagnosticDescriptor Descriptor(ProtocolPolicy policy, ImmutableSortedDictionary<string, PolicySettings> configured)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Telc.Policies;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 
@@ -11,7 +12,8 @@ namespace Telc.Schema;
 /// Writes the JSON Schemas (draft-07) of the spec from the same shapes the binder uses: one self-contained file per
 /// kind and one entry schema that accepts any document by its kind, for editors' <c>$schema</c> lines.
 /// </summary>
-public sealed class SchemaGenerator(ShapeCatalog shapes)
+/// <param name="policies">The built-in policies, whose options get a schema of their own under the Project's policies.</param>
+public sealed class SchemaGenerator(ShapeCatalog shapes, IReadOnlyList<ProtocolPolicy>? policies = null)
 {
     public const string BaseUri = "https://telc.io/schemas/v1alpha1/";
     public const string EntryFileName = "telemetry.schema.json";
@@ -153,6 +155,11 @@ public sealed class SchemaGenerator(ShapeCatalog shapes)
                 property["default"] = Default(value, field.Value);
             }
 
+            if (shape.Type == typeof(ProjectSpec) && field.YamlName == "policies" && policies is { Count: > 0 })
+            {
+                property["properties"] = PolicyProperties(definitions);
+            }
+
             properties[field.YamlName] = property;
         }
 
@@ -192,6 +199,41 @@ public sealed class SchemaGenerator(ShapeCatalog shapes)
         }
 
         return schema;
+    }
+
+    /// <summary>Each built-in policy's level and its declared options; other keys (project policies) stay free-form.</summary>
+    private JsonObject PolicyProperties(SortedDictionary<string, JsonNode> definitions)
+    {
+        var level = shapes.Record(typeof(PolicySettings)).Find("level")!;
+        var result = new JsonObject();
+        foreach (var policy in policies!.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            var options = new JsonObject();
+            foreach (var option in policy.Options.OrderBy(o => o.Name, StringComparer.Ordinal))
+            {
+                options[option.Name] = new JsonObject { ["description"] = option.Description, ["type"] = "string", ["default"] = option.Default };
+            }
+
+            result[policy.Id] = new JsonObject
+            {
+                ["description"] = $"{policy.Title}. {policy.Help}",
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["level"] = Value(level.Value, definitions, level.Doc),
+                    ["options"] = new JsonObject
+                    {
+                        ["description"] = policy.Options.IsEmpty ? "This policy takes no options." : "Options of this policy.",
+                        ["type"] = "object",
+                        ["properties"] = options,
+                        ["additionalProperties"] = false,
+                    },
+                },
+                ["additionalProperties"] = false,
+            };
+        }
+
+        return result;
     }
 
     /// <summary>The node that carries a string's constraints: lists constrain their items.</summary>

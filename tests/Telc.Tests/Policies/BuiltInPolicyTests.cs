@@ -41,6 +41,28 @@ public sealed class BuiltInPolicyTests
     }
 
     [Fact]
+    public void Declared_options_are_documented_and_in_the_schema_and_nothing_else_is()
+    {
+        var described = BuiltInPolicies.Describe();
+        Assert.Equal(Policies, described.Select(p => p.Id).Order(StringComparer.Ordinal));
+
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.Combine("schemas", "v1alpha1", "project.schema.json")))!;
+        var inSchema = schema["definitions"]!["ProjectSpec"]!["properties"]!["policies"]!["properties"]!.AsObject();
+        Assert.Equal(described.Select(p => p.Id).Order(StringComparer.Ordinal), inSchema.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var policy in described)
+        {
+            var declared = policy.Options.Select(o => $"| `{o.Name}` | `{o.Default}` |").Order(StringComparer.Ordinal).ToArray();
+            var documented = File.ReadAllLines(RepoPaths.Combine("policies", policy.Id, "README.md"))
+                .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+                .Select(l => string.Join('|', l.Split('|')[..3]) + "|")
+                .Order(StringComparer.Ordinal).ToArray();
+            Assert.True(declared.SequenceEqual(documented), $"policies/{policy.Id}/README.md documents [{string.Join(", ", documented)}], the policy declares [{string.Join(", ", declared)}]");
+            var schemaOptions = inSchema[policy.Id]!["properties"]!["options"]!["properties"]!.AsObject();
+            Assert.Equal(policy.Options.Select(o => o.Name).Order(StringComparer.Ordinal), schemaOptions.Select(o => o.Key).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void A_fixture_whose_findings_differ_fails_with_what_is_missing_and_unexpected()
     {
         using var folder = new TempFolder();

@@ -55,6 +55,21 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void Settings_for_a_policy_or_an_option_that_does_not_exist_are_reported_with_a_suggestion()
+    {
+        using var project = new TempFolder();
+        project.Write("telemetry/project.yaml", Specs.Header + "kind: Project\nmetadata: { name: p }\nspec:\n  policies:\n"
+            + "    alert-has-runbok: { level: off }\n    alert-for-duration: { options: { minimun: 5m } }\n");
+
+        var result = Validate(project);
+
+        Assert.Contains("\"message\": \"the Project configures policy 'alert-has-runbok', which does not exist\"", result.Output);
+        Assert.Contains("\"hint\": \"did you mean 'alert-has-runbook'?\"", result.Output);
+        Assert.Contains("\"message\": \"policy 'alert-for-duration' has no option 'minimun'\"", result.Output);
+        Assert.Contains("\"hint\": \"did you mean 'minimum'?\"", result.Output);
+    }
+
+    [Fact]
     public void An_endless_loop_is_stopped_and_the_other_policies_still_report()
     {
         using var project = new TempFolder();
