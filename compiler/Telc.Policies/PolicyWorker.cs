@@ -22,7 +22,14 @@ public static class PolicyWorker
             return 0;
         }
 
-        var policies = Instantiate(compiled.Assembly, request.PolicyFiles).ToArray();
+        var problems = new List<PolicyProblem>();
+        var policies = Instantiate(compiled.Assembly, request.PolicyFiles, problems).ToArray();
+        if (problems.Count > 0)
+        {
+            Write(output, new PolicyEvent("compiled", Policies: [], Problems: [.. problems]));
+            return 0;
+        }
+
         Write(output, new PolicyEvent("compiled", Policies: [.. policies.Select(p => p.Protocol)], Problems: []));
 
         var compilation = Compilation.Create(new RequestSource(request));
@@ -60,18 +67,42 @@ public static class PolicyWorker
         return 0;
     }
 
-    private static IEnumerable<(Policy Policy, ProtocolPolicy Protocol)> Instantiate(byte[] assembly, ImmutableArray<ProtocolFile> files)
+    /// <summary>One instance of each policy class; a constructor or Info that throws, or an id used twice, is a problem of its file.</summary>
+    private static IEnumerable<(Policy Policy, ProtocolPolicy Protocol)> Instantiate(byte[] assembly, ImmutableArray<ProtocolFile> files, List<PolicyProblem> problems)
     {
         var loaded = new AssemblyLoadContext("telc-policies").LoadFromStream(new MemoryStream(assembly));
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in loaded.GetTypes().Where(t => t.IsSubclassOf(typeof(Policy)) && !t.IsAbstract).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
-            var policy = (Policy)Activator.CreateInstance(type)!;
-            var info = policy.Info;
-            var file = files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f.Path) == info.Id)?.Path ?? string.Empty;
+            Policy policy;
+            PolicyInfo info;
+            try
+            {
+                policy = (Policy)Activator.CreateInstance(type)!;
+                info = policy.Info;
+            }
+            catch (Exception e)
+            {
+                var inner = e is TargetInvocationException { InnerException: { } thrown } ? thrown : e;
+                problems.Add(new PolicyProblem("compile", new ProtocolSpan(FileDeclaring(type, files), 0, 0),
+                    $"creating policy {type.Name} threw {inner.GetType().Name}: {inner.Message}"));
+                continue;
+            }
+
+            var file = files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f.Path) == info.Id)?.Path ?? FileDeclaring(type, files);
+            if (!ids.Add(info.Id))
+            {
+                problems.Add(new PolicyProblem("compile", new ProtocolSpan(file, 0, 0), $"two policies have the id '{info.Id}'"));
+                continue;
+            }
+
             yield return (policy, new ProtocolPolicy(info.Id, info.Title, info.Category, info.DefaultLevel.ToString().ToLowerInvariant(), info.Help, file,
                 info.Options.IsDefault ? [] : info.Options));
         }
     }
+
+    private static string FileDeclaring(Type type, ImmutableArray<ProtocolFile> files) =>
+        files.FirstOrDefault(f => f.Text.Contains($"class {type.Name}", StringComparison.Ordinal))?.Path ?? string.Empty;
 
     private static void Write(TextWriter output, PolicyEvent e)
     {

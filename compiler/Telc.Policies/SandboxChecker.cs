@@ -15,7 +15,7 @@ public static class SandboxChecker
 {
     private static readonly ImmutableHashSet<string> AllowedNamespaces = ImmutableHashSet.Create(StringComparer.Ordinal,
         "System.Collections.Generic", "System.Collections.Immutable", "System.Linq", "System.Text.RegularExpressions",
-        "Telc.Policies", "Telc.Spec", "Telc.Spec.Kinds", "Telc.Spec.Values", "Telc.PromQL", "Telc.Text",
+        "Telc.Spec", "Telc.Spec.Kinds", "Telc.Spec.Values", "Telc.PromQL", "Telc.Text",
         "Telc.Emit.Kubernetes", "Telc.Emit.Prometheus", "Telc.Emit.PrometheusOperator", "Telc.Emit.Alertmanager");
 
     private static readonly ImmutableHashSet<string> AllowedSystemTypes = ImmutableHashSet.Create(StringComparer.Ordinal,
@@ -30,7 +30,11 @@ public static class SandboxChecker
     private static readonly ImmutableHashSet<string> AllowedOtherTypes = ImmutableHashSet.Create(StringComparer.Ordinal,
         "System.Text.StringBuilder", "System.Text.StringBuilder.AppendInterpolatedStringHandler",
         "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler", "System.Globalization.CultureInfo",
-        "System.Globalization.NumberStyles", "System.Collections.IEnumerable", "System.Collections.IEnumerator");
+        "System.Globalization.NumberStyles", "System.Collections.IEnumerable", "System.Collections.IEnumerator",
+        // The policy API, and nothing else of Telc.Policies: the runner there starts processes and reads files.
+        "Telc.Policies.Policy", "Telc.Policies.PolicyInfo", "Telc.Policies.PolicyOption", "Telc.Policies.PolicyFinding",
+        "Telc.Policies.PolicyContext", "Telc.Policies.RenderedObject", "Telc.Policies.RuleInGroup", "Telc.Policies.SpecString",
+        "Telc.Policies.AlertmanagerMatcher");
 
     /// <summary>Members that lead to reflection from types that are otherwise fine.</summary>
     private static readonly ImmutableHashSet<string> DeniedMembers = ImmutableHashSet.Create(StringComparer.Ordinal,

@@ -242,7 +242,7 @@ public static class PolicyRunner
                 {
                     Kill(process);
                     return running is null
-                        ? new WorkerOutcome([], [], events, finished, null, $"compiling the policies took longer than {settings.CompileTimeout.TotalSeconds} s")
+                        ? new WorkerOutcome([], [], events, finished, null, $"compiling and creating the policies took longer than {settings.CompileTimeout.TotalSeconds} s (does a policy's constructor or Info never return?)")
                         : new WorkerOutcome(policies, [], events, finished, (running, true, "timeout"), null);
                 }
 

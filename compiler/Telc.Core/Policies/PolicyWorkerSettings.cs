@@ -20,6 +20,6 @@ public sealed record PolicyWorkerSettings(string? Worker, string? CacheDirectory
             : null;
         var timeout = double.TryParse(variable("TELC_POLICY_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : 5;
         return new PolicyWorkerSettings(worker, cache is null ? null : Path.Combine(cache, "policies"),
-            PolicyTimeout: TimeSpan.FromSeconds(timeout), CompileTimeout: TimeSpan.FromMinutes(2), MemoryLimitBytes: 512L << 20);
+            PolicyTimeout: TimeSpan.FromSeconds(timeout), CompileTimeout: TimeSpan.FromMinutes(1), MemoryLimitBytes: 512L << 20);
     }
 }

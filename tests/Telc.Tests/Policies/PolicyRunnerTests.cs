@@ -101,6 +101,23 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void A_policy_whose_info_throws_or_whose_id_is_taken_is_reported_and_nothing_runs()
+    {
+        using var project = new TempFolder();
+
+        var throwing = Validate(project, ("throws", Policy("throws", Finds).Replace("public override PolicyInfo Info { get; } = new(", "public override PolicyInfo Info => throw new InvalidOperationException(\"no info\"); private PolicyInfo Unused { get; } = new(")));
+
+        Assert.Contains("creating policy P_throws threw InvalidOperationException: no info", throwing.Output);
+        Assert.Contains("\"code\": \"TELC401\"", throwing.Output);
+
+        using var twice = new TempFolder();
+        var duplicate = Validate(twice, ("first", Policy("same-id", Finds)), ("second", Policy("same-id", Finds).Replace("P_same_id", "P_other")));
+
+        Assert.Contains("two policies have the id 'same-id'", duplicate.Output);
+        Assert.DoesNotContain("\"code\": \"same-id\"", duplicate.Output);
+    }
+
+    [Fact]
     public void A_policy_that_does_not_compile_is_reported_at_its_line()
     {
         using var project = new TempFolder();

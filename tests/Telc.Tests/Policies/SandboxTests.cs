@@ -27,6 +27,10 @@ public sealed class SandboxTests
     [InlineData("var e = System.Linq.Expressions.Expression.Constant(1);", "System.Linq.Expressions")]
     [InlineData("var q = new[] { 1 }.AsParallel();", "AsParallel")]
     [InlineData("Func<int> f = () => 1; var r = f.DynamicInvoke();", "System.Delegate")]
+    [InlineData("var leaked = Telc.Policies.PolicySources.For(\"/etc\", \"/\");", "Telc.Policies.PolicySources")]
+    [InlineData("var worker = new Telc.Policies.PolicyWorkerSettings(\"/bin/sh\", null, TimeSpan.Zero, TimeSpan.Zero, 0);", "Telc.Policies.PolicyWorkerSettings")]
+    [InlineData("var source = new Telc.Sources.WorkingTreeSource(\"/etc\", \"/\");", "Telc.Sources.WorkingTreeSource")]
+    [InlineData("var r = new Regex(\"a\", RegexOptions.None, Regex.InfiniteMatchTimeout).Match(\"a\"); var t = System.Threading.Timeout.Infinite;", "System.Threading.Timeout")]
     public void Escapes_are_refused_at_their_line(string body, string named)
     {
         var text = Frame.Replace("BODY", body);
