@@ -56,6 +56,15 @@ public sealed class WaiverTests
         Assert.Contains("API-101", suppression.GetProperty("justification").GetString());
     }
 
+    [Fact]
+    public void GitHub_annotations_show_the_waived_finding_as_a_notice()
+    {
+        var result = CliRunner.Run(RepoPaths.Root, "validate", Case, "--format", "github");
+
+        Assert.Contains("::notice file=tests/cases/waivers/telemetry/spec.yaml,line=11,col=14,title=waived alert-has-runbook::alert 'ApiDown' has no runbook%0Awaived by api-team@example.com until 2099-12-31 (API-101): the runbook is being written\n", result.Output);
+        Assert.EndsWith("1 error, 2 warnings, 1 waived in 1 file (5 documents)\n", result.Output);
+    }
+
     [Theory]
     [InlineData("2099-12-31", false)]
     [InlineData("2100-01-01", true)]

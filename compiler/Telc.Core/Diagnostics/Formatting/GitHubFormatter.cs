@@ -1,7 +1,7 @@
 namespace Telc.Diagnostics.Formatting;
 
 /// <summary>
-/// GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff. Paths must be
+/// GitHub Actions workflow commands: one annotation per finding (a notice per waived one), shown on the pull request's diff. Paths must be
 /// relative to the repository root. GitHub shows at most 10 annotations of each level per step, so a notice says
 /// when some are only in the log.
 /// </summary>
@@ -27,6 +27,13 @@ public sealed class GitHubFormatter : IDiagnosticFormatter
             properties.Add($"title={Property($"{d.Code} {d.Descriptor.Title}")}");
             var message = $"{d.Message}\nhint: {d.Hint}";
             output.Write($"::{command} {string.Join(',', properties)}::{Data(message)}\n");
+        }
+
+        foreach (var waived in report.Waived)
+        {
+            var d = waived.Diagnostic;
+            var where = d.Path is { } path ? $" file={Property(path)},line={d.Start.Line},col={d.Start.Column}," : " ";
+            output.Write($"::notice{where}title={Property($"waived {d.Code}")}::{Data($"{d.Message}\nwaived by {waived.Spec.Owner} until {waived.Spec.Expires.Value} ({waived.Spec.Ticket}): {waived.Spec.Reason}")}\n");
         }
 
         var hidden = report.Diagnostics.GroupBy(d => d.Level).Sum(g => Math.Max(0, g.Count() - AnnotationsShownPerLevel));
