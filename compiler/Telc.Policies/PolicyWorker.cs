@@ -13,6 +13,9 @@ namespace Telc.Policies;
 /// </summary>
 public static class PolicyWorker
 {
+    /// <summary>Bounds what one policy can make telc print, such as an endless <c>yield return</c>.</summary>
+    private const int MaxFindings = 10_000;
+
     public static int Run(PolicyRequest request, TextWriter output)
     {
         var compiled = PolicyCompiler.Compile(request.PolicyFiles, request.CacheDirectory);
@@ -41,14 +44,22 @@ public static class PolicyWorker
                 request.Options.GetValueOrDefault(info.Id) ?? ImmutableSortedDictionary<string, string>.Empty, info.Options);
             try
             {
+                var count = 0;
                 foreach (var finding in policy.Check(context))
                 {
+                    if (++count > MaxFindings)
+                    {
+                        break;
+                    }
+
                     Write(output, new PolicyEvent("finding", info.Id,
                         At: new ProtocolSpan(finding.Location.File.SpecPath, finding.Location.Span.Start, finding.Location.Span.Length),
                         Target: finding.Target, Message: finding.Message, Hint: finding.Hint));
                 }
 
-                Write(output, new PolicyEvent("done", info.Id));
+                Write(output, count > MaxFindings
+                    ? new PolicyEvent("failed", info.Id, Message: $"reported more than {MaxFindings} findings; the rest were dropped")
+                    : new PolicyEvent("done", info.Id));
             }
             catch (InsufficientExecutionStackException)
             {

@@ -118,6 +118,17 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void An_endless_stream_of_findings_is_cut_off()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project, ("floods", Policy("floods", "        var alert = context.Alerts.First();\n        while (true) { yield return context.Finding(alert, \"again\"); }")));
+
+        Assert.Contains("policy 'floods' reported more than 10000 findings; the rest were dropped", result.Output);
+        Assert.Equal(10_000, result.Output.Split("\"message\": \"again\"").Length - 1);
+    }
+
+    [Fact]
     public void A_policy_that_does_not_compile_is_reported_at_its_line()
     {
         using var project = new TempFolder();
