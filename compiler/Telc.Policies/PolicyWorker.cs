@@ -25,6 +25,7 @@ public static class PolicyWorker
             return 0;
         }
 
+        Write(output, new PolicyEvent("loaded"));
         var problems = new List<PolicyProblem>();
         var policies = Instantiate(compiled.Assembly, request.PolicyFiles, problems).ToArray();
         if (problems.Count > 0)
@@ -54,7 +55,7 @@ public static class PolicyWorker
 
                     Write(output, new PolicyEvent("finding", info.Id,
                         At: new ProtocolSpan(finding.Location.File.SpecPath, finding.Location.Span.Start, finding.Location.Span.Length),
-                        Target: finding.Target, Message: finding.Message, Hint: finding.Hint));
+                        Target: Printable(finding.Target, 500), Message: Printable(finding.Message, 2000), Hint: Printable(finding.Hint, 2000)));
                 }
 
                 Write(output, count > MaxFindings
@@ -71,7 +72,7 @@ public static class PolicyWorker
             }
             catch (Exception e)
             {
-                Write(output, new PolicyEvent("failed", info.Id, Message: $"threw {e.GetType().Name}: {e.Message}"));
+                Write(output, new PolicyEvent("failed", info.Id, Message: Printable($"threw {e.GetType().Name}: {SafeMessage(e)}", 2000)));
             }
         }
 
@@ -100,6 +101,12 @@ public static class PolicyWorker
                 continue;
             }
 
+            if (Invalid(info) is { } problem)
+            {
+                problems.Add(new PolicyProblem("compile", new ProtocolSpan(FileDeclaring(type, files), 0, 0), $"policy {type.Name}: {problem}"));
+                continue;
+            }
+
             var file = files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f.Path) == info.Id)?.Path ?? FileDeclaring(type, files);
             if (!ids.Add(info.Id))
             {
@@ -109,6 +116,44 @@ public static class PolicyWorker
 
             yield return (policy, new ProtocolPolicy(info.Id, info.Title, info.Category, info.DefaultLevel.ToString().ToLowerInvariant(), info.Help, file,
                 info.Options.IsDefault ? [] : info.Options));
+        }
+    }
+
+    /// <summary>What is wrong with a policy's Info, which telc prints and keys everything on.</summary>
+    private static string? Invalid(PolicyInfo info) =>
+        info.Id is null || !System.Text.RegularExpressions.Regex.IsMatch(info.Id, "^[a-z][a-z0-9]*(-[a-z0-9]+)*$") || info.Id.Length > 64
+            ? $"Info.Id '{info.Id}' is not a kebab-case id of at most 64 characters, such as alert-has-runbook"
+            : string.IsNullOrWhiteSpace(info.Title) || string.IsNullOrWhiteSpace(info.Category) || string.IsNullOrWhiteSpace(info.Help)
+                ? "Info needs a title, a category and help text"
+                : !Enum.IsDefined(info.DefaultLevel) ? $"Info.DefaultLevel {(int)info.DefaultLevel} is not a level"
+                : !info.Options.IsDefault && info.Options.Any(o => o is null || string.IsNullOrWhiteSpace(o.Name) || o.Default is null || o.Description is null)
+                    ? "every option needs a name, a default and a description"
+                    : null;
+
+    /// <summary>
+    /// Text a policy wrote, made safe to print: no control characters (a policy must not colour the terminal or
+    /// start a line that CI reads as a command), and bounded in length.
+    /// </summary>
+    private static string? Printable(string? text, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var clean = new string([.. text.Take(max).Select(c => char.IsControl(c) ? ' ' : c)]);
+        return text.Length > max ? clean + "…" : clean;
+    }
+
+    private static string SafeMessage(Exception e)
+    {
+        try
+        {
+            return e.Message;
+        }
+        catch (Exception)
+        {
+            return "(its message threw too)";
         }
     }
 

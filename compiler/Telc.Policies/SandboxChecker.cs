@@ -74,6 +74,21 @@ public static class SandboxChecker
             yield break;
         }
 
+        // async runs a continuation on a thread-pool thread, and a finalizer runs on the finalizer thread: both would
+        // run policy code outside the one thread telc times and stops.
+        if (node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
+            && node.ChildTokens().Concat(node is AnonymousFunctionExpressionSyntax lambda ? [lambda.AsyncKeyword] : []).Any(t => t.IsKind(SyntaxKind.AsyncKeyword)))
+        {
+            yield return "async code is not allowed in a policy";
+            yield break;
+        }
+
+        if (node is DestructorDeclarationSyntax)
+        {
+            yield return "a finalizer is not allowed in a policy";
+            yield break;
+        }
+
         if (node is ExpressionSyntax or TypeSyntax)
         {
             var type = model.GetTypeInfo(node).Type;
@@ -127,6 +142,13 @@ public static class SandboxChecker
                     return $"extern method {symbol.Name}";
                 }
 
+                // An exception's stack trace, source and data tell about telc's own code; its message is enough.
+                if (IsException(symbol.ContainingType) && symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor }
+                    && symbol.Name is not ("Message" or "InnerException"))
+                {
+                    return $"{symbol.ContainingType!.ToDisplayString()}.{symbol.Name}";
+                }
+
                 return symbol.ContainingType is { } containing ? DeniedType(containing, own) : null;
         }
     }
@@ -152,6 +174,19 @@ public static class SandboxChecker
         }
 
         return type.TypeArguments.Select(a => Denied(a, own)).FirstOrDefault(d => d is not null);
+    }
+
+    private static bool IsException(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == "System.Exception")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDelegateOrTuple(INamedTypeSymbol type) =>

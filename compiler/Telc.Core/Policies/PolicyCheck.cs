@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Telc.Diagnostics;
 
 namespace Telc.Policies;
@@ -9,12 +8,12 @@ public static class PolicyCheck
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<WaivedFinding> Waived);
 
     /// <returns>Every diagnostic of the compilation and the policies, waived findings apart.</returns>
-    public static Result Run(Compilation compilation, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings, DateOnly today)
+    public static Result Run(Compilation compilation, PolicyFiles policies, PolicyWorkerSettings settings, DateOnly today)
     {
-        var run = PolicyRunner.Run(compilation, policyFiles, settings);
+        var run = PolicyRunner.Run(compilation, policies.Files, settings);
         var waivers = Waivers.Apply(compilation.Model, run.Findings, today);
         return new Result(
-            compilation.Diagnostics.Concat(run.Problems).Concat(waivers.Kept).Concat(waivers.Problems).Ordered(),
+            compilation.Diagnostics.Concat(policies.Problems).Concat(run.Problems).Concat(waivers.Kept).Concat(waivers.Problems).Ordered(),
             waivers.Waived);
     }
 }

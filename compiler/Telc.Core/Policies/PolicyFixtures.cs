@@ -20,7 +20,7 @@ public static class PolicyFixtures
 
     public static IReadOnlyList<Verdict> Run(string folder, string displayBase, PolicyWorkerSettings settings)
     {
-        var files = PolicySources.For(folder, displayBase);
+        var files = PolicySources.For(folder, displayBase).Files;
         // Each fixture runs in a worker process of its own; two at a time keep both cores busy.
         return Directory.GetDirectories(folder)
             .Order(StringComparer.Ordinal)

@@ -59,9 +59,13 @@ public static class PolicyRunner
 
             if (!outcome.Problems.IsDefaultOrEmpty)
             {
-                diagnostics.AddRange(outcome.Problems.Select(p => Diagnostic.At(
-                    p.Kind == "sandbox" ? DiagnosticCatalogue.PolicyOutsideSandbox : DiagnosticCatalogue.PolicyDoesNotCompile,
-                    Locate(p.At, policySources, specSources), p.Message)));
+                diagnostics.AddRange(outcome.Problems.Select(p => p.Kind switch
+                {
+                    "timeout" => new Diagnostic(DiagnosticCatalogue.PolicyTimedOut, DiagnosticLevel.Error, p.Message, null, null,
+                        "a policy's constructor and Info must return at once; do the work in Check"),
+                    _ => Diagnostic.At(p.Kind == "sandbox" ? DiagnosticCatalogue.PolicyOutsideSandbox : DiagnosticCatalogue.PolicyDoesNotCompile,
+                        Locate(p.At, policySources, specSources, null), p.Message),
+                }));
                 break;
             }
 
@@ -69,6 +73,18 @@ public static class PolicyRunner
             {
                 policies = outcome.Policies.ToDictionary(p => p.Id, p => (p, Descriptor(p, configured)), StringComparer.Ordinal);
                 diagnostics.AddRange(UnknownSettings(compilation, configured, outcome.Policies));
+            }
+            else if (!outcome.Policies.Select(p => p.Id).Order(StringComparer.Ordinal).SequenceEqual(policies.Keys.Order(StringComparer.Ordinal)))
+            {
+                diagnostics.Add(Unstable());
+                break;
+            }
+
+            var unknown = outcome.Events.FirstOrDefault(e => !policies.ContainsKey(e.Policy ?? string.Empty));
+            if (unknown is not null)
+            {
+                diagnostics.Add(Unstable());
+                break;
             }
 
             foreach (var e in outcome.Events)
@@ -78,7 +94,8 @@ public static class PolicyRunner
                 {
                     case "finding":
                         findings.Add(new PolicyFindingDiagnostic(
-                            Diagnostic.At(descriptor, Locate(e.At!, policySources, specSources), e.Message ?? policy.Title, e.Hint), policy.Id, e.Target ?? string.Empty));
+                            Diagnostic.At(descriptor, Locate(e.At, policySources, specSources, PolicyLocation(policy, policySources)), e.Message ?? policy.Title, e.Hint),
+                            policy.Id, e.Target ?? string.Empty));
                         break;
                     case "failed":
                         diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(policy, policySources),
@@ -96,7 +113,7 @@ public static class PolicyRunner
             var stoppedPolicy = policies[stopped.Policy].Policy;
             diagnostics.Add(stopped.TimedOut
                 ? Diagnostic.At(DiagnosticCatalogue.PolicyTimedOut, PolicyLocation(stoppedPolicy, policySources),
-                    $"policy '{stopped.Policy}' ran longer than {settings.PolicyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped",
+                    $"policy '{stopped.Policy}' ran longer than {Seconds(settings.PolicyTimeout)} s and was stopped",
                     "look for an endless loop, or a query repeated for every rendered object")
                 : Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(stoppedPolicy, policySources),
                     $"policy '{stopped.Policy}' crashed its worker ({stopped.Reason})",
@@ -104,8 +121,20 @@ public static class PolicyRunner
             finished.Add(stopped.Policy);
         }
 
+        var expected = policies?.Values.Select(p => p.Policy)
+            .Where(p => !finished.Contains(p.Id) && !request.Skip.Contains(p.Id) && (only is null || only == p.Id)) ?? [];
+        if (!diagnostics.Any(d => d.Descriptor == DiagnosticCatalogue.PolicyWorkerUnavailable))
+        {
+            diagnostics.AddRange(expected.Select(p => Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(p, policySources),
+                $"policy '{p.Id}' did not run: its worker ended before it", "another policy crashed the worker between two policies")));
+        }
+
         return new Result(diagnostics, findings);
     }
+
+    private static Diagnostic Unstable() =>
+        new(DiagnosticCatalogue.PolicyFailed, DiagnosticLevel.Error, "the policies' ids changed from one worker to the next, so their results cannot be trusted", null, null,
+            "a policy's Info must be the same on every run: a fixed id, not one computed from hashes, time or randomness");
 
     /// <summary>The policies the files declare, running none of them: what the schema of their options is made from.</summary>
     public static ImmutableArray<ProtocolPolicy> Describe(ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings)
@@ -166,10 +195,15 @@ public static class PolicyRunner
         return new DiagnosticDescriptor(policy.Id, policy.Title, diagnosticLevel, policy.Help);
     }
 
-    private static SourceLocation Locate(ProtocolSpan span, Dictionary<string, SourceFile> policies, Dictionary<string, SourceFile> spec)
+    /// <param name="fallback">Where a finding goes whose span names a file telc did not hand to the worker: its policy.</param>
+    private static SourceLocation Locate(ProtocolSpan? span, Dictionary<string, SourceFile> policies, Dictionary<string, SourceFile> spec, SourceLocation? fallback)
     {
-        var file = policies.GetValueOrDefault(span.File) ?? spec.GetValueOrDefault(span.File)
-            ?? new SourceFile(span.File, span.File, string.Empty);
+        var file = span is null ? null : policies.GetValueOrDefault(span.File) ?? spec.GetValueOrDefault(span.File);
+        if (file is null || span is null)
+        {
+            return fallback ?? new SourceFile(span?.File ?? string.Empty, span?.File ?? string.Empty, string.Empty).Locate(new TextSpan(0, 0));
+        }
+
         var start = Math.Clamp(span.Start, 0, file.Text.Length);
         return file.Locate(new TextSpan(start, Math.Clamp(span.Length, 0, file.Text.Length - start)));
     }
@@ -232,8 +266,9 @@ public static class PolicyRunner
                 return new WorkerOutcome([], [], events, finished, null, $"the policy worker ended before reading its request: {LastLine(errors.Result)}");
             }
 
-            ImmutableArray<ProtocolPolicy> policies = [];
+            ImmutableArray<ProtocolPolicy> policies = default;
             string? running = null;
+            var loaded = false;
             var deadline = DateTime.UtcNow + settings.CompileTimeout;
             while (true)
             {
@@ -241,9 +276,15 @@ public static class PolicyRunner
                 if (!line.Wait(Remaining(deadline)))
                 {
                     Kill(process);
-                    return running is null
-                        ? new WorkerOutcome([], [], events, finished, null, $"compiling and creating the policies took longer than {settings.CompileTimeout.TotalSeconds} s (does a policy's constructor or Info never return?)")
-                        : new WorkerOutcome(policies, [], events, finished, (running, true, "timeout"), null);
+                    if (running is not null)
+                    {
+                        return new WorkerOutcome(policies, [], events, finished, (running, true, "timeout"), null);
+                    }
+
+                    return loaded && policies.IsDefault
+                        ? new WorkerOutcome([], [new PolicyProblem("timeout", new ProtocolSpan(string.Empty, 0, 0),
+                            $"creating the policies (their constructors and Info) took longer than {Seconds(settings.PolicyTimeout)} s")], events, finished, null, null)
+                        : new WorkerOutcome([], [], events, finished, null, $"compiling the policies took longer than {Seconds(settings.CompileTimeout)} s");
                 }
 
                 if (line.Result is null)
@@ -265,6 +306,10 @@ public static class PolicyRunner
                     case "compiled" when !e.Problems.IsDefaultOrEmpty:
                         process.WaitForExit();
                         return new WorkerOutcome([], e.Problems, events, finished, null, null);
+                    case "loaded":
+                        loaded = true;
+                        deadline = DateTime.UtcNow + settings.PolicyTimeout;
+                        break;
                     case "compiled":
                         policies = e.Policies.IsDefault ? [] : e.Policies;
                         break;
@@ -285,6 +330,8 @@ public static class PolicyRunner
             }
         }
     }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 
     private static TimeSpan Remaining(DateTime deadline) => deadline > DateTime.UtcNow ? deadline - DateTime.UtcNow : TimeSpan.Zero;
 

@@ -129,6 +129,79 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void A_symbolic_link_in_the_policy_folder_is_refused_and_never_read()
+    {
+        using var project = new TempFolder();
+        using var outside = new TempFolder();
+        var secret = outside.Write("secret.txt", "TOP-SECRET-VALUE\n");
+        Directory.CreateDirectory(Path.Combine(project.Path, "policies"));
+        File.CreateSymbolicLink(Path.Combine(project.Path, "policies", "leak.csx"), secret);
+        Directory.CreateSymbolicLink(Path.Combine(project.Path, "policies", "loop"), project.Path);
+
+        var result = Validate(project, ("finds-alerts", Policy("finds-alerts", Finds)));
+
+        Assert.DoesNotContain("TOP-SECRET-VALUE", result.Output);
+        Assert.Contains("policies/leak.csx' is a symbolic link; links in the policy folder are not followed", result.Output);
+        Assert.Contains("policies/loop' is a symbolic link", result.Output);
+        Assert.Contains("\"code\": \"finds-alerts\"", result.Output);
+    }
+
+    [Fact]
+    public void What_a_policy_prints_cannot_hold_control_characters_or_a_second_line()
+    {
+        using var project = new TempFolder();
+
+        project.Write("telemetry/spec.yaml", Spec);
+        project.Write("policies/forger.csx", Policy("forger", "        return context.Alerts.Select(a => context.Finding(a, \"red \\u001b[31m\\n::error file=x::forged\"));"));
+
+        var result = CliRunner.Run(project.Path, "validate", ".");
+
+        Assert.Contains("warning forger: red  [31m ::error file=x::forged", result.Output);
+        Assert.DoesNotContain("\u001b", result.Output);
+        Assert.DoesNotContain("\n::error", result.Output);
+    }
+
+    [Fact]
+    public void A_policy_whose_info_never_returns_is_stopped_within_the_policy_budget()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project, ("slow", Policy("slow", Finds).Replace("public override PolicyInfo Info { get; } = new(", "public override PolicyInfo Info { get { while (true) { } } } private PolicyInfo Unused { get; } = new(")));
+
+        Assert.Contains("creating the policies (their constructors and Info) took longer than 3 s", result.Output);
+        Assert.Contains("\"code\": \"TELC403\"", result.Output);
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public void Ids_that_change_between_workers_are_an_error_not_a_crash()
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project,
+            ("a-shifty", Policy("a-shifty", "        return Deeper(0);\n    }\n    private static IEnumerable<PolicyFinding> Deeper(int n) { foreach (var f in Deeper(n + 1)) { yield return f; } yield break;")
+                .Replace("new(\"a-shifty\"", "new(\"a\" + ((uint)\"x\".GetHashCode()).ToString()")),
+            ("b-finds", Policy("b-finds", Finds)));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the policies' ids changed from one worker to the next", result.Output);
+        Assert.DoesNotContain("internal error", result.Error);
+    }
+
+    [Theory]
+    [InlineData("Not-Kebab", "is not a kebab-case id")]
+    [InlineData("", "is not a kebab-case id")]
+    public void A_policy_info_that_telc_cannot_print_is_refused(string id, string message)
+    {
+        using var project = new TempFolder();
+
+        var result = Validate(project, ("bad", Policy("bad", Finds).Replace("new(\"bad\"", $"new(\"{id}\"")));
+
+        Assert.Contains(message, result.Output);
+        Assert.Contains("\"code\": \"TELC401\"", result.Output);
+    }
+
+    [Fact]
     public void A_policy_that_does_not_compile_is_reported_at_its_line()
     {
         using var project = new TempFolder();

@@ -44,6 +44,29 @@ public sealed class SandboxTests
             string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData("Run(); static async void Run() { }", "async code is not allowed")]
+    [InlineData("Action run = async () => { }; run();", "async code is not allowed")]
+    [InlineData("try { throw new InvalidOperationException(); } catch (Exception e) { var where = e.StackTrace; }", "System.Exception.StackTrace")]
+    [InlineData("var e = new InvalidOperationException(); var site = e.Source;", "System.Exception.Source")]
+    public void Code_that_would_run_or_tell_outside_the_policy_thread_is_refused(string body, string message)
+    {
+        var text = Frame.Replace("BODY", body);
+
+        var problem = Assert.Single(Compile(text).Where(p => p.Message.Contains(message, StringComparison.Ordinal)).DistinctBy(p => p.Message));
+        Assert.Equal("sandbox", problem.Kind);
+        Assert.Equal(7, LineOf(text, problem));
+    }
+
+    [Fact]
+    public void A_finalizer_is_refused()
+    {
+        var text = Frame.Replace("BODY", string.Empty).Replace("public override IEnumerable", "~Hostile() { }\n    public override IEnumerable");
+
+        var problem = Assert.Single(Compile(text));
+        Assert.Contains("a finalizer is not allowed", problem.Message);
+    }
+
     [Fact]
     public void Unsafe_code_does_not_compile()
     {

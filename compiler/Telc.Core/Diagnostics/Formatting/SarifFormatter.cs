@@ -123,7 +123,8 @@ public sealed class SarifFormatter : IDiagnosticFormatter
             json.WriteString("problem.severity", rule.DefaultLevel switch { DiagnosticLevel.Error => "error", DiagnosticLevel.Warning => "warning", _ => "recommendation" });
             json.WriteStartArray("tags");
             json.WriteStringValue("telemetry");
-            json.WriteStringValue(rule.Code[4] switch { '1' => "syntax", '2' => "semantic", '3' => "promql", '4' => "policy", _ => "emit" });
+            json.WriteStringValue(!rule.Code.StartsWith("TELC", StringComparison.Ordinal) || rule.Code.Length < 5 ? "policy"
+                : rule.Code[4] switch { '1' => "syntax", '2' => "semantic", '3' => "promql", '4' => "policy", _ => "emit" });
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
