@@ -23,12 +23,14 @@ public static class Renderer
     public static RenderResult Render(SpecModel model, ImmutableArray<ClusterPlan> clusters, string? outputPath = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var files = new List<OutputFile>();
-        var objects = new List<RenderedObject>();
         var cache = new RenderCache();
+        var objects = clusters.SelectMany(cluster => Place(cluster, cache, diagnostics)).ToImmutableArray();
+        var files = objects.Select(o => new OutputFile(o.Path, cache.Yaml(o.Object))).ToList();
         foreach (var cluster in clusters)
         {
-            files.AddRange(RenderCluster(cluster, cache, diagnostics, objects));
+            var root = Root(cluster);
+            var resources = objects.Where(o => o.Cluster == cluster.Name).Select(o => o.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();
+            files.Add(new OutputFile($"{root}/kustomization.yaml", cache.Yaml(new Kustomization(resources))));
         }
 
         if (model.Project is { GitOps: { Flavour: not GitOpsFlavour.None } gitOps } project)
@@ -39,7 +41,14 @@ public static class Renderer
 
         diagnostics.AddRange(NotRendered(model));
         files.Add(new OutputFile(Output.TreeWriter.MarkerFile, Output.TreeWriter.MarkerText));
-        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], [.. objects], diagnostics);
+        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], objects, diagnostics);
+    }
+
+    /// <summary>The objects of every cluster without their YAML: what policies look at.</summary>
+    public static ImmutableArray<RenderedObject> Objects(ImmutableArray<ClusterPlan> clusters)
+    {
+        var cache = new RenderCache();
+        return [.. clusters.SelectMany(cluster => Place(cluster, cache, []))];
     }
 
     /// <summary>Says which checked documents produce nothing yet, so no one waits for output that will not come.</summary>
@@ -66,7 +75,10 @@ public static class Renderer
         }
     }
 
-    private static IEnumerable<OutputFile> RenderCluster(ClusterPlan cluster, RenderCache cache, List<Diagnostic> diagnostics, List<RenderedObject> objects)
+    private static string Root(ClusterPlan cluster) => $"clusters/{cluster.Name}";
+
+    /// <summary>Every object of one cluster with the file it goes to.</summary>
+    private static IEnumerable<RenderedObject> Place(ClusterPlan cluster, RenderCache cache, List<Diagnostic> diagnostics)
     {
         var factory = new ObjectFactory(cluster);
         var components = new List<Component>();
@@ -84,18 +96,13 @@ public static class Renderer
             components.Add(KubeStateMetricsEmitter.Emit(kubeStateMetrics, factory));
         }
 
-        var root = $"clusters/{cluster.Name}";
+        var root = Root(cluster);
         var placed = new List<(string Path, IKubernetesObject Object)>
         {
             ($"{root}/namespace.yaml", new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster.Location, clusterScoped: true))),
         };
         placed.AddRange(components.SelectMany(c => c.Objects.Select(o => ($"{root}/{c.Folder}/{o.Kind.ToLowerInvariant()}-{o.Metadata.Name}.yaml", o))));
-        objects.AddRange(placed.Select(p => new RenderedObject(cluster.Name, p.Path, p.Object, factory.SourceOf(p.Object.Metadata))));
-        var files = placed.Select(p => new OutputFile(p.Path, cache.Yaml(p.Object))).ToList();
-
-        var resources = files.Select(f => f.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();
-        files.Add(new OutputFile($"{root}/kustomization.yaml", cache.Yaml(new Kustomization(resources))));
-        return files;
+        return placed.Select(p => new RenderedObject(cluster.Name, p.Path, p.Object, factory.SourceOf(p.Object.Metadata)));
     }
 }
 

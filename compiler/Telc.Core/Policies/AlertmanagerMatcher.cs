@@ -3,8 +3,17 @@ using System.Text.RegularExpressions;
 namespace Telc.Policies;
 
 /// <summary>An Alertmanager label matcher such as <c>severity="critical"</c> or <c>team=~"pay.*"</c>.</summary>
-public sealed partial record AlertmanagerMatcher(string Label, string Operator, string Value)
+public sealed partial class AlertmanagerMatcher(string label, string op, string value)
 {
+    private Regex? pattern;
+
+    public string Label { get; } = label;
+
+    /// <summary><c>=</c>, <c>!=</c>, <c>=~</c> or <c>!~</c>.</summary>
+    public string Operator { get; } = op;
+
+    public string Value { get; } = value;
+
     /// <summary>The matcher, or null when the text is not one (telc reports that itself).</summary>
     public static AlertmanagerMatcher? Parse(string text)
     {
@@ -36,7 +45,8 @@ public sealed partial record AlertmanagerMatcher(string Label, string Operator, 
     {
         try
         {
-            return Regex.IsMatch(actual, $"^(?:{Value})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            pattern ??= new Regex($"^(?:{Value})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return pattern.IsMatch(actual);
         }
         catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
         {

@@ -8,15 +8,17 @@ using Telc.Spec.Kinds;
 namespace Telc.Policies;
 
 /// <summary>What a policy sees: the bound spec, the objects rendered for every cluster, and its options.</summary>
+/// <param name="objects">Rendered on first use: most policies read only the spec.</param>
 public sealed class PolicyContext(
-    SpecModel spec, ImmutableArray<RenderedObject> objects, ImmutableSortedDictionary<string, string> options, ImmutableArray<PolicyOption> declared = default)
+    SpecModel spec, Lazy<ImmutableArray<RenderedObject>> objects, ImmutableSortedDictionary<string, string> options, ImmutableArray<PolicyOption> declared = default)
 {
     private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AlertmanagerMatcher?> matchers = new(StringComparer.Ordinal);
 
     public SpecModel Spec { get; } = spec;
 
     /// <summary>Every rendered object of every cluster; empty when the spec has errors and nothing renders.</summary>
-    public ImmutableArray<RenderedObject> Objects { get; } = objects;
+    public ImmutableArray<RenderedObject> Objects => objects.Value;
 
     /// <summary>The options the Project sets for this policy (<c>policies.&lt;id&gt;.options</c>).</summary>
     public ImmutableSortedDictionary<string, string> Options { get; } = options;
@@ -45,7 +47,9 @@ public sealed class PolicyContext(
     /// the first matching route, and the ones after it while routes say continue; the default receiver when none matches.
     /// </summary>
     public IEnumerable<string> ReceiversFor(IReadOnlyDictionary<string, string> labels) =>
-        Spec.OfKind<AlertRoutingSpec>().SelectMany(r => Route(r.Spec.Routes, r.Spec.DefaultReceiver.Value, labels)).Distinct(StringComparer.Ordinal);
+        Spec.OfKind<AlertRoutingSpec>().SelectMany(r => Route(r.Spec.Routes, r.Spec.DefaultReceiver.Value, labels, Matcher)).Distinct(StringComparer.Ordinal);
+
+    private AlertmanagerMatcher? Matcher(string text) => matchers.GetOrAdd(text, AlertmanagerMatcher.Parse);
 
     /// <summary>The receiver of that name in any AlertRouting document, or null.</summary>
     public Receiver? Receiver(string name) =>
@@ -59,13 +63,14 @@ public sealed class PolicyContext(
     public string? EnvironmentOf(string cluster) =>
         Spec.OfKind<ClusterSpec>().Where(c => c.Resource.Name == cluster).Select(c => c.Spec.Environment.Value).FirstOrDefault();
 
-    private static IEnumerable<string> Route(ImmutableArray<Route> routes, string receiver, IReadOnlyDictionary<string, string> labels)
+    private static IEnumerable<string> Route(
+        ImmutableArray<Route> routes, string receiver, IReadOnlyDictionary<string, string> labels, Func<string, AlertmanagerMatcher?> matcher)
     {
         var matched = false;
-        foreach (var route in routes.Where(r => r.Matchers.All(m => AlertmanagerMatcher.Parse(m.Value)?.Matches(labels) ?? false)))
+        foreach (var route in routes.Where(r => r.Matchers.All(m => matcher(m.Value)?.Matches(labels) ?? false)))
         {
             matched = true;
-            foreach (var reached in Route(route.Routes, route.Receiver.Value, labels))
+            foreach (var reached in Route(route.Routes, route.Receiver.Value, labels, matcher))
             {
                 yield return reached;
             }
