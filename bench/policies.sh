@@ -16,6 +16,6 @@ for i in $(seq "$runs"); do
   /usr/bin/time -f "%e %M" -o "$work/warm" "$work/telc/telc" validate examples/quickstart >/dev/null
   # A worker that is not there: telc reports TELC405 and runs no policy, which times telc alone.
   TELC_POLICY_WORKER=/nonexistent /usr/bin/time -f "%e %M" -o "$work/none" "$work/telc/telc" validate examples/quickstart >/dev/null || true
-  read -r c_s c_k < "$work/cold"; read -r w_s w_k < "$work/warm"; read -r n_s n_k < "$work/none"
+  read -r c_s c_k < <(tail -1 "$work/cold"); read -r w_s w_k < <(tail -1 "$work/warm"); read -r n_s n_k < <(tail -1 "$work/none")
   echo "run $i: cold ${c_s}s ($((c_k / 1024)) MiB) — warm ${w_s}s ($((w_k / 1024)) MiB) — without policies ${n_s}s"
 done
