@@ -130,7 +130,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor PolicyTimedOut = new("TELC403", "Policy ran out of time", Error,
         "Each policy has a time budget; one that runs longer is stopped and the other policies still run. An endless loop or an expensive query over every rendered object is the usual cause.");
     public static readonly DiagnosticDescriptor PolicyFailed = new("TELC404", "Policy failed", Error,
-        "The policy threw an exception, exceeded its memory budget or crashed its worker; its findings are incomplete, and the other policies still ran.");
+        "The policy exceeded its memory budget or crashed its worker, or the worker ended before it ran; its findings are missing, and the other policies still ran. (A policy that throws is reported under its own id.)");
     public static readonly DiagnosticDescriptor PolicyWorkerUnavailable = new("TELC405", "Policies cannot run", Error,
         "telc runs policies in a separate worker process (telc-policy, installed beside telc, or named by TELC_POLICY_WORKER); it was not found or did not start, so no policy ran.");
     public static readonly DiagnosticDescriptor WaiverExpired = new("TELC406", "Waiver expired", Error,

@@ -98,7 +98,8 @@ public static class PolicyRunner
                             policy.Id, e.Target ?? string.Empty));
                         break;
                     case "failed":
-                        diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(policy, policySources),
+                        // An error finding of the policy itself, whatever its level: its other findings may be missing.
+                        diagnostics.Add(Diagnostic.At(descriptor with { DefaultLevel = DiagnosticLevel.Error }, PolicyLocation(policy, policySources),
                             $"policy '{policy.Id}' {e.Message}", "its findings are incomplete; fix the policy, or set its level to off in the Project"));
                         break;
                 }

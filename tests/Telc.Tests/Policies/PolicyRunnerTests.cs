@@ -96,6 +96,7 @@ public sealed class PolicyRunnerTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("policy 'a-allocates'", result.Output);
         Assert.Contains("policy 'b-throws' threw InvalidOperationException: no luck", result.Output);
+        Assert.Contains("\"code\": \"b-throws\",\n      \"level\": \"error\"", result.Output);
         Assert.Contains("\"code\": \"c-finds\"", result.Output);
         Assert.DoesNotContain("internal error", result.Error);
     }
