@@ -34,8 +34,6 @@ public sealed class PolicyContext(
     public IEnumerable<SpecString> Strings =>
         Spec.Resources.SelectMany(r => Scalars(r.Document.Root, string.Empty).Select(s => new SpecString(r, s.Path, s.Node.Value, r.File.Locate(s.Node.Span))));
 
-    public string Option(string name, string fallback) => Options.GetValueOrDefault(name, fallback);
-
     /// <summary>The option as the Project sets it, else the default the policy declares for it.</summary>
     public string Option(string name) =>
         Options.GetValueOrDefault(name)
