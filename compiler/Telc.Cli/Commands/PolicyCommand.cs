@@ -28,7 +28,12 @@ public sealed class PolicyCommand(CliContext context)
             throw new UsageException($"policy folder '{arguments.Folder ?? PolicySources.FolderName}' does not exist");
         }
 
-        var verdicts = PolicyFixtures.Run(folder, context.WorkingDirectory, PolicyWorkerSettings.FromEnvironment(context.Variable));
+        var (verdicts, folderProblems) = PolicyFixtures.Run(folder, context.WorkingDirectory, PolicyWorkerSettings.FromEnvironment(context.Variable));
+        foreach (var problem in folderProblems)
+        {
+            context.Out.Write($"{problem.Path}: {problem.Code} {problem.Message}\n");
+        }
+
         if (verdicts.Count == 0)
         {
             throw new UsageException($"no policy under '{arguments.Folder ?? PolicySources.FolderName}': each lives in <id>/<id>.csx");
@@ -48,6 +53,6 @@ public sealed class PolicyCommand(CliContext context)
 
         var failed = verdicts.Count(v => !v.Passed);
         context.Out.Write($"{verdicts.Count} {(verdicts.Count == 1 ? "policy" : "policies")} tested: {verdicts.Count - failed} passed, {failed} failed\n");
-        return failed == 0 ? ExitCodes.Clean : ExitCodes.ProblemsFound;
+        return failed == 0 && folderProblems.Count == 0 ? ExitCodes.Clean : ExitCodes.ProblemsFound;
     }
 }

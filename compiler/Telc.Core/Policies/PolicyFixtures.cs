@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Telc.Diagnostics;
 using Telc.Sources;
 
 namespace Telc.Policies;
@@ -18,16 +19,20 @@ public static class PolicyFixtures
         public bool Passed => Failures.IsEmpty;
     }
 
-    public static IReadOnlyList<Verdict> Run(string folder, string displayBase, PolicyWorkerSettings settings)
+    /// <summary>The verdicts, and what was refused while reading the folder (symbolic links, oversized files).</summary>
+    public sealed record Outcome(IReadOnlyList<Verdict> Verdicts, IReadOnlyList<Diagnostic> FolderProblems);
+
+    public static Outcome Run(string folder, string displayBase, PolicyWorkerSettings settings)
     {
-        var files = PolicySources.For(folder, displayBase).Files;
+        var read = PolicySources.For(folder, displayBase);
         // Each fixture runs in a worker process of its own; two at a time keep both cores busy.
-        return Directory.GetDirectories(folder)
+        var verdicts = Directory.GetDirectories(folder)
             .Order(StringComparer.Ordinal)
             .Where(policyFolder => File.Exists(Path.Combine(policyFolder, Path.GetFileName(policyFolder) + ".csx")))
             .AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(2, Environment.ProcessorCount))
-            .Select(policyFolder => Test(policyFolder, displayBase, files, settings))
+            .Select(policyFolder => Test(policyFolder, displayBase, read.Files, settings))
             .ToArray();
+        return new Outcome(verdicts, read.Problems);
     }
 
     private static Verdict Test(string policyFolder, string displayBase, ImmutableArray<ProtocolFile> files, PolicyWorkerSettings settings)

@@ -71,9 +71,12 @@ public sealed class BuiltInPolicyTests
         folder.Write("alert-has-runbook/fail/expected.txt", "11:14 alert 'ApiDown' has no runbook\n99:1 something that is not found\n");
         folder.Write("untested/untested.csx", File.ReadAllText(RepoPaths.Combine("policies", "image-pinned", "image-pinned.csx")).Replace("\"image-pinned\"", "\"untested\"").Replace("class ImagePinned", "class Untested"));
 
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "linked.csx"), RepoPaths.Combine("policies", "image-pinned", "image-pinned.csx"));
+
         var result = CliRunner.Run(folder.Path, "policy", "test", ".");
 
         Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("linked.csx: TELC402 'linked.csx' is a symbolic link; links in the policy folder are not followed\n", result.Output);
         Assert.Contains("alert-has-runbook  FAIL  fail\n", result.Output);
         Assert.Contains("fail: missing 99:1 something that is not found\n", result.Output);
         Assert.Contains("fail: unexpected 14:14 alert 'ApiSlow' has no runbook\n", result.Output);
