@@ -4,6 +4,7 @@ using Telc.Parsing;
 using Telc.PromQL;
 using Telc.Spec;
 using Telc.Spec.Kinds;
+using Telc.Spec.Values;
 
 namespace Telc.Policies;
 

@@ -1,12 +1,12 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Telc.Diagnostics;
 using Telc.Schema;
 using Telc.Sources;
 using Telc.Spec;
 using Telc.Spec.Kinds;
+using Telc.Spec.Values;
 using Telc.Text;
 
 namespace Telc.Semantics;
@@ -15,7 +15,7 @@ namespace Telc.Semantics;
 /// Checks that only make sense across documents: unique names, references that resolve, backends that fit
 /// their use, team folders, environments.
 /// </summary>
-public sealed partial class SemanticChecker
+public sealed class SemanticChecker
 {
     private static readonly string[] DefaultEnvironments = ["dev", "stage", "prod"];
 
@@ -320,16 +320,14 @@ public sealed partial class SemanticChecker
             .Concat(routing.Inhibitions.SelectMany(i => i.SourceMatchers.Concat(i.TargetMatchers)));
         foreach (var matcher in matchers)
         {
-            var match = MatcherSyntax().Match(matcher.Value);
-            if (!match.Success || match.Groups["value"].Value.StartsWith('=') || match.Groups["value"].Value.StartsWith('~'))
+            if (AlertmanagerMatcher.Parse(matcher.Value) is not { } parsed)
             {
                 Add(DiagnosticCatalogue.InvalidFormat, matcher.Location, $"'{matcher.Value}' is not a label matcher",
                     "write label, operator (=, !=, =~, !~) and a quoted value, e.g. severity=\"critical\"");
             }
-            else if (match.Groups["op"].Value is "=~" or "!~")
+            else if (parsed.Operator is "=~" or "!~")
             {
-                var value = match.Groups["value"].Value;
-                CheckRegex(value.StartsWith('"') ? value[1..^1].Replace("\\\\", "\\") : value, matcher.Location, "this matcher");
+                CheckRegex(parsed.Value, matcher.Location, "this matcher");
             }
         }
     }
@@ -425,7 +423,4 @@ public sealed partial class SemanticChecker
 
     private void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint) =>
         diagnostics.Add(Diagnostic.At(descriptor, location, message, hint));
-
-    [GeneratedRegex("^\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*(?<op>=~|!~|!=|=)\\s*(?<value>\"([^\"\\\\]|\\\\.)*\"|[^\"\\s]*)\\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex MatcherSyntax();
 }

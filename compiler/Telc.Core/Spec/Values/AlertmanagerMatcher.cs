@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Telc.Policies;
+namespace Telc.Spec.Values;
 
 /// <summary>An Alertmanager label matcher such as <c>severity="critical"</c> or <c>team=~"pay.*"</c>.</summary>
 public sealed partial class AlertmanagerMatcher(string label, string op, string value)
@@ -14,18 +14,21 @@ public sealed partial class AlertmanagerMatcher(string label, string op, string 
 
     public string Value { get; } = value;
 
-    /// <summary>The matcher, or null when the text is not one (telc reports that itself).</summary>
+    /// <summary>
+    /// The matcher, or null when the text is not one (<c>a==b</c> and <c>a=~~b</c> are not). A quoted value loses its
+    /// quotes and has its doubled backslashes halved.
+    /// </summary>
     public static AlertmanagerMatcher? Parse(string text)
     {
         var match = Syntax().Match(text);
-        if (!match.Success)
+        var value = match.Groups["value"].Value;
+        if (!match.Success || value.StartsWith('=') || value.StartsWith('~'))
         {
             return null;
         }
 
-        var value = match.Groups["value"].Value;
         return new AlertmanagerMatcher(match.Groups["label"].Value, match.Groups["op"].Value,
-            value.StartsWith('"') ? Regex.Unescape(value[1..^1]) : value);
+            value.StartsWith('"') ? value[1..^1].Replace("\\\\", "\\") : value);
     }
 
     /// <summary>Whether alert labels satisfy the matcher; a missing label is the empty string, as in Alertmanager.</summary>
