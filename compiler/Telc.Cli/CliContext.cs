@@ -7,10 +7,7 @@ public sealed record CliContext(
     public string? Variable(string name) => Environment is not null && Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     /// <summary>The date waivers are checked against: TELC_TODAY (YYYY-MM-DD) when set, for reproducible runs; else today in UTC.</summary>
-    public DateOnly Today =>
-        DateOnly.TryParseExact(Variable("TELC_TODAY"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
-            ? date
-            : DateOnly.FromDateTime(DateTime.UtcNow);
+    public DateOnly Today => Spec.Values.CalendarDate.Parse(Variable("TELC_TODAY")) ?? DateOnly.FromDateTime(DateTime.UtcNow);
 
     public string FullPath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 }

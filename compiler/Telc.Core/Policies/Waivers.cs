@@ -1,7 +1,7 @@
-using System.Globalization;
 using Telc.Diagnostics;
 using Telc.Spec;
 using Telc.Spec.Kinds;
+using Telc.Spec.Values;
 
 namespace Telc.Policies;
 
@@ -55,6 +55,5 @@ public static class Waivers
 
     private static bool InForce(WaiverSpec waiver, DateOnly today) => Expiry(waiver) is { } expires && expires >= today;
 
-    private static DateOnly? Expiry(WaiverSpec waiver) =>
-        DateOnly.TryParseExact(waiver.Expires.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? Expiry(WaiverSpec waiver) => CalendarDate.Parse(waiver.Expires.Value);
 }

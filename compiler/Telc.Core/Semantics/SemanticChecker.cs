@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Globalization;
 using Telc.Diagnostics;
 using Telc.Schema;
 using Telc.Sources;
@@ -308,7 +307,7 @@ public sealed class SemanticChecker
                 }
 
                 break;
-            case WaiverSpec waiver when !DateOnly.TryParseExact(waiver.Expires.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+            case WaiverSpec waiver when CalendarDate.Parse(waiver.Expires.Value) is null:
                 Add(DiagnosticCatalogue.InvalidFormat, waiver.Expires.Location, $"'{waiver.Expires.Value}' is not a calendar date", "write the date as YYYY-MM-DD, e.g. 2026-12-31");
                 break;
         }
