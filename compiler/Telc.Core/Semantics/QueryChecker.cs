@@ -20,7 +20,10 @@ public static class QueryChecker
     {
         var diagnostics = new List<Diagnostic>();
         var lokiBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Loki is not null).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
-        var dashboardIntervals = ScrapeIntervals.For(model, null);
+        // Every backend's intervals, for dashboards and groups whose evaluating backend is unknown; one set per backend.
+        var anyBackend = ScrapeIntervals.For(model, null);
+        var byBackend = new Dictionary<string, ScrapeIntervals>(StringComparer.Ordinal);
+        var defaultBackend = BackendTypes.Default(model, BackendUse.Rules);
         foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
         {
             if (group.Backend is { } backend && lokiBackends.Contains(backend.Value))
@@ -28,8 +31,8 @@ public static class QueryChecker
                 continue;
             }
 
-            var evaluatedBy = group.Backend?.Value ?? BackendTypes.Default(model, BackendUse.Rules);
-            var intervals = ScrapeIntervals.For(model, evaluatedBy);
+            var evaluatedBy = group.Backend?.Value ?? defaultBackend;
+            var intervals = evaluatedBy is null ? anyBackend : IntervalsOf(evaluatedBy);
 
             foreach (var rule in group.Rules)
             {
@@ -58,11 +61,21 @@ public static class QueryChecker
         {
             foreach (var panel in dashboard.Panels)
             {
-                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", dashboardIntervals);
+                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", anyBackend);
             }
         }
 
         return diagnostics;
+
+        ScrapeIntervals IntervalsOf(string backend)
+        {
+            if (!byBackend.TryGetValue(backend, out var intervals))
+            {
+                byBackend[backend] = intervals = ScrapeIntervals.For(model, backend);
+            }
+
+            return intervals;
+        }
     }
 
     private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals)
