@@ -11,7 +11,7 @@ public sealed class AlertForDuration : Policy
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var severities = context.Option("severities").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var severities = context.OptionList("severities");
         var minimum = Duration.TryParse(context.Option("minimum"))?.Value ?? TimeSpan.FromMinutes(1);
         return context.Alerts
             .Where(a => severities.Contains(a.Rule.Severity ?? string.Empty) && (a.Rule.For?.Value ?? TimeSpan.Zero) < minimum)

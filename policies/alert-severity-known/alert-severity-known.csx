@@ -11,7 +11,7 @@ public sealed class AlertSeverityKnown : Policy
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var known = context.Option("severities").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var known = context.OptionList("severities");
         var routed = context.Spec.OfKind<AlertRoutingSpec>().Any();
         foreach (var alert in context.Alerts)
         {

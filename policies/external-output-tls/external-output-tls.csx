@@ -11,8 +11,7 @@ public sealed class ExternalOutputTls : Policy
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var strict = context.Option("environments").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var clusters = context.Spec.OfKind<ClusterSpec>().ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal);
+        var strict = context.OptionList("environments");
         foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
         {
             if (backend.External is not { } external)
@@ -20,8 +19,7 @@ public sealed class ExternalOutputTls : Policy
                 continue;
             }
 
-            var environments = backend.Clusters.IsDefaultOrEmpty ? clusters.Values : backend.Clusters.Select(c => clusters.GetValueOrDefault(c.Value)).OfType<string>();
-            var environment = environments.Where(strict.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
+            var environment = context.EnvironmentsOf(backend).FirstOrDefault(strict.Contains);
             if (environment is null)
             {
                 continue;

@@ -11,9 +11,8 @@ public sealed class ProdHighAvailability : Policy
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var strict = context.Option("environments").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var strict = context.OptionList("environments");
         var minimum = int.TryParse(context.Option("minReplicas"), out var parsed) ? parsed : 2;
-        var clusters = context.Spec.OfKind<ClusterSpec>().ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal);
         foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
         {
             var (what, replicas) = backend.Prometheus is { } prometheus ? ("Prometheus", prometheus.Replicas)
@@ -24,8 +23,7 @@ public sealed class ProdHighAvailability : Policy
                 continue;
             }
 
-            var environments = backend.Clusters.IsDefaultOrEmpty ? clusters.Values : backend.Clusters.Select(c => clusters.GetValueOrDefault(c.Value)).OfType<string>();
-            if (environments.Where(strict.Contains).Order(StringComparer.Ordinal).FirstOrDefault() is { } environment)
+            if (context.EnvironmentsOf(backend).FirstOrDefault(strict.Contains) is { } environment)
             {
                 yield return context.Finding(resource, $"{what} '{resource.Name}' runs {replicas} replica{(replicas == 1 ? "" : "s")} in {environment}",
                     $"set replicas: {minimum} or more");

@@ -15,14 +15,11 @@ public sealed class RetentionWithinLimits : Policy
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var clusters = context.Spec.OfKind<ClusterSpec>().ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal);
-        var environments = clusters.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-
         foreach (var (resource, policy) in context.Spec.OfKind<RetentionPolicySpec>())
         {
             foreach (var rule in policy.Rules)
             {
-                foreach (var environment in rule.Environment is { } only ? [only.Value] : environments)
+                foreach (var environment in rule.Environment is { } only ? [only.Value] : context.Environments)
                 {
                     if (Violation(context, environment, rule.Duration) is { } problem)
                     {
@@ -40,8 +37,7 @@ public sealed class RetentionWithinLimits : Policy
                 continue;
             }
 
-            var deployedTo = backend.Clusters.IsDefaultOrEmpty ? clusters.Values : backend.Clusters.Select(c => clusters.GetValueOrDefault(c.Value)).OfType<string>();
-            foreach (var environment in deployedTo.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            foreach (var environment in context.EnvironmentsOf(backend))
             {
                 if (Violation(context, environment, time) is { } problem)
                 {

@@ -15,6 +15,9 @@ public sealed class PolicyContext(
 {
     private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AlertmanagerMatcher?> matchers = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, string>> clusterEnvironments = new(() => spec.OfKind<ClusterSpec>()
+        .DistinctBy(c => c.Resource.Name, StringComparer.Ordinal) // a duplicate is reported elsewhere
+        .ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal));
 
     public SpecModel Spec { get; } = spec;
 
@@ -34,6 +37,10 @@ public sealed class PolicyContext(
     /// <summary>Every string value of every document, with its key path: what a scan for pasted credentials reads.</summary>
     public IEnumerable<SpecString> Strings =>
         Spec.Resources.SelectMany(r => Scalars(r.Document.Root, string.Empty).Select(s => new SpecString(r, s.Path, s.Node.Value, r.File.Locate(s.Node.Span))));
+
+    /// <summary>A comma-separated option as its items, blanks dropped: "critical, warning" gives critical and warning.</summary>
+    public IReadOnlyList<string> OptionList(string name) =>
+        Option(name).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The option as the Project sets it, else the default the policy declares for it.</summary>
     public string Option(string name) =>
@@ -59,8 +66,16 @@ public sealed class PolicyContext(
         queries.GetOrAdd(query.Value, text => Parser.Parse(text) is { Success: true, Root: { } root } ? root : null);
 
     /// <summary>The environment a cluster belongs to (dev, stage, prod…), or null for an unknown cluster.</summary>
-    public string? EnvironmentOf(string cluster) =>
-        Spec.OfKind<ClusterSpec>().Where(c => c.Resource.Name == cluster).Select(c => c.Spec.Environment.Value).FirstOrDefault();
+    public string? EnvironmentOf(string cluster) => clusterEnvironments.Value.GetValueOrDefault(cluster);
+
+    /// <summary>The environments the clusters belong to, in name order.</summary>
+    public IReadOnlyList<string> Environments => [.. clusterEnvironments.Value.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The environments of the clusters a backend is deployed to or used from (all clusters when it names none), in name order.</summary>
+    public IReadOnlyList<string> EnvironmentsOf(BackendSpec backend) =>
+        backend.Clusters.IsDefaultOrEmpty
+            ? Environments
+            : [.. backend.Clusters.Select(c => EnvironmentOf(c.Value)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static IEnumerable<string> Route(
         ImmutableArray<Route> routes, string receiver, IReadOnlyDictionary<string, string> labels, Func<string, AlertmanagerMatcher?> matcher)
