@@ -203,6 +203,19 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void A_missing_worker_is_an_error_with_a_hint_not_a_silent_pass()
+    {
+        using var project = new TempFolder();
+        project.Write("telemetry/spec.yaml", Spec);
+
+        var result = CliRunner.RunWith(project.Path, new Dictionary<string, string> { ["TELC_POLICY_WORKER"] = "/nonexistent/telc-policy" }, "validate", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error TELC405: the policy worker '/nonexistent/telc-policy' did not start", result.Output);
+        Assert.Contains("= hint: install telc-policy beside telc (dotnet publish does), or set TELC_POLICY_WORKER to its path", result.Output);
+    }
+
+    [Fact]
     public void A_policy_that_does_not_compile_is_reported_at_its_line()
     {
         using var project = new TempFolder();
