@@ -16,6 +16,7 @@ public static class TelcApp
             SchemaCommand.Create(context),
             PromQLCommand.Create(context, context.Input ?? TextReader.Null),
             PolicyCommand.Create(context),
+            DiffCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

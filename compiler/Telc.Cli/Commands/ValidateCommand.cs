@@ -5,7 +5,7 @@ using Telc.Policies;
 
 namespace Telc.Cli.Commands;
 
-public sealed record ValidateArguments(string? Path, string? Ref, string Format, string FailOn, string? Report, string? TrustedPoliciesRef = null);
+public sealed record ValidateArguments(string? Path, string? Ref, string Format, string FailOn, string? Report, string? TrustedPoliciesRef = null, string? Outputs = null);
 
 /// <summary><c>telc validate [PATH]</c>: schema and semantic checks, diagnostics in the chosen format.</summary>
 public sealed class ValidateCommand(CliContext context)
@@ -23,9 +23,13 @@ public sealed class ValidateCommand(CliContext context)
             Description = "Read the project's policies from this git ref (e.g. the base branch) instead of the spec's tree, so a pull request cannot change them",
         };
 
-        var command = new Command("validate", "Check the spec: YAML, schemas, references and semantic rules") { path, gitRef, format, failOn, report, trustedPolicies };
+        var outputs = new Option<string?>("--outputs")
+        {
+            Description = "Append errors=, warnings= lines to this file (the format of GitHub Actions' $GITHUB_OUTPUT)",
+        };
+        var command = new Command("validate", "Check the spec: YAML, schemas, references and semantic rules") { path, gitRef, format, failOn, report, trustedPolicies, outputs };
         command.SetAction(result => new ValidateCommand(context).Run(new ValidateArguments(
-            result.GetValue(path), result.GetValue(gitRef), result.GetValue(format)!, result.GetValue(failOn)!, result.GetValue(report), result.GetValue(trustedPolicies))));
+            result.GetValue(path), result.GetValue(gitRef), result.GetValue(format)!, result.GetValue(failOn)!, result.GetValue(report), result.GetValue(trustedPolicies), result.GetValue(outputs))));
         return command;
     }
 
@@ -50,6 +54,11 @@ public sealed class ValidateCommand(CliContext context)
         else
         {
             formatter.Write(report, context.Out);
+        }
+
+        if (arguments.Outputs is { } outputsPath)
+        {
+            File.AppendAllText(context.FullPath(outputsPath), $"errors={report.Count(DiagnosticLevel.Error)}\nwarnings={report.Count(DiagnosticLevel.Warning)}\n");
         }
 
         var failing = arguments.FailOn == "warning" ? DiagnosticLevel.Warning : DiagnosticLevel.Error;

@@ -16,4 +16,33 @@ public static class GitRepository
             return null;
         }
     }
+
+    /// <summary>The commit a ref names, abbreviated; null when it names none.</summary>
+    public static string? ShortCommit(string directory, string reference)
+    {
+        var result = Git.Run(directory, ["rev-parse", "--verify", "--quiet", "--short", reference + "^{commit}"], allowFailure: true);
+        return result.ExitCode == 0 ? result.Output.Trim() : null;
+    }
+
+    /// <summary>
+    /// The branch pull requests merge into: origin's HEAD when the clone knows it, else the first of origin/main,
+    /// origin/master, main and master that exists; null when none does.
+    /// </summary>
+    public static string? DefaultBranch(string directory)
+    {
+        var remoteHead = Git.Run(directory, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], allowFailure: true);
+        if (remoteHead.ExitCode == 0 && remoteHead.Output.Trim() is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        return new[] { "origin/main", "origin/master", "main", "master" }.FirstOrDefault(b => ShortCommit(directory, b) is not null);
+    }
+
+    /// <summary>The best common ancestor of two commits, as a full hash; null when they share none.</summary>
+    public static string? MergeBase(string directory, string first, string second)
+    {
+        var result = Git.Run(directory, ["merge-base", first, second], allowFailure: true);
+        return result.ExitCode == 0 ? result.Output.Trim() : null;
+    }
 }

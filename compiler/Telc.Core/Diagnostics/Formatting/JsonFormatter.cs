@@ -61,7 +61,7 @@ public sealed class JsonFormatter : IDiagnosticFormatter
     }
 
     /// <summary>Opens the diagnostic's object and writes its fields; the caller closes it.</summary>
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)
+    internal static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)
     {
         json.WriteStartObject();
         json.WriteString("code", d.Code);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Step 4: renders base and head, writes the markdown report, and puts it in the job summary.
+set -uo pipefail
+
+report="${RUNNER_TEMP:?}/telc-report.md"
+diff_report="${RUNNER_TEMP}/telc-diff.md"
+status=0
+if [[ -n "${BASE:-}" ]]; then
+  "$TELC" diff "$BASE" --path "$SPEC_PATH" --format markdown --report "$diff_report" --outputs "$GITHUB_OUTPUT" || status=$?
+else
+  echo "### telc diff: no base to compare with (not a pull request, and no 'base' input)" > "$diff_report"
+fi
+
+{
+  echo "## telc"
+  echo
+  echo "Validation of the head: **${ERRORS:-?} errors**, ${WARNINGS:-?} warnings (shown as annotations on the files)."
+  case "${STALE:-}" in
+    true) echo; echo "**The committed rendered manifests are stale**: run \`telc render\` and commit the result." ;;
+    false) echo; echo "The committed rendered manifests are up to date." ;;
+  esac
+  echo
+  cat "$diff_report"
+} > "$report"
+
+if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
+  cat "$report" >> "$GITHUB_STEP_SUMMARY"
+fi
+echo "report=$report" >> "$GITHUB_OUTPUT"
+echo "status=$status" >> "$GITHUB_OUTPUT"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Step 2: validates the head's spec, with the project's policies read from the base so a pull request cannot
+# loosen them, as annotations (and SARIF when asked). Never fails the step: the verdict step decides.
+set -uo pipefail
+
+base="${INPUT_BASE:-${PR_BASE_SHA:-}}"
+trusted=()
+if [[ -n "$base" ]]; then
+  if ! git rev-parse --verify --quiet "$base^{commit}" > /dev/null; then
+    echo "::error title=telc::the base '$base' is not in this clone; check out with actions/checkout and 'fetch-depth: 0'"
+    echo "status=3" >> "$GITHUB_OUTPUT"
+    exit 0
+  fi
+  merge_base="$(git merge-base "$base" HEAD)" || merge_base="$base"
+  echo "base=$merge_base" >> "$GITHUB_OUTPUT"
+  trusted=(--trusted-policies-ref "$merge_base")
+fi
+
+status=0
+"$TELC" validate "$SPEC_PATH" --format github "${trusted[@]}" --outputs "$GITHUB_OUTPUT" || status=$?
+if [[ -n "${SARIF:-}" ]]; then
+  "$TELC" validate "$SPEC_PATH" --format sarif --report "$SARIF" "${trusted[@]}" > /dev/null || true
+fi
+echo "status=$status" >> "$GITHUB_OUTPUT"

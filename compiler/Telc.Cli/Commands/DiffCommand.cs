@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Text;
+using Telc.Diff;
+using Telc.Diff.Formatting;
+using Telc.Sources;
+
+namespace Telc.Cli.Commands;
+
+public sealed record DiffArguments(string? Base, string? Head, string? Path, string Format, bool ExitCode, string? Report, string? Outputs);
+
+/// <summary>
+/// <c>telc diff [BASE] [HEAD]</c>: renders the spec at two git refs (HEAD defaults to the working tree, BASE to its
+/// merge base with the default branch) and reports what changes, cluster by cluster, without a checkout or a cluster.
+/// </summary>
+public sealed class DiffCommand(CliContext context)
+{
+    public static readonly string[] Formats = ["text", "markdown", "json"];
+
+    public static Command Create(CliContext context)
+    {
+        var baseRef = new Argument<string?>("base") { Description = "Git ref of the old side (default: the merge base of HEAD with the default branch)", Arity = ArgumentArity.ZeroOrOne };
+        var headRef = new Argument<string?>("head") { Description = "Git ref of the new side (default: the working tree)", Arity = ArgumentArity.ZeroOrOne };
+        var path = new Option<string?>("--path") { Description = $"Project folder holding {SpecFileNames.DefaultRoot}/, or the spec root itself (default: {SpecFileNames.DefaultRoot})" };
+        var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
+        var exitCode = new Option<bool>("--exit-code") { Description = "Exit 2 when the rendered output differs (like git diff --exit-code)" };
+        var report = new Option<string?>("--report") { Description = "Write the report to this file and only its headline to standard output" };
+        var outputs = new Option<string?>("--outputs")
+        {
+            Description = "Append changed=, changed-clusters=, high-risk=, medium-risk=, low-risk= lines to this file (the format of GitHub Actions' $GITHUB_OUTPUT)",
+        };
+        var command = new Command("diff", "Render the spec at two git refs and show what changes, in telemetry terms and field by field")
+        {
+            baseRef, headRef, path, format, exitCode, report, outputs,
+        };
+        command.SetAction(result => new DiffCommand(context).Run(new DiffArguments(
+            result.GetValue(baseRef), result.GetValue(headRef), result.GetValue(path), result.GetValue(format)!,
+            result.GetValue(exitCode), result.GetValue(report), result.GetValue(outputs))));
+        return command;
+    }
+
+    public int Run(DiffArguments arguments)
+    {
+        var (baseRef, baseLabel) = ResolveBase(arguments);
+        var before = DiffSide.Build(baseLabel, SpecLocation.Resolve(arguments.Path, baseRef, context, context.WorkingDirectory));
+        var after = arguments.Head is { } head
+            ? DiffSide.Build(Label(head, head, arguments.Path), SpecLocation.Resolve(arguments.Path, head, context, context.WorkingDirectory))
+            : DiffSide.Build("working tree", SpecLocation.Resolve(arguments.Path, null, context, context.WorkingDirectory));
+        var report = SpecDiffer.Compare(before, after);
+
+        if (arguments.Report is { } reportPath)
+        {
+            using var file = new StreamWriter(context.FullPath(reportPath), append: false, new UTF8Encoding(false));
+            Write(report, arguments.Format, file, color: false);
+            context.Out.Write(DiffWords.Headline(report) + "\n");
+        }
+        else
+        {
+            Write(report, arguments.Format, context.Out, context.Color);
+        }
+
+        if (arguments.Outputs is { } outputsPath)
+        {
+            File.AppendAllText(context.FullPath(outputsPath), string.Concat(
+                $"changed={(report.HasDifferences ? "true" : "false")}\n",
+                $"changed-clusters={string.Join(",", report.ChangedClusters)}\n",
+                $"high-risk={report.Count(Risk.High)}\n",
+                $"medium-risk={report.Count(Risk.Medium)}\n",
+                $"low-risk={report.Count(Risk.Low)}\n"));
+        }
+
+        if (report.Failed)
+        {
+            context.Error.Write("telc: the diff is incomplete because a side does not compile; see its diagnostics above\n");
+            return ExitCodes.ProblemsFound;
+        }
+
+        return arguments.ExitCode && report.HasDifferences ? ExitCodes.DifferenceFound : ExitCodes.Clean;
+    }
+
+    private static void Write(DiffReport report, string format, TextWriter output, bool color)
+    {
+        switch (format)
+        {
+            case "json":
+                new DiffJsonFormatter().Write(report, output);
+                break;
+            case "markdown":
+                new DiffMarkdownFormatter().Write(report, output);
+                break;
+            default:
+                new DiffTextFormatter(color).Write(report, output);
+                break;
+        }
+    }
+
+    private (string Ref, string Label) ResolveBase(DiffArguments arguments)
+    {
+        var directory = Repository(arguments.Path);
+        if (arguments.Base is { } given)
+        {
+            return (given, Label(given, given, arguments.Path));
+        }
+
+        var branch = GitRepository.DefaultBranch(directory)
+            ?? throw new UsageException("cannot tell the default branch (no origin/HEAD, main or master); name the base, e.g. 'telc diff origin/main'");
+        var mergeBase = GitRepository.MergeBase(directory, branch, arguments.Head ?? "HEAD")
+            ?? throw new UsageException($"'{branch}' and '{arguments.Head ?? "HEAD"}' have no common ancestor; name the base explicitly");
+        return (mergeBase, $"merge base with {branch} ({GitRepository.ShortCommit(directory, mergeBase)})");
+    }
+
+    private string Label(string reference, string display, string? path)
+    {
+        var commit = GitRepository.ShortCommit(Repository(path), reference)
+            ?? throw new UsageException($"git ref '{reference}' does not name a commit");
+        return commit.StartsWith(display, StringComparison.OrdinalIgnoreCase) ? commit : $"{display} ({commit})";
+    }
+
+    /// <summary>The repository the spec lives in, found from the spec folder or, when the working tree lacks it, its nearest parent.</summary>
+    private string Repository(string? path)
+    {
+        var probe = context.FullPath(path ?? ".");
+        while (!Directory.Exists(probe) && Path.GetDirectoryName(probe) is { } parent)
+        {
+            probe = parent;
+        }
+
+        return GitRepository.TopLevel(probe) ?? throw new UsageException("telc diff compares git refs; run it inside a git repository or point --path into one");
+    }
+}

@@ -1,0 +1,8 @@
+namespace Telc.Diff;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

@@ -1,0 +1,80 @@
+using Telc.Diagnostics.Formatting;
+
+namespace Telc.Diff.Formatting;
+
+/// <summary>For a terminal: the summary per cluster, then each changed object with its changed fields; ANSI colours when asked.</summary>
+public sealed class DiffTextFormatter(bool color)
+{
+    public void Write(DiffReport report, TextWriter output)
+    {
+        output.Write($"{Paint("telc diff", "1")} {DiffWords.Side(report.Base)} → {DiffWords.Side(report.Head)}\n");
+        if (report.Failed)
+        {
+            WriteSides(report, output);
+        }
+
+        foreach (var cluster in report.Clusters)
+        {
+            output.Write($"\n{Paint(cluster.DisplayName, "1")}{(cluster.Environment is { } environment ? $" ({environment})" : string.Empty)}\n");
+            foreach (var change in cluster.Changes.OrderByDescending(c => c.Risk))
+            {
+                var risk = DiffWords.Risk(change.Risk).ToUpperInvariant().PadRight(6);
+                output.Write($"  {Paint(risk, RiskColor(change.Risk))} {DiffWords.Area(change.Area)} {change.Subject}: {change.Description}\n");
+            }
+
+            foreach (var diff in cluster.Objects)
+            {
+                output.Write($"  {Paint($"{DiffWords.Mark(diff.Kind)} {diff.Identity.Display}", KindColor(diff.Kind))} {Paint(diff.Path, "2")}\n");
+                foreach (var field in diff.Fields)
+                {
+                    WriteField(field, output);
+                }
+            }
+        }
+
+        output.Write($"\n{DiffWords.Headline(report)}\n");
+    }
+
+    private void WriteSides(DiffReport report, TextWriter output)
+    {
+        foreach (var side in new[] { report.Base, report.Head })
+        {
+            var summary = side.Missing ?? (side.Failed ? "does not compile" : "compiles");
+            output.Write($"\n{Paint(side.Label, "1")}: {summary}\n");
+            if (side.Compilation is { } compilation && side.Problems.Count > 0)
+            {
+                new TextFormatter(color).Write(new DiagnosticReport(side.Problems, compilation.Sources.Files.Count, compilation.DocumentCount), output);
+            }
+        }
+    }
+
+    private void WriteField(FieldChange field, TextWriter output)
+    {
+        var multiline = (field.Before?.Contains('\n') ?? false) || (field.After?.Contains('\n') ?? false);
+        if (!multiline && field.Kind == ChangeKind.Changed)
+        {
+            output.Write($"      {field.Path}: {Paint(field.Before!, "31")} → {Paint(field.After!, "32")}\n");
+            return;
+        }
+
+        output.Write($"      {Paint(DiffWords.Mark(field.Kind).ToString(), KindColor(field.Kind))} {field.Path}{(multiline ? string.Empty : ": " + (field.After ?? field.Before))}\n");
+        if (multiline)
+        {
+            foreach (var line in DiffWords.Lines(field.Before))
+            {
+                output.Write($"        {Paint("- " + line, "31")}\n");
+            }
+
+            foreach (var line in DiffWords.Lines(field.After))
+            {
+                output.Write($"        {Paint("+ " + line, "32")}\n");
+            }
+        }
+    }
+
+    private static string RiskColor(Risk risk) => risk switch { Risk.High => "1;31", Risk.Medium => "33", _ => "32" };
+
+    private static string KindColor(ChangeKind kind) => kind switch { ChangeKind.Added => "32", ChangeKind.Removed => "31", _ => "33" };
+
+    private string Paint(string text, string code) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

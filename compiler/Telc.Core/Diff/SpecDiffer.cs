@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Telc.Model;
+
+namespace Telc.Diff;
+
+/// <summary>Compares two rendered sides: objects by identity and field, and the telemetry summary cluster by cluster.</summary>
+public static class SpecDiffer
+{
+    private const string ProvenanceAnnotation = "metadata.annotations[\"telc.io/source\"]";
+
+    public static DiffReport Compare(DiffSide before, DiffSide after)
+    {
+        if (before.Failed || after.Failed)
+        {
+            return new DiffReport(before, after, []);
+        }
+
+        var oldPlans = Plans(before);
+        var newPlans = Plans(after);
+        var oldObjects = before.Objects.ToLookup(o => o.Identity.Cluster);
+        var newObjects = after.Objects.ToLookup(o => o.Identity.Cluster);
+        var clusters = new[] { string.Empty }.Concat(oldObjects.Select(g => g.Key)).Concat(newObjects.Select(g => g.Key)).Concat(oldPlans.Keys).Concat(newPlans.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+
+        var result = ImmutableArray.CreateBuilder<ClusterDiff>();
+        foreach (var name in clusters)
+        {
+            var oldPlan = oldPlans.GetValueOrDefault(name);
+            var newPlan = newPlans.GetValueOrDefault(name);
+            var changes = new ChangeList(name);
+            if (name.Length == 0)
+            {
+                SpecChanges.Compare(before.Compilation?.Model, after.Compilation?.Model, changes);
+            }
+            else
+            {
+                ClusterChanges(oldPlan, newPlan, oldObjects[name], newObjects[name], changes);
+            }
+
+            var objects = Objects(oldObjects[name], newObjects[name]);
+            if (changes.Changes.Count > 0 || objects.Length > 0)
+            {
+                result.Add(new ClusterDiff(name, newPlan?.Environment ?? oldPlan?.Environment, [.. changes.Changes], objects));
+            }
+        }
+
+        return new DiffReport(before, after, result.ToImmutable());
+    }
+
+    private static void ClusterChanges(ClusterPlan? before, ClusterPlan? after, IEnumerable<ManifestObject> oldObjects, IEnumerable<ManifestObject> newObjects, ChangeList changes)
+    {
+        if (before is null || after is null)
+        {
+            var plan = (after ?? before)!;
+            changes.Add(ChangeArea.Cluster, plan.Name, before is null ? ChangeKind.Added : ChangeKind.Removed,
+                before is null ? $"added ({plan.Environment}, {plan.Platform.ToString().ToLowerInvariant()})" : "removed: every telemetry component in it is deleted",
+                before is null ? Risk.Low : Risk.High);
+            return;
+        }
+
+        ComponentChanges.Compare(oldObjects, newObjects, Environments.IsProduction(after.Environment), changes);
+        PrometheusChanges.Compare(before, after, changes);
+        RuleChanges.Compare(before, after, changes);
+        RoutingChanges.Compare(before, after, changes);
+    }
+
+    internal static ImmutableArray<ObjectDiff> Objects(IEnumerable<ManifestObject> before, IEnumerable<ManifestObject> after)
+    {
+        var old = before.ToDictionary(o => o.Identity);
+        var current = after.ToDictionary(o => o.Identity);
+        var diffs = new List<ObjectDiff>();
+        foreach (var identity in current.Keys.Union(old.Keys).Order())
+        {
+            var a = old.GetValueOrDefault(identity);
+            var b = current.GetValueOrDefault(identity);
+            var hidden = SecretValues.IsSecretObject(identity);
+            var fields = TreeDiff.Compare(a?.Root, b?.Root, ignore: path => path == ProvenanceAnnotation || (hidden && IsSecretData(path)));
+            if (hidden)
+            {
+                fields = [.. fields, .. SecretDataChange(a, b)];
+            }
+
+            var kind = a is null ? ChangeKind.Added : b is null ? ChangeKind.Removed : ChangeKind.Changed;
+            if (kind != ChangeKind.Changed || fields.Length > 0)
+            {
+                diffs.Add(new ObjectDiff(identity, (b ?? a)!.Path, kind, kind == ChangeKind.Changed ? fields : []));
+            }
+        }
+
+        return [.. diffs];
+    }
+
+    private static bool IsSecretData(string path) => path is "data" or "stringData" || path.StartsWith("data.", StringComparison.Ordinal)
+        || path.StartsWith("data[", StringComparison.Ordinal) || path.StartsWith("stringData", StringComparison.Ordinal);
+
+    /// <summary>For a Secret only the names of changed keys are shown, never a value or a hash of one.</summary>
+    private static IEnumerable<FieldChange> SecretDataChange(ManifestObject? before, ManifestObject? after)
+    {
+        foreach (var section in new[] { "data", "stringData" })
+        {
+            var old = (before?.Root.Find(section)?.Value as Parsing.YamlMapping)?.Entries.ToDictionary(e => e.Key.Value, e => TreeDiff.Display(e.Value)) ?? [];
+            var current = (after?.Root.Find(section)?.Value as Parsing.YamlMapping)?.Entries.ToDictionary(e => e.Key.Value, e => TreeDiff.Display(e.Value)) ?? [];
+            foreach (var key in current.Keys.Union(old.Keys).Order(StringComparer.Ordinal))
+            {
+                var kind = !old.ContainsKey(key) ? ChangeKind.Added : !current.ContainsKey(key) ? ChangeKind.Removed : ChangeKind.Changed;
+                if (kind != ChangeKind.Changed || old[key] != current[key])
+                {
+                    yield return new FieldChange($"{section}[\"{key}\"]", kind,
+                        kind == ChangeKind.Added ? null : SecretValues.Hidden, kind == ChangeKind.Removed ? null : SecretValues.Hidden);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, ClusterPlan> Plans(DiffSide side) =>
+        (side.Compilation?.Clusters ?? []).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+}

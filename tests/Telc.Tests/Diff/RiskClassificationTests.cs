@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Diff;
+
+/// <summary>Each kind of telemetry change lands in the summary with the risk a reviewer should give it.</summary>
+public sealed class RiskClassificationTests
+{
+    private const string Alerts = ScenarioRepository.AlertsFile;
+
+    [Theory]
+    [InlineData("telemetry/routing.yaml", "  routes:\n    - matchers: ['team=\"payments\"', 'severity=\"critical\"']\n      receiver: payments-oncall\n", "  routes: []\n",
+        "route", "route team=\"payments\", severity=\"critical\"", "removed", "high")]
+    [InlineData("telemetry/routing.yaml", "      receiver: payments-oncall\n", "      receiver: platform-email\n",
+        "route", "route team=\"payments\", severity=\"critical\"", "changed", "high")]
+    [InlineData("telemetry/routing.yaml", "  defaultReceiver: platform-email\n", "  defaultReceiver: platform-email\n  inhibitions:\n    - { sourceMatchers: ['severity=\"critical\"'], targetMatchers: ['severity=\"warning\"'], equal: [alertname] }\n",
+        "route", "inhibit severity=\"warning\" while severity=\"critical\" (equal alertname)", "added", "medium")]
+    [InlineData(Alerts, "      severity: critical\n", "      severity: warning\n", "alert", "PaymentsHighErrorRate (payments-api)", "changed", "high")]
+    [InlineData(Alerts, "      for: 10m\n", "      for: 30m\n", "alert", "PaymentsHighErrorRate (payments-api)", "changed", "medium")]
+    [InlineData(Alerts, "https://runbooks.acme.example/payments/high-error-rate", "https://runbooks.acme.example/payments/errors", "alert", "PaymentsHighErrorRate (payments-api)", "changed", "low")]
+    [InlineData(Alerts, "    - record: namespace:http_requests:rate5m\n      expr: sum by (namespace) (rate(http_requests_total{namespace=\"payments\"}[5m]))\n", "",
+        "recording rule", "namespace:http_requests:rate5m (payments-api)", "removed", "medium")]
+    [InlineData("telemetry/backends.yaml", "time: 15d", "time: 30d", "retention", "metrics (prometheus-metrics)", "changed", "low")]
+    [InlineData("telemetry/backends.yaml", "size: 40GiB", "size: 20GiB", "retention", "metrics (prometheus-metrics)", "changed", "high")]
+    [InlineData("telemetry/backends.yaml", "    replicas: 2\n    retention", "    replicas: 1\n    retention", "component", "StatefulSet telemetry/prometheus-metrics", "changed", "medium")]
+    [InlineData("telemetry/pipelines.yaml", "    node: {}\n", "", "component", "DaemonSet telemetry/node-exporter", "removed", "high")]
+    [InlineData("telemetry/pipelines.yaml", "dropMetrics: [\"go_gc_.*\"]", "dropMetrics: [\"go_gc_.*\", \"go_memstats_.*\"]", "pipeline", "MetricPipeline/app-metrics", "changed", "low")]
+    public void Classifies(string file, string find, string replace, string area, string subject, string change, string risk)
+    {
+        using var repo = new ScenarioRepository();
+        repo.Edit(file, text => text.Replace(find, replace, StringComparison.Ordinal));
+
+        var result = CliRunner.Run(repo.Path, "diff", repo.Base, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var changes = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray()).ToArray();
+        var found = changes.FirstOrDefault(c => c.GetProperty("area").GetString() == area && c.GetProperty("subject").GetString() == subject);
+        Assert.True(found.ValueKind == JsonValueKind.Object, $"no {area} '{subject}' among:\n{string.Join("\n", changes.Select(c => c.ToString()))}");
+        Assert.Equal(change, found.GetProperty("change").GetString());
+        Assert.Equal(risk, found.GetProperty("risk").GetString());
+    }
+}
