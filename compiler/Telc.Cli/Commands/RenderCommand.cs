@@ -2,16 +2,19 @@ using System.CommandLine;
 using Telc.Diagnostics;
 using Telc.Diagnostics.Formatting;
 using Telc.Emit;
+using Telc.Model;
 using Telc.Output;
 using Telc.Sources;
 
 namespace Telc.Cli.Commands;
 
-public sealed record RenderArguments(string? Path, string? Output, bool Check, string? Ref, string Format);
+public sealed record RenderArguments(string? Path, string? Output, bool Check, string? Ref, string Format, bool Stdout = false, string? Cluster = null);
 
 /// <summary>
 /// <c>telc render [PATH] [-o DIR] [--check]</c>: validates, then writes the whole output tree atomically,
 /// or with --check compares it with the committed tree (exit 2 when they differ). Nothing is written on any error.
+/// <c>telc render [PATH] --stdout [--cluster NAME]</c> prints one cluster's objects as a YAML stream instead, with the
+/// diagnostics on stderr, for tools that read manifests from a command (an Argo CD plugin, kubectl apply -f -).
 /// </summary>
 public sealed class RenderCommand(CliContext context)
 {
@@ -22,14 +25,26 @@ public sealed class RenderCommand(CliContext context)
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 2 and list the files that differ when the output folder is stale" };
         var gitRef = SpecLocation.CreateRefOption();
         var format = OutputFormat.CreateOption("Format of the diagnostics");
-        var command = new Command("render", "Validate the spec and write the rendered manifests") { path, output, check, gitRef, format };
+        var stdout = new Option<bool>("--stdout")
+        {
+            Description = "Write nothing; print one cluster's objects as a multi-document YAML stream (the diagnostics go to stderr)",
+        };
+        var cluster = new Option<string?>("--cluster") { Description = "With --stdout: the cluster to print (needed when the spec has more than one)" };
+        var command = new Command("render", "Validate the spec and write the rendered manifests") { path, output, check, gitRef, format, stdout, cluster };
         command.SetAction(result => new RenderCommand(context).Run(new RenderArguments(
-            result.GetValue(path), result.GetValue(output), result.GetValue(check), result.GetValue(gitRef), result.GetValue(format)!)));
+            result.GetValue(path), result.GetValue(output), result.GetValue(check), result.GetValue(gitRef), result.GetValue(format)!,
+            result.GetValue(stdout), result.GetValue(cluster))));
         return command;
     }
 
     public int Run(RenderArguments arguments)
     {
+        RefuseConflictingOptions(arguments);
+        if (arguments.Stdout)
+        {
+            return Print(arguments);
+        }
+
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
         var source = SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase);
         var compilation = Compilation.Create(source);
@@ -72,6 +87,86 @@ public sealed class RenderCommand(CliContext context)
         TreeWriter.Write(outputDirectory, rendered.Files);
         context.Out.Write($"rendered {rendered.Files.Length} files for {clusters} into {Relative(outputDirectory)}\n");
         return ExitCodes.Clean;
+    }
+
+    private static void RefuseConflictingOptions(RenderArguments arguments)
+    {
+        if (arguments.Stdout && arguments.Output is not null)
+        {
+            throw new UsageException("--stdout prints the manifests instead of writing them: drop -o DIR, or drop --stdout to write the folder");
+        }
+
+        if (arguments.Stdout && arguments.Check)
+        {
+            throw new UsageException("--stdout and --check do not go together: --check compares a written folder, --stdout writes none");
+        }
+
+        if (!arguments.Stdout && arguments.Cluster is not null)
+        {
+            throw new UsageException("--cluster chooses the cluster --stdout prints; a folder always holds every cluster");
+        }
+    }
+
+    /// <summary>--stdout: the objects of one cluster on stdout, everything else on stderr, and nothing on stdout on any error.</summary>
+    private int Print(RenderArguments arguments)
+    {
+        var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
+        var source = SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase);
+        var compilation = Compilation.Create(source);
+        var formatter = OutputFormat.Create(arguments.Format, context.Color);
+        if (compilation.HasErrors)
+        {
+            return ReportErrors(formatter, compilation.Diagnostics, compilation);
+        }
+
+        var cluster = ChooseCluster(compilation, arguments.Cluster);
+        var rendered = Renderer.Render(compilation.Model, [cluster]);
+        var diagnostics = compilation.Diagnostics.Concat(rendered.Diagnostics).ToArray();
+        if (diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        {
+            return ReportErrors(formatter, diagnostics, compilation);
+        }
+
+        if (diagnostics.Length > 0)
+        {
+            formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Error);
+        }
+
+        context.Out.Write(ManifestStream.Of(rendered, cluster.Name));
+        return ExitCodes.Clean;
+    }
+
+    private int ReportErrors(IDiagnosticFormatter formatter, IReadOnlyList<Diagnostic> diagnostics, Compilation compilation)
+    {
+        formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Error);
+        context.Error.Write("telc: nothing was printed because of the errors above\n");
+        return ExitCodes.ProblemsFound;
+    }
+
+    /// <summary>The cluster --cluster names, or the only one; a usage error naming the clusters otherwise.</summary>
+    private static ClusterPlan ChooseCluster(Compilation compilation, string? name)
+    {
+        var names = compilation.Clusters.Select(c => c.Name).Order(StringComparer.Ordinal).ToArray();
+        if (names.Length == 0)
+        {
+            throw new UsageException("the spec declares no Cluster, so there is nothing to print");
+        }
+
+        var known = $"its clusters are {string.Join(", ", names)}";
+        if (name is null)
+        {
+            return compilation.Clusters.Length == 1
+                ? compilation.Clusters[0]
+                : throw new UsageException($"--stdout prints one cluster: choose it with --cluster NAME ({known})");
+        }
+
+        if (compilation.Clusters.FirstOrDefault(c => c.Name == name) is { } cluster)
+        {
+            return cluster;
+        }
+
+        var suggestion = Suggestions.Closest(name, names) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+        throw new UsageException($"no cluster '{name}' in the spec{suggestion}; {known}");
     }
 
     /// <summary>-o, else the Project's output.path next to the spec root (beside telemetry/ in a project folder); never inside the spec root.</summary>
