@@ -15,7 +15,7 @@ public sealed class DiffCommandTests
         var result = CliRunner.Run(repo.Path, "diff", repo.Base, head);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("HIGH   retention metrics (prometheus-metrics): time 15d → 7d, older data is deleted", result.Output);
+        Assert.Contains("HIGH   retention metrics (prometheus-metrics): time 30d → 15d, older data is deleted", result.Output);
         Assert.Contains("HIGH   alert PaymentsLatencyHigh (payments-api): removed: it will no longer fire", result.Output);
         Assert.Contains("MEDIUM alert PaymentsHighErrorRate (payments-api): threshold 0.05 → 0.1", result.Output);
         Assert.Contains("3 changes in 1 cluster (2 high, 1 medium, 0 low risk), 2 objects changed", result.Output);
@@ -32,7 +32,7 @@ public sealed class DiffCommandTests
         Assert.Contains("~ ConfigMap telemetry/prometheus-metrics-rules", result.Output);
         Assert.Contains("data[\"payments-api.yaml\"] › groups[name=payments-api].rules[alert=PaymentsHighErrorRate].expr", result.Output);
         Assert.Contains("- data[\"payments-api.yaml\"] › groups[name=payments-api].rules[alert=PaymentsLatencyHigh]", result.Output);
-        Assert.Contains("+ spec.template.spec.containers[name=prometheus].args[]: --storage.tsdb.retention.time=7d", result.Output);
+        Assert.Contains("+ spec.template.spec.containers[name=prometheus].args[]: --storage.tsdb.retention.time=15d", result.Output);
         Assert.DoesNotContain("rules[record=", result.Output);
     }
 
@@ -96,7 +96,7 @@ public sealed class DiffCommandTests
         Assert.Equal("medium", threshold.GetProperty("risk").GetString());
         Assert.Equal("alert", threshold.GetProperty("area").GetString());
         var statefulSet = cluster.GetProperty("objects").EnumerateArray().Single(o => o.GetProperty("kind").GetString() == "StatefulSet");
-        Assert.Contains(statefulSet.GetProperty("fields").EnumerateArray(), f => f.GetProperty("after").GetString() == "--storage.tsdb.retention.time=7d");
+        Assert.Contains(statefulSet.GetProperty("fields").EnumerateArray(), f => f.GetProperty("after").GetString() == "--storage.tsdb.retention.time=15d");
     }
 
     [Fact]

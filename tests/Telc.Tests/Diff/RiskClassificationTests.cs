@@ -20,7 +20,7 @@ public sealed class RiskClassificationTests
     [InlineData(Alerts, "https://runbooks.acme.example/payments/high-error-rate", "https://runbooks.acme.example/payments/errors", "alert", "PaymentsHighErrorRate (payments-api)", "changed", "low")]
     [InlineData(Alerts, "    - record: namespace:http_requests:rate5m\n      expr: sum by (namespace) (rate(http_requests_total{namespace=\"payments\"}[5m]))\n", "",
         "recording rule", "namespace:http_requests:rate5m (payments-api)", "removed", "medium")]
-    [InlineData("telemetry/backends.yaml", "time: 15d", "time: 30d", "retention", "metrics (prometheus-metrics)", "changed", "low")]
+    [InlineData("telemetry/backends.yaml", "time: 30d", "time: 60d", "retention", "metrics (prometheus-metrics)", "changed", "low")]
     [InlineData("telemetry/backends.yaml", "size: 40GiB", "size: 20GiB", "retention", "metrics (prometheus-metrics)", "changed", "high")]
     [InlineData("telemetry/backends.yaml", "    replicas: 2\n    retention", "    replicas: 1\n    retention", "component", "StatefulSet telemetry/prometheus-metrics", "changed", "medium")]
     [InlineData("telemetry/pipelines.yaml", "    node: {}\n", "", "component", "DaemonSet telemetry/node-exporter", "removed", "high")]

@@ -1,7 +1,7 @@
 namespace Telc.Tests.Support;
 
 /// <summary>
-/// A throwaway git repository holding the quickstart spec plus a second alert, committed as the base, with the edits a
+/// A throwaway git repository holding the quickstart spec plus a second alert and 30 days of retention, committed as the base, with the edits a
 /// telemetry pull request makes: a threshold changed, retention shortened, an alert removed, a broken query added.
 /// </summary>
 public sealed class ScenarioRepository : IDisposable
@@ -22,6 +22,7 @@ public sealed class ScenarioRepository : IDisposable
     {
         CopyFolder(RepoPaths.Combine("examples", "quickstart", "telemetry"), System.IO.Path.Combine(Path, "telemetry"));
         Edit(AlertsFile, text => text.Replace("    - record:", LatencyAlert + "    - record:", StringComparison.Ordinal));
+        Edit("telemetry/backends.yaml", text => text.Replace("time: 15d", "time: 30d", StringComparison.Ordinal));
         GitRepo.Git(Path, "init", "-q", "-b", "main");
         Base = Commit("base: quickstart with a latency alert");
     }
@@ -32,7 +33,7 @@ public sealed class ScenarioRepository : IDisposable
 
     public void ChangeThreshold() => Edit(AlertsFile, text => text.Replace("> 0.05", "> 0.1", StringComparison.Ordinal));
 
-    public void ShortenRetention() => Edit("telemetry/backends.yaml", text => text.Replace("time: 15d", "time: 7d", StringComparison.Ordinal));
+    public void ShortenRetention() => Edit("telemetry/backends.yaml", text => text.Replace("time: 30d", "time: 15d", StringComparison.Ordinal));
 
     public void RemoveLatencyAlert() => Edit(AlertsFile, text => text.Replace(LatencyAlert, string.Empty, StringComparison.Ordinal));
 

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Action;
+
+/// <summary>
+/// The steps of action.yml run by <see cref="CompositeActionRunner"/> on a throwaway repository whose pull request
+/// changes a threshold, shortens retention, removes an alert and (in the first run) adds a broken query.
+/// </summary>
+public sealed class ActionTests
+{
+    private static readonly string Telc = Path.Combine(AppContext.BaseDirectory, "telc");
+
+    private static ActionRun RunAction(ScenarioRepository repo, Dictionary<string, string>? inputs = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var runnerTemp = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-runner");
+        Directory.CreateDirectory(runnerTemp);
+        var given = new Dictionary<string, string>(inputs ?? [], StringComparer.Ordinal) { ["telc"] = Telc };
+        var pullRequest = JsonSerializer.Serialize(new { pull_request = new { number = 7, @base = new { sha = repo.Base } } });
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+            ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
+            ["TELC_CACHE_DIR"] = PolicyCacheHolder.Folder,
+            ["GITHUB_REPOSITORY"] = "acme/telemetry",
+            ["GITHUB_EVENT_NAME"] = "pull_request",
+        };
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { } dotnetRoot)
+        {
+            env["DOTNET_ROOT"] = dotnetRoot;
+        }
+
+        return new CompositeActionRunner(repo.Path, runnerTemp).Run(given, pullRequest, env);
+    }
+
+    [Fact]
+    public void A_broken_query_is_annotated_at_its_line_and_fails_the_job()
+    {
+        using var repo = new ScenarioRepository();
+        repo.MakeAllChanges();
+        repo.AddBrokenQuery();
+        repo.Commit("head with a broken query");
+
+        var run = RunAction(repo);
+
+        Assert.True(run.Failed, run.Log);
+        Assert.Contains(run.Annotations, a => a.StartsWith($"::error file={ScenarioRepository.AlertsFile},line={repo.BrokenQueryLine},", StringComparison.Ordinal) && a.Contains("TELC300", StringComparison.Ordinal));
+        Assert.Equal("1", run.Outputs["errors"]);
+        Assert.Equal("0", run.Outputs["warnings"]);
+        Assert.Contains("::error title=telc::failing because of", run.Log);
+        Assert.Contains("Validation of the head: **1 errors**", run.Summary);
+        Assert.Contains("cannot compare: working tree does not compile", run.Summary);
+        Assert.Contains("TELC300", run.Summary);
+        Assert.Equal(string.Empty, run.Outputs["changed-clusters"]);
+    }
+
+    [Fact]
+    public void A_clean_pull_request_gets_the_summary_and_outputs_and_passes()
+    {
+        using var repo = new ScenarioRepository();
+        repo.MakeAllChanges();
+        repo.Commit("head");
+
+        var run = RunAction(repo);
+
+        Assert.False(run.Failed, run.Log);
+        Assert.Equal("0", run.Outputs["errors"]);
+        Assert.Equal("true", run.Outputs["changed"]);
+        Assert.Equal("prod-eu-1", run.Outputs["changed-clusters"]);
+        Assert.Equal("2", run.Outputs["high-risk"]);
+        Assert.Equal(string.Empty, run.Outputs["stale"]);
+        Assert.True(File.Exists(run.Outputs["report"]));
+        Assert.Contains("| **high** | retention `metrics (prometheus-metrics)` | time 30d → 15d, older data is deleted |", run.Summary);
+        Assert.Contains("| **high** | alert `PaymentsLatencyHigh (payments-api)` | removed: it will no longer fire |", run.Summary);
+        Assert.Contains("| medium | alert `PaymentsHighErrorRate (payments-api)` | threshold 0.05 → 0.1 |", run.Summary);
+        Assert.Contains($"merge base", run.Log, StringComparison.Ordinal);
+        Assert.Contains(run.Steps, s => s.Skipped && s.Name == "Set up .NET");
+    }
+
+    [Fact]
+    public void Fail_on_high_risk_fails_on_a_pager_route_or_retention_loss()
+    {
+        using var repo = new ScenarioRepository();
+        repo.ShortenRetention();
+        repo.Commit("shorter retention in prod");
+
+        var run = RunAction(repo, new() { ["fail-on"] = "high-risk" });
+
+        Assert.True(run.Failed, run.Log);
+        Assert.Contains("::error title=telc::failing because of 1 high-risk changes", run.Log);
+        Assert.False(RunAction(repo, new() { ["fail-on"] = "error" }).Failed);
+    }
+
+    [Fact]
+    public void Stale_committed_manifests_are_an_output_and_a_failure()
+    {
+        using var repo = new ScenarioRepository();
+        Assert.Equal(0, CliRunner.Run(repo.Path, "render").ExitCode);
+        repo.Commit("rendered manifests committed");
+        repo.ChangeThreshold();
+        repo.Commit("threshold changed without rendering");
+
+        var run = RunAction(repo, new() { ["check-rendered"] = "true" });
+
+        Assert.True(run.Failed, run.Log);
+        Assert.Equal("true", run.Outputs["stale"]);
+        Assert.Contains("**The committed rendered manifests are stale**", run.Summary);
+
+        Assert.Equal(0, CliRunner.Run(repo.Path, "render").ExitCode);
+        repo.Commit("rendered again");
+        var fresh = RunAction(repo, new() { ["check-rendered"] = "true" });
+        Assert.False(fresh.Failed, fresh.Log);
+        Assert.Equal("false", fresh.Outputs["stale"]);
+    }
+
+    [Fact]
+    public void Sarif_is_written_when_asked()
+    {
+        using var repo = new ScenarioRepository();
+        repo.AddBrokenQuery();
+        repo.Commit("broken");
+
+        var sarif = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-telc.sarif");
+        RunAction(repo, new() { ["sarif"] = sarif });
+
+        using var json = JsonDocument.Parse(File.ReadAllText(sarif));
+        var result = json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "TELC300");
+        Assert.Equal(repo.BrokenQueryLine, result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
+    public void Policies_come_from_the_base_so_a_pull_request_cannot_drop_them()
+    {
+        using var repo = new ScenarioRepository();
+        var policy = Path.Combine(repo.Path, "policies", "no-critical-alerts", "no-critical-alerts.csx");
+        Directory.CreateDirectory(Path.GetDirectoryName(policy)!);
+        File.WriteAllText(policy, """
+            public sealed class NoCriticalAlerts : Policy
+            {
+                public override PolicyInfo Info { get; } = new("no-critical-alerts", "No critical alerts", "alerting", PolicyLevel.Error, "Use warning.");
+
+                public override IEnumerable<PolicyFinding> Check(PolicyContext context)
+                {
+                    foreach (var alert in context.Alerts)
+                    {
+                        if (alert.Rule.Severity == "critical")
+                        {
+                            yield return context.Finding(alert, "critical alerts are not allowed here", "use severity warning");
+                        }
+                    }
+                }
+            }
+            """);
+        var baseWithPolicy = repo.Commit("policy");
+        Directory.Delete(Path.GetDirectoryName(policy)!, recursive: true);
+        repo.Commit("drop the policy in the pull request");
+
+        var run = RunAction(repo, new() { ["base"] = baseWithPolicy });
+
+        Assert.True(run.Failed, run.Log);
+        Assert.Contains(run.Annotations, a => a.Contains("no-critical-alerts", StringComparison.Ordinal));
+    }
+}
