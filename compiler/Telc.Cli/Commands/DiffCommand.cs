@@ -113,7 +113,8 @@ public sealed class DiffCommand(CliContext context)
     {
         var commit = GitRepository.ShortCommit(Repository(path), reference)
             ?? throw new UsageException($"git ref '{reference}' does not name a commit");
-        return commit.StartsWith(display, StringComparison.OrdinalIgnoreCase) ? commit : $"{display} ({commit})";
+        var isHash = display.StartsWith(commit, StringComparison.OrdinalIgnoreCase) || commit.StartsWith(display, StringComparison.OrdinalIgnoreCase);
+        return isHash ? commit : $"{display} ({commit})";
     }
 
     /// <summary>The repository the spec lives in, found from the spec folder or, when the working tree lacks it, its nearest parent.</summary>

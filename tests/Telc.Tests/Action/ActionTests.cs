@@ -15,16 +15,22 @@ public sealed class ActionTests
     {
         var runnerTemp = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-runner");
         Directory.CreateDirectory(runnerTemp);
-        var given = new Dictionary<string, string>(inputs ?? [], StringComparer.Ordinal) { ["telc"] = Telc };
+        var given = new Dictionary<string, string>(inputs ?? [], StringComparer.Ordinal);
+        given.TryAdd("telc", Telc);
         var pullRequest = JsonSerializer.Serialize(new { pull_request = new { number = 7, @base = new { sha = repo.Base } } });
-        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
             ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/tmp",
             ["TELC_CACHE_DIR"] = PolicyCacheHolder.Folder,
-            ["GITHUB_REPOSITORY"] = "acme/telemetry",
+            ["GITHUB_REPOSITORY"] = GitHubApiStub.Repository,
             ["GITHUB_EVENT_NAME"] = "pull_request",
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            env[name] = value;
+        }
+
         if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { } dotnetRoot)
         {
             env["DOTNET_ROOT"] = dotnetRoot;
@@ -73,7 +79,7 @@ public sealed class ActionTests
         Assert.Contains("| **high** | retention `metrics (prometheus-metrics)` | time 30d → 15d, older data is deleted |", run.Summary);
         Assert.Contains("| **high** | alert `PaymentsLatencyHigh (payments-api)` | removed: it will no longer fire |", run.Summary);
         Assert.Contains("| medium | alert `PaymentsHighErrorRate (payments-api)` | threshold 0.05 → 0.1 |", run.Summary);
-        Assert.Contains($"merge base", run.Log, StringComparison.Ordinal);
+        Assert.Contains($"`{repo.Base[..7]}` → `working tree`", run.Summary);
         Assert.Contains(run.Steps, s => s.Skipped && s.Name == "Set up .NET");
     }
 
@@ -159,5 +165,48 @@ public sealed class ActionTests
 
         Assert.True(run.Failed, run.Log);
         Assert.Contains(run.Annotations, a => a.Contains("no-critical-alerts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_pull_request_comment_is_posted_once_and_updated_on_reruns()
+    {
+        using var api = new GitHubApiStub();
+        using var repo = new ScenarioRepository();
+        repo.ChangeThreshold();
+        repo.Commit("threshold");
+        var environment = new Dictionary<string, string> { ["GITHUB_API_URL"] = api.Url };
+
+        var first = RunAction(repo, new() { ["comment"] = "true" }, environment);
+        repo.ShortenRetention();
+        repo.Commit("retention too");
+        var second = RunAction(repo, new() { ["comment"] = "true" }, environment);
+
+        Assert.False(first.Failed, first.Log);
+        Assert.False(second.Failed, second.Log);
+        var comment = Assert.Single(api.Comments);
+        Assert.Equal(7, comment.Issue);
+        Assert.Contains("time 30d → 15d", comment.Body);
+        Assert.Contains("threshold 0.05 → 0.1", comment.Body);
+        Assert.Contains(api.Requests, r => r.Method == "POST");
+        Assert.Contains(api.Requests, r => r.Method == "PATCH");
+        Assert.All(api.Requests, r => Assert.Equal("Bearer simulated-token", r.Headers["Authorization"]));
+        Assert.Contains("posted comment", first.Log);
+        Assert.Contains("updated comment", second.Log);
+    }
+
+    [Fact]
+    public void A_refused_comment_is_a_warning_not_a_lost_report()
+    {
+        using var api = new GitHubApiStub { Failure = (403, "Resource not accessible by integration") };
+        using var repo = new ScenarioRepository();
+        repo.ChangeThreshold();
+        repo.Commit("threshold");
+
+        var run = RunAction(repo, new() { ["comment"] = "true" }, new Dictionary<string, string> { ["GITHUB_API_URL"] = api.Url });
+
+        Assert.False(run.Failed, run.Log);
+        Assert.Contains("::warning title=telc::the pull-request comment could not be posted", run.Log);
+        Assert.Contains("pull-requests: write", run.Log);
+        Assert.Contains("threshold 0.05 → 0.1", run.Summary);
     }
 }

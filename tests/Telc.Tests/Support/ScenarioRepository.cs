@@ -41,6 +41,8 @@ public sealed class ScenarioRepository : IDisposable
     public void AddBrokenQuery() => Edit(AlertsFile, text => text.Replace("    - record:", """
             - alert: PaymentsBroken
               expr: sum(rate(http_requests_total[5m])) > 1)
+              severity: warning
+              runbook: https://runbooks.acme.example/payments/broken
         """ + "\n    - record:", StringComparison.Ordinal));
 
     public int BrokenQueryLine => File.ReadAllLines(System.IO.Path.Combine(Path, AlertsFile)).ToList().FindIndex(l => l.Contains("> 1)", StringComparison.Ordinal)) + 1;
