@@ -42,11 +42,15 @@ public sealed class DiffCommand(CliContext context)
     public int Run(DiffArguments arguments)
     {
         var (baseRef, baseLabel) = ResolveBase(arguments);
-        var before = DiffSide.Build(baseLabel, SpecLocation.Resolve(arguments.Path, baseRef, context, context.WorkingDirectory));
-        var after = arguments.Head is { } head
-            ? DiffSide.Build(Label(head, head, arguments.Path), SpecLocation.Resolve(arguments.Path, head, context, context.WorkingDirectory))
-            : DiffSide.Build("working tree", SpecLocation.Resolve(arguments.Path, null, context, context.WorkingDirectory));
-        var report = SpecDiffer.Compare(before, after);
+        var baseSource = SpecLocation.Resolve(arguments.Path, baseRef, context, context.WorkingDirectory);
+        var (headLabel, headSource) = arguments.Head is { } head
+            ? (Label(head, head, arguments.Path), SpecLocation.Resolve(arguments.Path, head, context, context.WorkingDirectory))
+            : ("working tree", SpecLocation.Resolve(arguments.Path, null, context, context.WorkingDirectory));
+
+        // The two sides share nothing, so they compile and render side by side.
+        var building = Task.Run(() => DiffSide.Build(baseLabel, baseSource));
+        var after = DiffSide.Build(headLabel, headSource);
+        var report = SpecDiffer.Compare(building.GetAwaiter().GetResult(), after);
 
         if (arguments.Report is { } reportPath)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Telc.Diagnostics;
 using Telc.Emit;
 using Telc.Sources;
@@ -36,6 +35,4 @@ public sealed record DiffSide(string Label, Compilation? Compilation, RenderResu
 
     /// <summary>The spec exists but does not compile or render: there is nothing to compare it with.</summary>
     public bool Failed => Missing is null && (Rendered is null || Diagnostics.Any(d => d.Level == DiagnosticLevel.Error));
-
-    public ImmutableArray<ManifestObject> Objects { get; } = Rendered is null ? [] : ManifestReader.Read(Rendered.Files);
 }

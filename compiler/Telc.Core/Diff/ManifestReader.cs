@@ -10,7 +10,13 @@ public static class ManifestReader
 {
     private const string ClusterFolder = "clusters/";
 
-    public static ImmutableArray<ManifestObject> Read(IEnumerable<OutputFile> files)
+    public static ImmutableArray<ManifestObject> Read(IEnumerable<OutputFile> files) => Read(files, new(StringComparer.Ordinal));
+
+    /// <remarks>
+    /// Files with the same text are parsed once and share their tree: the rule ConfigMaps of fifty clusters are
+    /// usually identical, and sharing also lets <see cref="SpecDiffer"/> compare each pair of trees once.
+    /// </remarks>
+    public static ImmutableArray<ManifestObject> Read(IEnumerable<OutputFile> files, Dictionary<string, IReadOnlyList<YamlDocument>> parsed)
     {
         var objects = ImmutableArray.CreateBuilder<ManifestObject>();
         foreach (var file in files)
@@ -20,7 +26,12 @@ public static class ManifestReader
                 continue;
             }
 
-            foreach (var document in YamlParser.Parse(new SourceFile(file.Path, file.Path, file.Content)).Documents)
+            if (!parsed.TryGetValue(file.Content, out var documents))
+            {
+                documents = parsed[file.Content] = YamlParser.Parse(new SourceFile(file.Path, file.Path, file.Content)).Documents;
+            }
+
+            foreach (var document in documents)
             {
                 if (document.Root is YamlMapping root && Identify(file.Path, root) is { } identity)
                 {

@@ -30,8 +30,7 @@ public static partial class RuleChanges
             risk = level > risk ? level : risk;
         }
 
-        var (a, b) = (Canonical(old.Rule.Expr.Value), Canonical(current.Rule.Expr.Value));
-        if (a != b)
+        if (old.Rule.Expr.Value != current.Rule.Expr.Value && (Canonical(old.Rule.Expr.Value), Canonical(current.Rule.Expr.Value)) is var (a, b) && a != b)
         {
             Note(Thresholds(a, b) is { } thresholds ? $"threshold {thresholds}" : "query changed", Risk.Medium);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Telc.Emit;
 using Telc.Model;
 
 namespace Telc.Diff;
@@ -17,8 +18,11 @@ public static class SpecDiffer
 
         var oldPlans = Plans(before);
         var newPlans = Plans(after);
-        var oldObjects = before.Objects.ToLookup(o => o.Identity.Cluster);
-        var newObjects = after.Objects.ToLookup(o => o.Identity.Cluster);
+        var (oldFiles, newFiles) = DifferentFiles(before, after);
+        var parsed = new Dictionary<string, IReadOnlyList<Parsing.YamlDocument>>(StringComparer.Ordinal);
+        var oldObjects = ManifestReader.Read(oldFiles, parsed).ToLookup(o => o.Identity.Cluster);
+        var newObjects = ManifestReader.Read(newFiles, parsed).ToLookup(o => o.Identity.Cluster);
+        var compared = new Dictionary<(object?, object?), ImmutableArray<FieldChange>>(PairOfReferences.Instance);
         var clusters = new[] { string.Empty }.Concat(oldObjects.Select(g => g.Key)).Concat(newObjects.Select(g => g.Key)).Concat(oldPlans.Keys).Concat(newPlans.Keys)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
@@ -38,7 +42,7 @@ public static class SpecDiffer
                 ClusterChanges(oldPlan, newPlan, oldObjects[name], newObjects[name], changes);
             }
 
-            var objects = Objects(oldObjects[name], newObjects[name]);
+            var objects = Objects(oldObjects[name], newObjects[name], compared);
             if (changes.Changes.Count > 0 || objects.Length > 0)
             {
                 result.Add(new ClusterDiff(name, newPlan?.Environment ?? oldPlan?.Environment, [.. changes.Changes], objects));
@@ -46,6 +50,18 @@ public static class SpecDiffer
         }
 
         return new DiffReport(before, after, result.ToImmutable());
+    }
+
+    /// <summary>
+    /// The files that are not byte-identical at the same path on both sides: the only ones whose objects can differ,
+    /// and on a large spec a small part of the hundreds of megabytes rendered.
+    /// </summary>
+    private static (IEnumerable<OutputFile> Before, IEnumerable<OutputFile> After) DifferentFiles(DiffSide before, DiffSide after)
+    {
+        var old = (before.Rendered?.Files ?? []).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        var current = (after.Rendered?.Files ?? []).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        bool Same(OutputFile file, Dictionary<string, string> other) => other.TryGetValue(file.Path, out var content) && content == file.Content;
+        return ((before.Rendered?.Files ?? []).Where(f => !Same(f, current)), (after.Rendered?.Files ?? []).Where(f => !Same(f, old)));
     }
 
     private static void ClusterChanges(ClusterPlan? before, ClusterPlan? after, IEnumerable<ManifestObject> oldObjects, IEnumerable<ManifestObject> newObjects, ChangeList changes)
@@ -65,7 +81,12 @@ public static class SpecDiffer
         RoutingChanges.Compare(before, after, changes);
     }
 
-    internal static ImmutableArray<ObjectDiff> Objects(IEnumerable<ManifestObject> before, IEnumerable<ManifestObject> after)
+    internal static ImmutableArray<ObjectDiff> Objects(IEnumerable<ManifestObject> before, IEnumerable<ManifestObject> after) =>
+        Objects(before, after, new(PairOfReferences.Instance));
+
+    /// <param name="compared">Field changes already computed for a pair of trees (shared by identical files of other clusters).</param>
+    internal static ImmutableArray<ObjectDiff> Objects(
+        IEnumerable<ManifestObject> before, IEnumerable<ManifestObject> after, Dictionary<(object?, object?), ImmutableArray<FieldChange>> compared)
     {
         var old = before.ToDictionary(o => o.Identity);
         var current = after.ToDictionary(o => o.Identity);
@@ -75,7 +96,11 @@ public static class SpecDiffer
             var a = old.GetValueOrDefault(identity);
             var b = current.GetValueOrDefault(identity);
             var hidden = SecretValues.IsSecretObject(identity);
-            var fields = TreeDiff.Compare(a?.Root, b?.Root, ignore: path => path == ProvenanceAnnotation || (hidden && IsSecretData(path)));
+            if (!compared.TryGetValue((a?.Root, b?.Root), out var fields))
+            {
+                fields = compared[(a?.Root, b?.Root)] = TreeDiff.Compare(a?.Root, b?.Root, ignore: path => path == ProvenanceAnnotation || (hidden && IsSecretData(path)));
+            }
+
             if (hidden)
             {
                 fields = [.. fields, .. SecretDataChange(a, b)];
@@ -115,4 +140,15 @@ public static class SpecDiffer
 
     private static Dictionary<string, ClusterPlan> Plans(DiffSide side) =>
         (side.Compilation?.Clusters ?? []).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>Pairs of trees compared by reference: two records with equal contents would otherwise be compared deeply.</summary>
+    private sealed class PairOfReferences : IEqualityComparer<(object?, object?)>
+    {
+        public static readonly PairOfReferences Instance = new();
+
+        public bool Equals((object?, object?) x, (object?, object?) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((object?, object?) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
+    }
 }

@@ -11,7 +11,11 @@ namespace Telc.Diff.Formatting;
 public sealed class DiffMarkdownFormatter(int budget = DiffMarkdownFormatter.DefaultBudget)
 {
     public const int DefaultBudget = 60_000;
-    private const int RowsPerCluster = 60;
+
+    /// <summary>Room kept for the note saying what was cut.</summary>
+    private const int Reserve = 500;
+    private const string TableHeader = "| risk | what | change |\n|---|---|---|\n";
+    private const string SharedHeader = "**In several clusters**\n\n| risk | what | change | where |\n|---|---|---|---|\n";
 
     public int Budget => budget;
 
@@ -49,63 +53,103 @@ public sealed class DiffMarkdownFormatter(int budget = DiffMarkdownFormatter.Def
 
     private void WriteClusters(DiffReport report, StringBuilder text)
     {
-        text.Append("| cluster | high | medium | low | objects |\n|---|---:|---:|---:|---:|\n");
-        foreach (var cluster in report.Clusters)
+        var (shared, own) = SharedChange.Split(report);
+        var changedClusters = report.ChangedClusters.Count();
+        var wrappers = report.Clusters.ToDictionary(c => c.Name, c => Wrapper(c, report.Clusters.Length), StringComparer.Ordinal);
+        var room = budget - Reserve - text.Length - wrappers.Values.Sum(w => w.Open.Length + w.Close.Length);
+        var omittedRows = 0;
+        bool Fits(string part)
         {
-            text.Append($"| {Escape(cluster.DisplayName)}{(cluster.Environment is { } e ? $" ({Escape(e)})" : string.Empty)} | {Count(cluster, Risk.High)} | "
-                + $"{Count(cluster, Risk.Medium)} | {Count(cluster, Risk.Low)} | {cluster.Objects.Length} |\n");
-        }
-
-        text.Append('\n');
-        var sections = report.Clusters.Select(Section).ToArray();
-        var details = report.Clusters.Select(Details).ToArray();
-        var used = text.Length + sections.Sum(s => s.Length + 20);
-        var omitted = 0;
-        for (var i = 0; i < sections.Length; i++)
-        {
-            var detail = details[i];
-            if (used + detail.Length > budget)
+            if (part.Length > room)
             {
-                omitted += report.Clusters[i].Objects.Length;
-                detail = report.Clusters[i].Objects.IsEmpty ? string.Empty : $"_{DiffWords.Plural(report.Clusters[i].Objects.Length, "object change")} left out to fit the size limit._\n\n";
+                return false;
             }
 
-            used += detail.Length;
-            var open = report.Clusters[i].HighestRisk == Risk.High ? " open" : string.Empty;
-            text.Append($"<details{open}><summary><b>{Html(report.Clusters[i].DisplayName)}</b> — {Html(Tally(report.Clusters[i]))}</summary>\n\n");
-            text.Append(sections[i]).Append(detail).Append("</details>\n\n");
+            room -= part.Length;
+            return true;
         }
 
-        if (omitted > 0)
+        void AppendRows(StringBuilder target, IEnumerable<string> rows)
         {
-            text.Append($"> The report was cut to stay under {budget:N0} characters: {DiffWords.Plural(omitted, "object change")} not shown. "
+            foreach (var row in rows)
+            {
+                if (Fits(row))
+                {
+                    target.Append(row);
+                }
+                else
+                {
+                    omittedRows++;
+                }
+            }
+        }
+
+        var overview = new StringBuilder("| cluster | high | medium | low | objects |\n|---|---:|---:|---:|---:|\n");
+        AppendRows(overview, report.Clusters.Select(cluster =>
+            $"| {Escape(cluster.DisplayName)}{(cluster.Environment is { } e ? $" ({Escape(e)})" : string.Empty)} | {Count(cluster, Risk.High)} | "
+            + $"{Count(cluster, Risk.Medium)} | {Count(cluster, Risk.Low)} | {cluster.Objects.Length} |\n"));
+        text.Append(overview).Append('\n');
+
+        if (shared.Count > 0 && Fits(SharedHeader))
+        {
+            text.Append(SharedHeader);
+            AppendRows(text, shared.Select(change =>
+                $"| {RiskCell(change.Change.Risk)} | {DiffWords.Area(change.Change.Area)} `{Code(change.Change.Subject)}` | {Escape(change.Change.Description)} | {Escape(change.Where(changedClusters))} |\n"));
+            text.Append('\n');
+        }
+
+        var sections = new List<(ClusterDiff Cluster, string Rows)>();
+        foreach (var cluster in report.Clusters)
+        {
+            var rows = new StringBuilder();
+            var changes = own[cluster.Name];
+            if (changes.Count > 0 && Fits(TableHeader))
+            {
+                rows.Append(TableHeader);
+                AppendRows(rows, changes.Select(change => $"| {RiskCell(change.Risk)} | {DiffWords.Area(change.Area)} `{Code(change.Subject)}` | {Escape(change.Description)} |\n"));
+                rows.Append('\n');
+            }
+            else
+            {
+                omittedRows += changes.Count;
+            }
+
+            sections.Add((cluster, rows.ToString()));
+        }
+
+        var omittedObjects = 0;
+        var repeated = new RepeatedObjects(report);
+        foreach (var (cluster, rows) in sections)
+        {
+            var detail = Details(cluster, repeated);
+            if (detail.Length > 0 && !Fits(detail))
+            {
+                omittedObjects += cluster.Objects.Length;
+                detail = string.Empty;
+            }
+
+            var (openTag, closeTag) = wrappers[cluster.Name];
+            text.Append(openTag).Append(rows).Append(detail).Append(closeTag);
+        }
+
+        if (omittedRows > 0 || omittedObjects > 0)
+        {
+            var left = new[] { omittedRows > 0 ? DiffWords.Plural(omittedRows, "summary line") : null, omittedObjects > 0 ? DiffWords.Plural(omittedObjects, "object change") : null };
+            text.Append($"> The report was cut to stay under {budget:N0} characters: {string.Join(" and ", left.Where(l => l is not null))} not shown. "
                 + "Run `telc diff` locally (or with `--format json`) for all of it.\n");
         }
     }
 
-    private static string Section(ClusterDiff cluster)
+    /// <summary>The collapsible section of a cluster, open when it holds a high risk and there are few clusters.</summary>
+    private static (string Open, string Close) Wrapper(ClusterDiff cluster, int clusters)
     {
-        if (cluster.Changes.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        var text = new StringBuilder("| risk | what | change |\n|---|---|---|\n");
-        foreach (var change in cluster.Changes.OrderByDescending(c => c.Risk).Take(RowsPerCluster))
-        {
-            var risk = change.Risk == Risk.High ? "**high**" : DiffWords.Risk(change.Risk);
-            text.Append($"| {risk} | {DiffWords.Area(change.Area)} `{Code(change.Subject)}` | {Escape(change.Description)} |\n");
-        }
-
-        if (cluster.Changes.Length > RowsPerCluster)
-        {
-            text.Append($"| | | _and {cluster.Changes.Length - RowsPerCluster} more lower-risk changes_ |\n");
-        }
-
-        return text.Append('\n').ToString();
+        var open = cluster.HighestRisk == Risk.High && clusters <= 2 ? " open" : string.Empty;
+        return ($"<details{open}><summary><b>{Html(cluster.DisplayName)}</b> — {Html(Tally(cluster))}</summary>\n\n", "</details>\n\n");
     }
 
-    private static string Details(ClusterDiff cluster)
+    private static string RiskCell(Risk risk) => risk == Risk.High ? "**high**" : DiffWords.Risk(risk);
+
+    private static string Details(ClusterDiff cluster, RepeatedObjects repeated)
     {
         if (cluster.Objects.IsEmpty)
         {
@@ -116,6 +160,12 @@ public sealed class DiffMarkdownFormatter(int budget = DiffMarkdownFormatter.Def
         foreach (var diff in cluster.Objects)
         {
             lines.Append($"{DiffWords.Mark(diff.Kind) switch { '+' => '+', '-' => '-', _ => '!' }} {diff.Identity.Display}  ({diff.Path})\n");
+            if (repeated.SameAs(diff) is { } earlier)
+            {
+                lines.Append($"    (the same change as in {earlier})\n");
+                continue;
+            }
+
             foreach (var field in diff.Fields)
             {
                 if (field.Kind == ChangeKind.Changed && !(field.Before!.Contains('\n') || field.After!.Contains('\n')))

@@ -13,18 +13,35 @@ public sealed class DiffTextFormatter(bool color)
             WriteSides(report, output);
         }
 
+        var (shared, own) = SharedChange.Split(report);
+        if (shared.Count > 0)
+        {
+            output.Write($"\n{Paint("in several clusters", "1")}\n");
+            var changedClusters = report.ChangedClusters.Count();
+            foreach (var change in shared)
+            {
+                WriteChange(change.Change, output, $" (in {change.Where(changedClusters)})");
+            }
+        }
+
+        var repeated = new RepeatedObjects(report);
         foreach (var cluster in report.Clusters)
         {
             output.Write($"\n{Paint(cluster.DisplayName, "1")}{(cluster.Environment is { } environment ? $" ({environment})" : string.Empty)}\n");
-            foreach (var change in cluster.Changes.OrderByDescending(c => c.Risk))
+            foreach (var change in own[cluster.Name])
             {
-                var risk = DiffWords.Risk(change.Risk).ToUpperInvariant().PadRight(6);
-                output.Write($"  {Paint(risk, RiskColor(change.Risk))} {DiffWords.Area(change.Area)} {change.Subject}: {change.Description}\n");
+                WriteChange(change, output, string.Empty);
             }
 
             foreach (var diff in cluster.Objects)
             {
                 output.Write($"  {Paint($"{DiffWords.Mark(diff.Kind)} {diff.Identity.Display}", KindColor(diff.Kind))} {Paint(diff.Path, "2")}\n");
+                if (repeated.SameAs(diff) is { } earlier)
+                {
+                    output.Write($"      (the same change as in {earlier})\n");
+                    continue;
+                }
+
                 foreach (var field in diff.Fields)
                 {
                     WriteField(field, output);
@@ -33,6 +50,12 @@ public sealed class DiffTextFormatter(bool color)
         }
 
         output.Write($"\n{DiffWords.Headline(report)}\n");
+    }
+
+    private void WriteChange(TelemetryChange change, TextWriter output, string where)
+    {
+        var risk = DiffWords.Risk(change.Risk).ToUpperInvariant().PadRight(6);
+        output.Write($"  {Paint(risk, RiskColor(change.Risk))} {DiffWords.Area(change.Area)} {change.Subject}: {change.Description}{where}\n");
     }
 
     private void WriteSides(DiffReport report, TextWriter output)
