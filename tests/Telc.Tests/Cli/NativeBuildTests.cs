@@ -74,10 +74,27 @@ public sealed class NativeBuildTests(NativeTelc native, ITestOutputHelper log) :
         AssertSame("render", "no/such/spec");
     }
 
-    private void AssertSame(params string[] args)
+    [SkippableFact]
+    public void Diff_reports_the_same_in_every_format()
     {
-        var expected = CliRunner.Run(RepoPaths.Root, args);
-        var actual = native.Run(RepoPaths.Root, args);
+        using var repo = new ScenarioRepository();
+        repo.MakeAllChanges();
+        var head = repo.Commit("head");
+        repo.AddBrokenQuery();
+
+        foreach (var format in new[] { "text", "markdown", "json" })
+        {
+            AssertSameIn(repo.Path, "diff", repo.Base, head, "--format", format);
+            AssertSameIn(repo.Path, "diff", repo.Base, "--format", format);
+        }
+    }
+
+    private void AssertSame(params string[] args) => AssertSameIn(RepoPaths.Root, args);
+
+    private void AssertSameIn(string directory, params string[] args)
+    {
+        var expected = CliRunner.Run(directory, args);
+        var actual = native.Run(directory, args);
 
         Assert.True(expected == actual, $"telc {string.Join(' ', args)}: the native build differs\n"
             + $"exit codes {expected.ExitCode} (JIT) and {actual.ExitCode} (native)\n"
