@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Telc.Parsing;
@@ -124,26 +123,9 @@ public sealed partial class CompositeActionRunner(string workspace, string runne
         return outputs;
     }
 
-    private static (int ExitCode, string Output) Bash(string script, IReadOnlyDictionary<string, string> environment)
-    {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--noprofile", "--norc", "-eo", "pipefail", "-c", script })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        info.WorkingDirectory = environment["GITHUB_WORKSPACE"];
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "an action step hung");
-        return (process.ExitCode, output + error.Result);
-    }
+    /// <summary>The runner's own invocation of a <c>shell: bash</c> step.</summary>
+    private static (int ExitCode, string Output) Bash(string script, IReadOnlyDictionary<string, string> environment) =>
+        Support.ExternalTools.RunIn(environment["GITHUB_WORKSPACE"], environment, TimeSpan.FromMinutes(5), "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script);
 
     private static bool Condition(string condition, ExpressionContext context)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Telc.Parsing;
 using Telc.Tests.Support;
@@ -52,11 +51,11 @@ public sealed partial class ExampleWorkflowTests
         {
             var runnerTemp = Path.Combine(home.Path, "runner-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(runnerTemp);
-            var (exit, output) = Bash(script, clone.Path, new()
+            var (exit, output) = ExternalTools.RunIn(clone.Path, new Dictionary<string, string>
             {
                 ["TELC"] = Telc, ["SPEC_PATH"] = ".", ["BRANCH"] = "rendered", ["SOURCE_SHA"] = sha,
                 ["RUNNER_TEMP"] = runnerTemp, ["HOME"] = home.Path, ["TELC_CACHE_DIR"] = PolicyCacheHolder.Folder,
-            });
+            }, TimeSpan.FromMinutes(2), "bash", "-eo", "pipefail", "-c", script);
             Assert.True(exit == 0, output);
             return output;
         }
@@ -79,25 +78,6 @@ public sealed partial class ExampleWorkflowTests
         Run(head);
         Assert.Equal([$"render {head}", $"render {scenario.Base}"], GitRepo.Output(remote.Path, "log", "--format=%s", "rendered").Trim().Split('\n'));
         Assert.Contains("> 0.1", GitRepo.Output(remote.Path, "show", "rendered:manifests/clusters/prod-eu-1/prometheus-metrics/configmap-prometheus-metrics-rules.yaml"));
-    }
-
-    private static (int ExitCode, string Output) Bash(string script, string directory, Dictionary<string, string> environment)
-    {
-        var info = new ProcessStartInfo("bash") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("-eo");
-        info.ArgumentList.Add("pipefail");
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
     }
 
     [GeneratedRegex(@"steps\.telc\.outputs\.([a-z-]+)")]

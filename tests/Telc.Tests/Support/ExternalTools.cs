@@ -25,12 +25,27 @@ public static class ExternalTools
     public static (int ExitCode, string Output) Run(string program, params string[] arguments) =>
         Run(TimeSpan.FromMinutes(2), program, arguments);
 
-    public static (int ExitCode, string Output) Run(TimeSpan timeout, string program, params string[] arguments)
+    public static (int ExitCode, string Output) Run(TimeSpan timeout, string program, params string[] arguments) =>
+        RunIn(null, null, timeout, program, arguments);
+
+    /// <summary>Runs a program in a folder with extra environment variables; its standard output, then its standard error.</summary>
+    public static (int ExitCode, string Output) RunIn(
+        string? directory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (directory is not null)
+        {
+            info.WorkingDirectory = directory;
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info)!;
