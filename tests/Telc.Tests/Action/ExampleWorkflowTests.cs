@@ -34,6 +34,19 @@ public sealed partial class ExampleWorkflowTests
         Assert.Contains("fetch-depth: 0", text);
     }
 
+    [SkippableTheory]
+    [InlineData("action.yml")]
+    [InlineData("examples/github/workflows/telc-pull-request.yml")]
+    [InlineData("examples/github/workflows/telc-rendered-branch.yml")]
+    public void Action_and_workflows_pass_the_schemas_github_publishes(string file)
+    {
+        ExternalTools.RequireActionValidator();
+
+        var (exitCode, output) = ExternalTools.RunIn(RepoPaths.Root, null, TimeSpan.FromMinutes(1), ExternalTools.ActionValidator, file);
+
+        Assert.True(exitCode == 0, output);
+    }
+
     [Fact]
     public void The_rendered_branch_step_commits_once_per_change_and_never_an_empty_commit()
     {

@@ -16,6 +16,12 @@ public static class ExternalTools
         Require(installed, "the SARIF schema validator is not installed (run: cd tests/tools/sarif && npm install --no-package-lock)");
     }
 
+    public static string ActionValidator => RepoPaths.Combine("tests", "tools", "actions", "node_modules", ".bin", "action-validator");
+
+    public static void RequireActionValidator() =>
+        Require(File.Exists(ActionValidator) && Which("node") is not null,
+            "the GitHub Actions schema validator is not installed (run: cd tests/tools/actions && npm install --no-package-lock)");
+
     /// <summary>promtool, amtool (Debian packages prometheus, prometheus-alertmanager) and kubectl.</summary>
     public static void Require(string program)
     {
