@@ -90,7 +90,7 @@ public static class RoutingChanges
             foreach (var route in level)
             {
                 var own = route.Matchers.IsDefaultOrEmpty ? "(any alert)" : string.Join(", ", route.Matchers.Select(m => m.Value));
-                var key = prefix.Length == 0 ? $"route {own}" : $"{prefix} › {own}";
+                var key = prefix.Length == 0 ? own : $"{prefix} › {own}";
                 var unique = key;
                 for (var n = 2; routes.ContainsKey(unique); n++)
                 {
@@ -111,7 +111,7 @@ public static class RoutingChanges
         var inhibitions = new Dictionary<string, Inhibition>(StringComparer.Ordinal);
         foreach (var inhibition in routing?.Inhibitions.IsDefault == false ? routing.Inhibitions : [])
         {
-            var key = $"inhibit {string.Join(", ", inhibition.TargetMatchers.Select(m => m.Value))} while {string.Join(", ", inhibition.SourceMatchers.Select(m => m.Value))}"
+            var key = $"inhibition of {string.Join(", ", inhibition.TargetMatchers.Select(m => m.Value))} while {string.Join(", ", inhibition.SourceMatchers.Select(m => m.Value))}"
                 + (inhibition.Equal.IsDefaultOrEmpty ? string.Empty : $" (equal {string.Join(", ", inhibition.Equal)})");
             inhibitions.TryAdd(key, inhibition);
         }

@@ -16,7 +16,7 @@ public sealed class TreeDiff
     private const int DisplayLimit = 240;
     private const int ScalarLimit = 4000;
 
-    private static readonly string[][] IdentityKeys = [["name"], ["job_name"], ["alert", "record"], ["receiver"], ["mountPath"], ["containerPort"], ["port"]];
+    private static readonly string[][] IdentityKeys = [["name"], ["job_name"], ["alert", "record"], ["mountPath"], ["containerPort"], ["port"]];
     private static readonly string[] EmbeddedExtensions = [".yml", ".yaml", ".json"];
 
     private readonly List<FieldChange> changes = [];

@@ -10,11 +10,11 @@ public sealed class RiskClassificationTests
 
     [Theory]
     [InlineData("telemetry/routing.yaml", "  routes:\n    - matchers: ['team=\"payments\"', 'severity=\"critical\"']\n      receiver: payments-oncall\n", "  routes: []\n",
-        "route", "route team=\"payments\", severity=\"critical\"", "removed", "high")]
+        "route", "team=\"payments\", severity=\"critical\"", "removed", "high")]
     [InlineData("telemetry/routing.yaml", "      receiver: payments-oncall\n", "      receiver: platform-email\n",
-        "route", "route team=\"payments\", severity=\"critical\"", "changed", "high")]
+        "route", "team=\"payments\", severity=\"critical\"", "changed", "high")]
     [InlineData("telemetry/routing.yaml", "  defaultReceiver: platform-email\n", "  defaultReceiver: platform-email\n  inhibitions:\n    - { sourceMatchers: ['severity=\"critical\"'], targetMatchers: ['severity=\"warning\"'], equal: [alertname] }\n",
-        "route", "inhibit severity=\"warning\" while severity=\"critical\" (equal alertname)", "added", "medium")]
+        "route", "inhibition of severity=\"warning\" while severity=\"critical\" (equal alertname)", "added", "medium")]
     [InlineData(Alerts, "      severity: critical\n", "      severity: warning\n", "alert", "PaymentsHighErrorRate (payments-api)", "changed", "high")]
     [InlineData(Alerts, "      for: 10m\n", "      for: 30m\n", "alert", "PaymentsHighErrorRate (payments-api)", "changed", "medium")]
     [InlineData(Alerts, "https://runbooks.acme.example/payments/high-error-rate", "https://runbooks.acme.example/payments/errors", "alert", "PaymentsHighErrorRate (payments-api)", "changed", "low")]

@@ -23,9 +23,9 @@ public sealed record SharedChange(TelemetryChange Change, IReadOnlyList<string> 
         return ([.. shared.Select(g => new SharedChange(g.Key, [.. g.Select(c => c.Cluster)])).OrderByDescending(s => s.Change.Risk)], own);
     }
 
-    /// <summary>"all 50 changed clusters", or the names, cut after a few.</summary>
+    /// <summary>"all 50 changed clusters" (or both), or the names, cut after a few.</summary>
     public string Where(int changedClusters, int shown = 4) =>
-        Clusters.Count == changedClusters ? $"all {changedClusters} changed clusters"
+        Clusters.Count == changedClusters ? (changedClusters == 2 ? "both changed clusters" : $"all {changedClusters} changed clusters")
         : Clusters.Count <= shown ? string.Join(", ", Clusters)
         : $"{string.Join(", ", Clusters.Take(shown))} and {Clusters.Count - shown} more";
 }
