@@ -18,7 +18,7 @@ public sealed record DiffSide(string Label, Compilation? Compilation, RenderResu
         {
             compilation = Compilation.Create(source);
         }
-        catch (SpecSourceException e) when (e.Message.Contains("does not exist", StringComparison.Ordinal))
+        catch (SpecSourceException e) when (e.FolderMissing)
         {
             return new DiffSide(label, null, null, e.Message);
         }
@@ -27,7 +27,7 @@ public sealed record DiffSide(string Label, Compilation? Compilation, RenderResu
         return new DiffSide(label, compilation, rendered, null);
     }
 
-    public IReadOnlyList<Diagnostic> Diagnostics =>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; } =
         Compilation is null ? [] : [.. Compilation.Diagnostics.Concat(Rendered?.Diagnostics ?? []).Ordered()];
 
     /// <summary>What a reader of a failed diff needs: the errors and warnings of the side, not its infos.</summary>

@@ -25,12 +25,11 @@ public sealed class TreeDiff
     {
     }
 
-    /// <param name="hideAll">Print no value at all (a Secret's data).</param>
     /// <param name="ignore">Paths not worth showing, such as provenance annotations.</param>
-    public static ImmutableArray<FieldChange> Compare(YamlNode? before, YamlNode? after, bool hideAll = false, Func<string, bool>? ignore = null)
+    public static ImmutableArray<FieldChange> Compare(YamlNode? before, YamlNode? after, Func<string, bool>? ignore = null)
     {
         var diff = new TreeDiff();
-        diff.Visit(before, after, string.Empty, hideAll, ignore ?? (_ => false));
+        diff.Visit(before, after, string.Empty, hidden: false, ignore ?? (_ => false));
         return [.. diff.changes];
     }
 

@@ -22,7 +22,7 @@ public sealed class GitRefSource(string path, string reference, string displayBa
         var inRoot = entries.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         if (inRoot.Count == 0 && !entries.ContainsKey(root))
         {
-            throw new SpecSourceException($"'{(root.Length == 0 ? "." : root)}' does not exist at git ref '{reference}'");
+            throw new SpecSourceException($"'{(root.Length == 0 ? "." : root)}' does not exist at git ref '{reference}'", folderMissing: true);
         }
 
         var diagnostics = new List<Diagnostic>();

@@ -11,7 +11,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
         var root = new DirectoryInfo(Path.GetFullPath(rootDirectory));
         if (!root.Exists)
         {
-            throw new SpecSourceException($"spec folder '{rootDirectory}' does not exist");
+            throw new SpecSourceException($"spec folder '{rootDirectory}' does not exist", folderMissing: true);
         }
 
         var realRoot = RealPath(root);
