@@ -60,6 +60,18 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Line_endings_of_the_spec_change_nothing_a_cluster_would_see()
+    {
+        using var repo = new ScenarioRepository();
+        repo.Edit(ScenarioRepository.AlertsFile, text => text.ReplaceLineEndings("\r\n"));
+        repo.Edit("telemetry/backends.yaml", text => text.ReplaceLineEndings("\r\n"));
+
+        var result = CliRunner.Run(repo.Path, "diff", repo.Base, "--exit-code");
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
     public void A_side_that_does_not_compile_shows_both_sides_diagnostics_and_exits_1()
     {
         using var repo = new ScenarioRepository();
