@@ -99,6 +99,12 @@ public static class SandboxChecker
                 yield break;
             }
 
+            if (ExceptionAsText(node, model, own) is { } leak)
+            {
+                yield return leak;
+                yield break;
+            }
+
             var info = model.GetSymbolInfo(node);
             foreach (var symbol in info.Symbol is { } s ? [s] : info.CandidateSymbols)
             {
@@ -171,11 +177,32 @@ public static class SandboxChecker
         return type.TypeArguments.Select(a => Denied(a, own)).FirstOrDefault(d => d is not null);
     }
 
+    /// <summary>
+    /// An exception turned into text other than through its Message: ToString, which interpolation, concatenation,
+    /// string.Join and every object-taking formatter call, prints the stack trace of telc's own code.
+    /// </summary>
+    private static string? ExceptionAsText(SyntaxNode node, SemanticModel model, IAssemblySymbol own)
+    {
+        const string Refusal = "an exception may be read only through its Message";
+        var typeInfo = model.GetTypeInfo(node);
+        if (IsException(typeInfo.Type as INamedTypeSymbol)
+            && (node.Parent is InterpolationSyntax || (typeInfo.ConvertedType is { } converted && !IsException(converted as INamedTypeSymbol))))
+        {
+            return Refusal;
+        }
+
+        return model.GetSymbolInfo(node).Symbol is IMethodSymbol { TypeArguments.Length: > 0 } method
+            && !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, own)
+            && method.TypeArguments.Any(t => IsException(t as INamedTypeSymbol))
+                ? Refusal
+                : null;
+    }
+
     private static bool IsException(INamedTypeSymbol? type)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == "System.Exception")
+            if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
             {
                 return true;
             }

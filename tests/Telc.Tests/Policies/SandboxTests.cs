@@ -49,6 +49,13 @@ public sealed class SandboxTests
     [InlineData("Action run = async () => { }; run();", "async code is not allowed")]
     [InlineData("try { throw new InvalidOperationException(); } catch (Exception e) { var where = e.StackTrace; }", "System.Exception.StackTrace")]
     [InlineData("var e = new InvalidOperationException(); var site = e.Source;", "System.Exception.Source")]
+    [InlineData("try { throw new InvalidOperationException(); } catch (Exception e) { var text = $\"{e}\"; }", "only through its Message")]
+    [InlineData("try { throw new InvalidOperationException(); } catch (Exception e) { var text = \"x\" + e; }", "only through its Message")]
+    [InlineData("try { throw new InvalidOperationException(); } catch (Exception e) { object o = e; var text = o.ToString(); }", "only through its Message")]
+    [InlineData("var all = new List<Exception> { new InvalidOperationException() }; var text = string.Join(\",\", all);", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(); var text = new System.Text.StringBuilder().Append(e).ToString();", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(); var text = string.Format(\"{0}\", e);", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(\"x\", new FormatException()); var text = $\"{e.InnerException}\";", "only through its Message")]
     public void Code_that_would_run_or_tell_outside_the_policy_thread_is_refused(string body, string message)
     {
         var text = Frame.Replace("BODY", body);
@@ -98,7 +105,8 @@ public sealed class SandboxTests
             + "        var matches = Regex.IsMatch(string.Join(',', names), \"^[A-Z,]*$\");\n"
             + "        var total = context.Objects.Sum(o => o.Pod?.Containers.Length ?? 0) + Math.Max(1, names.Count);\n"
             + "        var builder = new System.Text.StringBuilder().Append(total).Append($\"{matches}\");\n"
-            + "        if (builder.Length < 0 || new Uri(\"https://a.example\").Host.Length == 0) { throw new InvalidOperationException(); }"));
+            + "        if (builder.Length < 0 || new Uri(\"https://a.example\").Host.Length == 0) { throw new InvalidOperationException(); }\n"
+            + "        try { throw new FormatException(\"bad\"); } catch (FormatException e) { var said = $\"failed: {e.Message}\"; Exception inner = e; var same = inner.InnerException?.Message; }"));
 
         var result = PolicyCompiler.Compile([helper, policy], cacheDirectory: null);
 
