@@ -186,7 +186,9 @@ public static class SandboxChecker
         const string Refusal = "an exception may be read only through its Message";
         var typeInfo = model.GetTypeInfo(node);
         if (IsException(typeInfo.Type as INamedTypeSymbol)
-            && (node.Parent is InterpolationSyntax || (typeInfo.ConvertedType is { } converted && !IsException(converted as INamedTypeSymbol))))
+            && !(node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+            && (node.Parent is InterpolationSyntax
+                || (typeInfo.ConvertedType is { } converted && !IsException(converted as INamedTypeSymbol) && !IsReferenceComparison(node.Parent))))
         {
             return Refusal;
         }
@@ -197,6 +199,10 @@ public static class SandboxChecker
                 ? Refusal
                 : null;
     }
+
+    /// <summary><c>e == null</c> converts to object without turning anything into text.</summary>
+    private static bool IsReferenceComparison(SyntaxNode? parent) =>
+        parent is BinaryExpressionSyntax binary && (binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression));
 
     private static bool IsException(INamedTypeSymbol? type)
     {
