@@ -5,6 +5,7 @@ set -uo pipefail
 
 base="${INPUT_BASE:-${PR_BASE_SHA:-}}"
 trusted=()
+changed=()
 if [[ -n "$base" ]]; then
   if ! git rev-parse --verify --quiet "$base^{commit}" > /dev/null; then
     echo "::error title=telc::the base '$base' is not in this clone; check out with actions/checkout and 'fetch-depth: 0'"
@@ -14,10 +15,11 @@ if [[ -n "$base" ]]; then
   merge_base="$(git merge-base "$base" HEAD)" || merge_base="$base"
   echo "base=$merge_base" >> "$GITHUB_OUTPUT"
   trusted=(--trusted-policies-ref "$merge_base")
+  changed=(--changed-since "$merge_base")
 fi
 
 status=0
-"$TELC" validate "$SPEC_PATH" --format github "${trusted[@]}" --outputs "$GITHUB_OUTPUT" || status=$?
+"$TELC" validate "$SPEC_PATH" --format github "${trusted[@]}" "${changed[@]}" --outputs "$GITHUB_OUTPUT" || status=$?
 if [[ -n "${SARIF:-}" ]]; then
   "$TELC" validate "$SPEC_PATH" --format sarif --report "$SARIF" "${trusted[@]}" > /dev/null || true
 fi

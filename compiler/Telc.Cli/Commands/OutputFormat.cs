@@ -16,10 +16,10 @@ public static class OutputFormat
         return option;
     }
 
-    public static IDiagnosticFormatter Create(string name, bool color) => name switch
+    public static IDiagnosticFormatter Create(string name, bool color, IReadOnlySet<string>? changedFiles = null) => name switch
     {
         "json" => new JsonFormatter(),
-        "github" => new GitHubFormatter(),
+        "github" => new GitHubFormatter(changedFiles),
         "sarif" => new SarifFormatter(),
         _ => new TextFormatter(color),
     };

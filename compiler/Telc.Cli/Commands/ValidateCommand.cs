@@ -5,7 +5,7 @@ using Telc.Policies;
 
 namespace Telc.Cli.Commands;
 
-public sealed record ValidateArguments(string? Path, string? Ref, string Format, string FailOn, string? Report, string? TrustedPoliciesRef = null, string? Outputs = null);
+public sealed record ValidateArguments(string? Path, string? Ref, string Format, string FailOn, string? Report, string? TrustedPoliciesRef = null, string? Outputs = null, string? ChangedSince = null);
 
 /// <summary><c>telc validate [PATH]</c>: schema and semantic checks, diagnostics in the chosen format.</summary>
 public sealed class ValidateCommand(CliContext context)
@@ -27,9 +27,16 @@ public sealed class ValidateCommand(CliContext context)
         {
             Description = "Append errors=, warnings= lines to this file (the format of GitHub Actions' $GITHUB_OUTPUT)",
         };
-        var command = new Command("validate", "Check the spec: YAML, schemas, references and semantic rules") { path, gitRef, format, failOn, report, trustedPolicies, outputs };
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "With --format github: findings in the files changed since this git ref come first (GitHub shows 10 annotations per level)",
+        };
+        var command = new Command("validate", "Check the spec: YAML, schemas, references and semantic rules")
+        {
+            path, gitRef, format, failOn, report, trustedPolicies, outputs, changedSince,
+        };
         command.SetAction(result => new ValidateCommand(context).Run(new ValidateArguments(
-            result.GetValue(path), result.GetValue(gitRef), result.GetValue(format)!, result.GetValue(failOn)!, result.GetValue(report), result.GetValue(trustedPolicies), result.GetValue(outputs))));
+            result.GetValue(path), result.GetValue(gitRef), result.GetValue(format)!, result.GetValue(failOn)!, result.GetValue(report), result.GetValue(trustedPolicies), result.GetValue(outputs), result.GetValue(changedSince))));
         return command;
     }
 
@@ -44,7 +51,7 @@ public sealed class ValidateCommand(CliContext context)
         var checkedPolicies = PolicyCheck.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable), context.Today);
         var diagnostics = checkedPolicies.Diagnostics;
         var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount) { Waived = checkedPolicies.Waived };
-        var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null);
+        var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null, ChangedFiles(arguments.ChangedSince, displayBase));
         if (arguments.Report is { } reportPath)
         {
             using var file = new StreamWriter(context.FullPath(reportPath), append: false, new System.Text.UTF8Encoding(false));
@@ -63,5 +70,20 @@ public sealed class ValidateCommand(CliContext context)
 
         var failing = arguments.FailOn == "warning" ? DiagnosticLevel.Warning : DiagnosticLevel.Error;
         return diagnostics.Any(d => d.Level >= failing) ? ExitCodes.ProblemsFound : ExitCodes.Clean;
+    }
+
+    /// <summary>The files changed since the ref, as the diagnostics name them (relative to the display base).</summary>
+    private IReadOnlySet<string>? ChangedFiles(string? reference, string displayBase)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        var top = Sources.GitRepository.TopLevel(context.WorkingDirectory)
+            ?? throw new UsageException("--changed-since compares with a git ref; run telc inside a git repository");
+        var changed = Sources.GitRepository.ChangedSince(top, reference)
+            ?? throw new UsageException($"git ref '{reference}' does not name a commit");
+        return changed.Select(p => Path.GetRelativePath(displayBase, Path.Combine(top, p)).Replace(Path.DirectorySeparatorChar, '/')).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -45,4 +45,20 @@ public static class GitRepository
         var result = Git.Run(directory, ["merge-base", first, second], allowFailure: true);
         return result.ExitCode == 0 ? result.Output.Trim() : null;
     }
+
+    /// <summary>
+    /// The files of the working tree that differ from <paramref name="reference"/>, new untracked ones included, as paths
+    /// relative to the repository's top level; null when the ref names no commit.
+    /// </summary>
+    public static IReadOnlyList<string>? ChangedSince(string topLevel, string reference)
+    {
+        var changed = Git.Run(topLevel, ["diff", "--name-only", "--no-renames", "-z", reference, "--"], allowFailure: true);
+        if (changed.ExitCode != 0)
+        {
+            return null;
+        }
+
+        var untracked = Git.Run(topLevel, ["ls-files", "--others", "--exclude-standard", "-z"]);
+        return [.. changed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Concat(untracked.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))];
+    }
 }

@@ -2,16 +2,17 @@ namespace Telc.Diagnostics.Formatting;
 
 /// <summary>
 /// GitHub Actions workflow commands: one annotation per finding (a notice per waived one), shown on the pull request's diff. Paths must be
-/// relative to the repository root. GitHub shows at most 10 annotations of each level per step, so a notice says
-/// when some are only in the log.
+/// relative to the repository root. GitHub shows at most 10 annotations of each level per step, so the findings in
+/// <paramref name="changedFiles"/> (the files a pull request changes) come first, and a notice says when some are only in the log.
 /// </summary>
-public sealed class GitHubFormatter : IDiagnosticFormatter
+public sealed class GitHubFormatter(IReadOnlySet<string>? changedFiles = null) : IDiagnosticFormatter
 {
     private const int AnnotationsShownPerLevel = 10;
 
     public void Write(DiagnosticReport report, TextWriter output)
     {
-        foreach (var d in report.Diagnostics)
+        var changed = changedFiles ?? new HashSet<string>();
+        foreach (var d in report.Diagnostics.OrderBy(d => d.Path is { } path && changed.Contains(path) ? 0 : 1))
         {
             var command = d.Level switch { DiagnosticLevel.Error => "error", DiagnosticLevel.Warning => "warning", _ => "notice" };
             var properties = new List<string>();
