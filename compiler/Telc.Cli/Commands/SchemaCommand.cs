@@ -21,10 +21,18 @@ public sealed class SchemaCommand(CliContext context)
 
     public int Run(SchemaArguments arguments)
     {
+        var kind = arguments.Kind is { } kindName
+            ? SpecKinds.All.FirstOrDefault(k => string.Equals(k.Name, kindName, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"unknown kind '{kindName}'; kinds: {string.Join(", ", SpecKinds.All.Select(k => k.Name))}")
+            : null;
+
         IReadOnlyList<(string FileName, string Json)> files;
         try
         {
-            var builtIn = PolicyRunner.Describe(PolicySources.BuiltIn, PolicyWorkerSettings.FromEnvironment(context.Variable));
+            // Only the Project's schema (and the full set) holds the built-in policies' options, which the worker describes.
+            var builtIn = arguments.Out is not null || kind is null || kind.SpecType == typeof(Telc.Spec.Kinds.ProjectSpec)
+                ? PolicyRunner.Describe(PolicySources.BuiltIn, PolicyWorkerSettings.FromEnvironment(context.Variable))
+                : [];
             files = new SchemaGenerator(ShapeCatalog.Instance, builtIn).Generate();
         }
         catch (PolicyWorkerException e)
@@ -46,14 +54,7 @@ public sealed class SchemaCommand(CliContext context)
             return ExitCodes.Clean;
         }
 
-        var wanted = SchemaGenerator.EntryFileName;
-        if (arguments.Kind is { } kindName)
-        {
-            var kind = SpecKinds.All.FirstOrDefault(k => string.Equals(k.Name, kindName, StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"unknown kind '{kindName}'; kinds: {string.Join(", ", SpecKinds.All.Select(k => k.Name))}");
-            wanted = SchemaGenerator.FileName(kind);
-        }
-
+        var wanted = kind is null ? SchemaGenerator.EntryFileName : SchemaGenerator.FileName(kind);
         context.Out.Write(files.Single(f => f.FileName == wanted).Json);
         return ExitCodes.Clean;
     }
