@@ -41,45 +41,54 @@ public sealed class DiffCommand(CliContext context)
 
     public int Run(DiffArguments arguments)
     {
+        var reportPath = arguments.Report is { } report ? WritablePath.Check(context, report, "--report") : null;
+        var outputsPath = arguments.Outputs is { } outputs ? WritablePath.Check(context, outputs, "--outputs") : null;
         var (baseRef, baseLabel) = ResolveBase(arguments);
-        var baseSource = SpecLocation.Resolve(arguments.Path, baseRef, context, context.WorkingDirectory);
+
+        // Both refs are read at the spec root the working tree has (PATH/telemetry when it exists), so that a commit from
+        // before the spec existed has no spec, instead of PATH itself being read as one.
+        var specRoot = SpecLocation.Folders(arguments.Path, context).SpecRoot;
+        var refPath = Directory.Exists(specRoot) ? specRoot : arguments.Path;
+        var baseSource = SpecLocation.Resolve(refPath, baseRef, context, context.WorkingDirectory);
         var (headLabel, headSource) = arguments.Head is { } head
-            ? (Label(head, head, arguments.Path), SpecLocation.Resolve(arguments.Path, head, context, context.WorkingDirectory))
-            : ("working tree", SpecLocation.Resolve(arguments.Path, null, context, context.WorkingDirectory));
+            ? (Label(head, head, arguments.Path), SpecLocation.Resolve(refPath, head, context, context.WorkingDirectory))
+            : ("working tree", (ISpecSource)new WorkingTreeSource(specRoot, context.WorkingDirectory));
 
         // The two sides share nothing, so they compile and render side by side.
         var building = Task.Run(() => DiffSide.Build(baseLabel, baseSource));
         var after = DiffSide.Build(headLabel, headSource);
-        var report = SpecDiffer.Compare(building.GetAwaiter().GetResult(), after);
+        var diff = SpecDiffer.Compare(building.GetAwaiter().GetResult(), after);
 
-        if (arguments.Report is { } reportPath)
+        if (reportPath is not null)
         {
-            using var file = new StreamWriter(context.FullPath(reportPath), append: false, new UTF8Encoding(false));
-            Write(report, arguments.Format, file, color: false);
-            context.Out.Write(DiffWords.Headline(report) + "\n");
+            using var file = new StreamWriter(reportPath, append: false, new UTF8Encoding(false));
+            Write(diff, arguments.Format, file, color: false);
+            context.Out.Write(DiffWords.Headline(diff) + "\n");
         }
         else
         {
-            Write(report, arguments.Format, context.Out, context.Color);
+            Write(diff, arguments.Format, context.Out, context.Color);
         }
 
-        if (arguments.Outputs is { } outputsPath)
+        if (outputsPath is not null)
         {
-            File.AppendAllText(context.FullPath(outputsPath), string.Concat(
-                $"changed={(report.HasDifferences ? "true" : "false")}\n",
-                $"changed-clusters={string.Join(",", report.ChangedClusters)}\n",
-                $"high-risk={report.Count(Risk.High)}\n",
-                $"medium-risk={report.Count(Risk.Medium)}\n",
-                $"low-risk={report.Count(Risk.Low)}\n"));
+            File.AppendAllText(outputsPath, string.Concat(
+                $"changed={(diff.HasDifferences ? "true" : "false")}\n",
+                $"changed-clusters={string.Join(",", diff.ChangedClusters)}\n",
+                $"high-risk={diff.Count(Risk.High)}\n",
+                $"medium-risk={diff.Count(Risk.Medium)}\n",
+                $"low-risk={diff.Count(Risk.Low)}\n",
+                $"base-status={DiffWords.Status(diff.Base)}\n",
+                $"head-status={DiffWords.Status(diff.Head)}\n"));
         }
 
-        if (report.Failed)
+        if (diff.Failed)
         {
             context.Error.Write("telc: the diff is incomplete because a side does not compile; see its diagnostics above\n");
             return ExitCodes.ProblemsFound;
         }
 
-        return arguments.ExitCode && report.HasDifferences ? ExitCodes.DifferenceFound : ExitCodes.Clean;
+        return arguments.ExitCode && diff.HasDifferences ? ExitCodes.DifferenceFound : ExitCodes.Clean;
     }
 
     private static void Write(DiffReport report, string format, TextWriter output, bool color)

@@ -42,6 +42,8 @@ public sealed class ValidateCommand(CliContext context)
 
     public int Run(ValidateArguments arguments)
     {
+        var reportPath = arguments.Report is { } reportFile ? WritablePath.Check(context, reportFile, "--report") : null;
+        var outputsPath = arguments.Outputs is { } outputsFile ? WritablePath.Check(context, outputsFile, "--outputs") : null;
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
         var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase));
         var policyFolder = Path.Combine(SpecLocation.Folders(arguments.Path, context).ProjectFolder, PolicySources.FolderName);
@@ -52,9 +54,9 @@ public sealed class ValidateCommand(CliContext context)
         var diagnostics = checkedPolicies.Diagnostics;
         var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount) { Waived = checkedPolicies.Waived };
         var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null, ChangedFiles(arguments.ChangedSince, displayBase));
-        if (arguments.Report is { } reportPath)
+        if (reportPath is not null)
         {
-            using var file = new StreamWriter(context.FullPath(reportPath), append: false, new System.Text.UTF8Encoding(false));
+            using var file = new StreamWriter(reportPath, append: false, new System.Text.UTF8Encoding(false));
             formatter.Write(report, file);
             context.Out.Write(TextFormatter.Summary(report) + "\n");
         }
@@ -63,9 +65,9 @@ public sealed class ValidateCommand(CliContext context)
             formatter.Write(report, context.Out);
         }
 
-        if (arguments.Outputs is { } outputsPath)
+        if (outputsPath is not null)
         {
-            File.AppendAllText(context.FullPath(outputsPath), $"errors={report.Count(DiagnosticLevel.Error)}\nwarnings={report.Count(DiagnosticLevel.Warning)}\n");
+            File.AppendAllText(outputsPath, $"errors={report.Count(DiagnosticLevel.Error)}\nwarnings={report.Count(DiagnosticLevel.Warning)}\n");
         }
 
         var failing = arguments.FailOn == "warning" ? DiagnosticLevel.Warning : DiagnosticLevel.Error;

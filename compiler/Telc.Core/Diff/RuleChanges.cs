@@ -12,12 +12,44 @@ public static partial class RuleChanges
 
     public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes)
     {
-        changes.Match(Rules(before), Rules(after),
-            (_, rule) => changes.Add(Area(rule.Rule), rule.Subject, ChangeKind.Added, Added(rule.Rule), Risk.Low),
-            (_, rule) => changes.Add(Area(rule.Rule), rule.Subject, ChangeKind.Removed,
-                rule.Rule.Alert is not null ? "removed: it will no longer fire" : "removed: queries and alerts reading it get no data",
-                rule.Rule.Alert is not null ? Risk.High : Risk.Medium),
-            (_, old, current) => Changed(old, current, changes));
+        var old = Rules(before);
+        var current = Rules(after);
+
+        // Same-named rules (a warning and a critical EtcdMembersDown) are told apart by severity first; what is left is
+        // paired by name, which is how a changed severity shows. The group is not part of the key: renaming or
+        // regrouping keeps the rules.
+        var pairs = new List<(NamedRule Old, NamedRule Current)>();
+        var paired = new HashSet<NamedRule>(ReferenceEqualityComparer.Instance);
+        foreach (var key in new Func<NamedRule, string>[] { r => $"{r.Prometheus}/{r.Rule.Name.Value}/{r.Rule.Severity}", r => $"{r.Prometheus}/{r.Rule.Name.Value}" })
+        {
+            var waiting = old.Where(r => !paired.Contains(r)).GroupBy(key).ToDictionary(g => g.Key, g => new Queue<NamedRule>(g), StringComparer.Ordinal);
+            foreach (var rule in current.Where(r => !paired.Contains(r)))
+            {
+                if (waiting.TryGetValue(key(rule), out var queue) && queue.TryDequeue(out var match))
+                {
+                    pairs.Add((match, rule));
+                    paired.Add(match);
+                    paired.Add(rule);
+                }
+            }
+        }
+
+        foreach (var (was, now) in pairs)
+        {
+            Changed(was, now, changes);
+        }
+
+        foreach (var rule in current.Where(r => !paired.Contains(r)))
+        {
+            changes.Add(Area(rule.Rule), rule.Subject, ChangeKind.Added, Added(rule.Rule), Risk.Low);
+        }
+
+        foreach (var rule in old.Where(r => !paired.Contains(r)))
+        {
+            changes.Add(Area(rule.Rule), rule.Subject, ChangeKind.Removed,
+                rule.Rule.Alert is not null ? $"removed{Severity(rule.Rule)}: it will no longer fire" : "removed: queries and alerts reading it get no data",
+                rule.Rule.Alert is not null ? Risk.High : Risk.Medium);
+        }
     }
 
     private static void Changed(NamedRule old, NamedRule current, ChangeList changes)
@@ -32,7 +64,7 @@ public static partial class RuleChanges
 
         if (old.Rule.Expr.Value != current.Rule.Expr.Value && (Canonical(old.Rule.Expr.Value), Canonical(current.Rule.Expr.Value)) is var (a, b) && a != b)
         {
-            Note(Thresholds(a, b) is { } thresholds ? $"threshold {thresholds}" : "query changed", Risk.Medium);
+            Note(Numbers(a, b) ?? "query changed", Risk.Medium);
         }
 
         if (Text(old.Rule.For) != Text(current.Rule.For))
@@ -62,6 +94,11 @@ public static partial class RuleChanges
             Note("annotations changed", Risk.Low);
         }
 
+        if (old.Group != current.Group)
+        {
+            Note($"moved from group {old.Group}", Risk.Low);
+        }
+
         if (parts.Count > 0)
         {
             changes.Add(Area(current.Rule), current.Subject, ChangeKind.Changed, string.Join("; ", parts), risk);
@@ -75,27 +112,26 @@ public static partial class RuleChanges
 
     private static string Text(Duration? duration) => duration?.Text ?? "none";
 
-    /// <summary>Rules keyed by Prometheus, group, name and occurrence: one alert name often has a warning and a critical rule.</summary>
-    private static Dictionary<string, NamedRule> Rules(ClusterPlan? plan)
+    /// <summary>Every rule of every Prometheus of the cluster, in order.</summary>
+    private static List<NamedRule> Rules(ClusterPlan? plan)
     {
-        var rules = new Dictionary<string, NamedRule>(StringComparer.Ordinal);
+        var rules = new List<NamedRule>();
         foreach (var prometheus in plan?.Prometheuses ?? [])
         {
             foreach (var group in prometheus.RuleGroups)
             {
-                var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var rule in group.Spec.Rules)
                 {
-                    var name = rule.Name.Value;
-                    var occurrence = seen[name] = seen.GetValueOrDefault(name) + 1;
-                    var subject = $"{name} ({group.Group.Name}{(occurrence > 1 ? $" #{occurrence}" : string.Empty)}{(plan!.Prometheuses.Length > 1 ? $" on {prometheus.ObjectName}" : string.Empty)})";
-                    rules[$"{prometheus.ObjectName}/{group.Group.Name}/{name}/{occurrence}"] = new NamedRule(subject, rule);
+                    var where = plan!.Prometheuses.Length > 1 ? $" on {prometheus.ObjectName}" : string.Empty;
+                    rules.Add(new NamedRule($"{rule.Name.Value} ({group.Group.Name}{where})", prometheus.Backend.Name, group.Group.Name, rule));
                 }
             }
         }
 
         return rules;
     }
+
+    private static string Severity(Rule rule) => rule.Severity is { } severity ? $" ({severity})" : string.Empty;
 
     /// <summary>The expression in the formatter's layout, so a re-indented query is not a change.</summary>
     private static string Canonical(string expr)
@@ -104,22 +140,27 @@ public static partial class RuleChanges
         return parsed.Success && parsed.Root is { } root ? PromQL.Formatter.Format(root) : expr.Trim();
     }
 
-    /// <summary>"0.05 → 0.1" when the two queries differ only in their numbers; null otherwise.</summary>
-    private static string? Thresholds(string before, string after)
+    /// <summary>
+    /// "threshold 0.05 → 0.1" when the two queries differ only in the number a comparison tests against, "constant 0.99 →
+    /// 0.95" when they differ in other numbers (a quantile); null when more than numbers changed.
+    /// </summary>
+    private static string? Numbers(string before, string after)
     {
         if (NumberLiteral().Replace(before, "#") != NumberLiteral().Replace(after, "#"))
         {
             return null;
         }
 
-        var pairs = NumberLiteral().Matches(before).Zip(NumberLiteral().Matches(after))
-            .Where(p => p.First.Value != p.Second.Value)
-            .Select(p => $"{p.First.Value} → {p.Second.Value}");
-        return string.Join(", ", pairs);
+        var changed = NumberLiteral().Matches(before).Zip(NumberLiteral().Matches(after)).Where(p => p.First.Value != p.Second.Value).ToArray();
+        var compared = changed.All(p => Comparison().IsMatch(before[..p.First.Index]));
+        return $"{(compared ? "threshold" : "constant")} {string.Join(", ", changed.Select(p => $"{p.First.Value} → {p.Second.Value}"))}";
     }
+
+    [GeneratedRegex(@"(>|<|>=|<=|==|!=)(\s*bool)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Comparison();
 
     [GeneratedRegex(@"(?<![\w.:])[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?(?![\w.])", RegexOptions.CultureInvariant)]
     private static partial Regex NumberLiteral();
 
-    private sealed record NamedRule(string Subject, Rule Rule);
+    private sealed record NamedRule(string Subject, string Prometheus, string Group, Rule Rule);
 }

@@ -77,7 +77,7 @@ public sealed class ActionTests
         Assert.Equal(string.Empty, run.Outputs["stale"]);
         Assert.True(File.Exists(run.Outputs["report"]));
         Assert.Contains("| **high** | retention `metrics (prometheus-metrics)` | time 30d → 15d, older data is deleted |", run.Summary);
-        Assert.Contains("| **high** | alert `PaymentsLatencyHigh (payments-api)` | removed: it will no longer fire |", run.Summary);
+        Assert.Contains("| **high** | alert `PaymentsLatencyHigh (payments-api)` | removed (warning): it will no longer fire |", run.Summary);
         Assert.Contains("| medium | alert `PaymentsHighErrorRate (payments-api)` | threshold 0.05 → 0.1 |", run.Summary);
         Assert.Contains($"`{repo.Base[..7]}` → `working tree`", run.Summary);
         Assert.Contains(run.Steps, s => s.Skipped && s.Name == "Set up .NET (actions/setup-dotnet@v4, simulated)");

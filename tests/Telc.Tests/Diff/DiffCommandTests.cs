@@ -16,7 +16,7 @@ public sealed class DiffCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("HIGH   retention metrics (prometheus-metrics): time 30d → 15d, older data is deleted", result.Output);
-        Assert.Contains("HIGH   alert PaymentsLatencyHigh (payments-api): removed: it will no longer fire", result.Output);
+        Assert.Contains("HIGH   alert PaymentsLatencyHigh (payments-api): removed (warning): it will no longer fire", result.Output);
         Assert.Contains("MEDIUM alert PaymentsHighErrorRate (payments-api): threshold 0.05 → 0.1", result.Output);
         Assert.Contains("3 changes in 1 cluster (2 high, 1 medium, 0 low risk), 2 objects changed", result.Output);
     }
@@ -121,7 +121,7 @@ public sealed class DiffCommandTests
 
         Assert.StartsWith("### telc diff: 3 changes in 1 cluster", result.Output);
         Assert.Contains("<details open><summary><b>prod-eu-1</b> — 2 high, 1 medium, 2 objects</summary>", result.Output);
-        Assert.Contains("| **high** | alert `PaymentsLatencyHigh (payments-api)` | removed: it will no longer fire |", result.Output);
+        Assert.Contains("| **high** | alert `PaymentsLatencyHigh (payments-api)` | removed (warning): it will no longer fire |", result.Output);
         Assert.Contains("```diff", result.Output);
         Assert.DoesNotContain("\u001b[", result.Output);
     }
@@ -179,7 +179,7 @@ public sealed class DiffCommandTests
 
         Assert.Equal("3 changes in 1 cluster (2 high, 1 medium, 0 low risk), 2 objects changed\n", result.Output);
         Assert.StartsWith("### telc diff", File.ReadAllText(Path.Combine(repo.Path, "report.md")));
-        Assert.Equal("earlier=1\nchanged=true\nchanged-clusters=prod-eu-1\nhigh-risk=2\nmedium-risk=1\nlow-risk=0\n", File.ReadAllText(outputs));
+        Assert.Equal("earlier=1\nchanged=true\nchanged-clusters=prod-eu-1\nhigh-risk=2\nmedium-risk=1\nlow-risk=0\nbase-status=ok\nhead-status=ok\n", File.ReadAllText(outputs));
     }
 
     [Theory]

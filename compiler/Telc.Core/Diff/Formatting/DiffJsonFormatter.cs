@@ -47,7 +47,7 @@ public sealed class DiffJsonFormatter
     {
         json.WriteStartObject(name);
         json.WriteString("label", side.Label);
-        json.WriteString("status", side.Missing is not null ? "missing" : side.Failed ? "failed" : "ok");
+        json.WriteString("status", DiffWords.Status(side));
         if (side.Missing is { } missing)
         {
             json.WriteString("reason", missing);

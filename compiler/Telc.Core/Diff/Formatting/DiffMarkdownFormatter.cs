@@ -1,5 +1,4 @@
 using System.Text;
-using Telc.Diagnostics.Formatting;
 
 namespace Telc.Diff.Formatting;
 
@@ -11,6 +10,9 @@ namespace Telc.Diff.Formatting;
 public sealed class DiffMarkdownFormatter(int budget = DiffMarkdownFormatter.DefaultBudget)
 {
     public const int DefaultBudget = 60_000;
+
+    /// <summary>Lines of a failed side's findings shown (two a finding); the rest are in telc validate and the annotations.</summary>
+    private const int ProblemLinesShown = 200;
 
     /// <summary>Room kept for the note saying what was cut.</summary>
     private const int Reserve = 500;
@@ -42,11 +44,10 @@ public sealed class DiffMarkdownFormatter(int budget = DiffMarkdownFormatter.Def
         {
             var status = side.Missing ?? (side.Failed ? "**does not compile**" : "compiles");
             text.Append($"**{Escape(side.Label)}**: {status}\n\n");
-            if (side.Compilation is { } compilation && side.Problems.Count > 0)
+            if (side.Problems.Count > 0)
             {
-                var diagnostics = new StringWriter();
-                new TextFormatter(color: false).Write(new DiagnosticReport(side.Problems, compilation.Sources.Files.Count, compilation.DocumentCount), diagnostics);
-                AppendBlock(text, "text", diagnostics.ToString());
+                AppendBlock(text, "text", string.Join("\n", DiffWords.Problems(side).Take(ProblemLinesShown))
+                    + (side.Problems.Count * 2 > ProblemLinesShown ? $"\n… {side.Problems.Count - ProblemLinesShown / 2} more: run telc validate" : string.Empty));
             }
         }
     }
@@ -219,9 +220,24 @@ public sealed class DiffMarkdownFormatter(int budget = DiffMarkdownFormatter.Def
         text.Append(fence).Append(language).Append('\n').Append(content.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
     }
 
-    /// <summary>Table cells: no pipes, no line breaks, no HTML.</summary>
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\n", " ").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Table cells: no pipes, no line breaks, no HTML, no emphasis or links made of regexes and paths.</summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\\' or '|' or '*' or '_' or '~' or '`' or '[' or ']' => escaped.Append('\\').Append(c),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '\n' or '\r' => escaped.Append(' '),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Inside inline code only backticks and, in a table, pipes matter.</summary>
     private static string Code(string text) => text.Replace('`', '\'').Replace("|", "\\|").Replace("\n", " ");

@@ -1,5 +1,3 @@
-using Telc.Diagnostics.Formatting;
-
 namespace Telc.Diff.Formatting;
 
 /// <summary>For a terminal: the summary per cluster, then each changed object with its changed fields; ANSI colours when asked.</summary>
@@ -64,9 +62,9 @@ public sealed class DiffTextFormatter(bool color)
         {
             var summary = side.Missing ?? (side.Failed ? "does not compile" : "compiles");
             output.Write($"\n{Paint(side.Label, "1")}: {summary}\n");
-            if (side.Compilation is { } compilation && side.Problems.Count > 0)
+            foreach (var line in DiffWords.Problems(side))
             {
-                new TextFormatter(color).Write(new DiagnosticReport(side.Problems, compilation.Sources.Files.Count, compilation.DocumentCount), output);
+                output.Write($"  {line}\n");
             }
         }
     }

@@ -22,6 +22,20 @@ public static class DiffWords
         _ => '~',
     };
 
+    /// <summary>
+    /// The errors and warnings of a side, one line each with their hint, without the source lines the text format quotes:
+    /// a quoted line may hold the very credential a finding is about, and a diff report is posted to a pull request.
+    /// </summary>
+    public static IEnumerable<string> Problems(DiffSide side) =>
+        side.Problems.SelectMany(d => new[]
+        {
+            $"{d.Path ?? "(spec root)"}:{d.Start.Line}:{d.Start.Column} {d.Level.ToString().ToLowerInvariant()} {d.Code}: {SecretValues.MaskUrlCredentials(d.Message)}",
+            $"    hint: {SecretValues.MaskUrlCredentials(d.Hint)}",
+        });
+
+    /// <summary>ok, failed (does not compile) or missing (no spec at all).</summary>
+    public static string Status(DiffSide side) => side.Missing is not null ? "missing" : side.Failed ? "failed" : "ok";
+
     public static string Side(DiffSide side) =>
         side.Missing is not null ? $"{side.Label} (no spec)" : side.Label;
 
