@@ -2,11 +2,21 @@
 # Step 4: renders base and head, writes the markdown report, and puts it in the job summary.
 set -uo pipefail
 
+plural() { if [[ "$1" == "1" ]]; then echo "1 $2"; else echo "${1:-?} $2s"; fi; }
+
 report="${RUNNER_TEMP:?}/telc-report.md"
 diff_report="${RUNNER_TEMP}/telc-diff.md"
+diff_errors="${RUNNER_TEMP}/telc-diff.err"
+rm -f "$diff_report"
 status=0
-if [[ -n "${BASE:-}" ]]; then
-  "$TELC" diff "$BASE" --path "$SPEC_PATH" --format markdown --report "$diff_report" --outputs "$GITHUB_OUTPUT" || status=$?
+if [[ -n "${BASE_MISSING:-}" ]]; then
+  echo "### telc diff: not run, the base commit \`$BASE_MISSING\` is not in the clone (use \`fetch-depth: 0\`)" > "$diff_report"
+elif [[ -n "${BASE:-}" ]]; then
+  "$TELC" diff "$BASE" --path "$SPEC_PATH" --format markdown --report "$diff_report" --outputs "$GITHUB_OUTPUT" 2> "$diff_errors" || status=$?
+  cat "$diff_errors" >&2
+  if [[ ! -s "$diff_report" ]]; then
+    { echo "### telc diff could not run (exit $status)"; echo; echo '```'; cat "$diff_errors"; echo '```'; } > "$diff_report"
+  fi
 else
   echo "### telc diff: no base to compare with (not a pull request, and no 'base' input)" > "$diff_report"
 fi
@@ -14,7 +24,7 @@ fi
 {
   echo "## telc"
   echo
-  echo "Validation of the head: **${ERRORS:-?} errors**, ${WARNINGS:-?} warnings (shown as annotations on the files)."
+  echo "Validation of the head: **$(plural "${ERRORS:-}" error)**, $(plural "${WARNINGS:-}" warning) (shown as annotations on the files)."
   case "${STALE:-}" in
     true) echo; echo "**The committed rendered manifests are stale**: run \`telc render\` and commit the result." ;;
     false) echo; echo "The committed rendered manifests are up to date." ;;

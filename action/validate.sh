@@ -7,20 +7,22 @@ base="${INPUT_BASE:-${PR_BASE_SHA:-}}"
 trusted=()
 changed=()
 if [[ -n "$base" ]]; then
-  if ! git rev-parse --verify --quiet "$base^{commit}" > /dev/null; then
-    echo "::error title=telc::the base '$base' is not in this clone; check out with actions/checkout and 'fetch-depth: 0'"
-    echo "status=3" >> "$GITHUB_OUTPUT"
-    exit 0
+  if git rev-parse --verify --quiet "$base^{commit}" > /dev/null; then
+    merge_base="$(git merge-base "$base" HEAD)" || merge_base="$base"
+    echo "base=$merge_base" >> "$GITHUB_OUTPUT"
+    trusted=(--trusted-policies-ref "$merge_base")
+    changed=(--changed-since "$merge_base")
+  else
+    # Validate the head anyway; the verdict fails the job, so a missing base never passes unchecked policies.
+    echo "::error title=telc::the base commit '$base' is not in this clone (check out with actions/checkout and 'fetch-depth: 0'); the head is validated with its own policies and not diffed"
+    echo "base-missing=$base" >> "$GITHUB_OUTPUT"
   fi
-  merge_base="$(git merge-base "$base" HEAD)" || merge_base="$base"
-  echo "base=$merge_base" >> "$GITHUB_OUTPUT"
-  trusted=(--trusted-policies-ref "$merge_base")
-  changed=(--changed-since "$merge_base")
 fi
 
 status=0
 "$TELC" validate "$SPEC_PATH" --format github "${trusted[@]}" "${changed[@]}" --outputs "$GITHUB_OUTPUT" || status=$?
 if [[ -n "${SARIF:-}" ]]; then
-  "$TELC" validate "$SPEC_PATH" --format sarif --report "$SARIF" "${trusted[@]}" > /dev/null || true
+  "$TELC" validate "$SPEC_PATH" --format sarif --report "$SARIF" "${trusted[@]}" > /dev/null \
+    || echo "::warning title=telc::SARIF could not be written to '$SARIF'"
 fi
 echo "status=$status" >> "$GITHUB_OUTPUT"

@@ -57,7 +57,13 @@ public sealed class DiffCommand(CliContext context)
         // The two sides share nothing, so they compile and render side by side.
         var building = Task.Run(() => DiffSide.Build(baseLabel, baseSource));
         var after = DiffSide.Build(headLabel, headSource);
-        var diff = SpecDiffer.Compare(building.GetAwaiter().GetResult(), after);
+        var before = building.GetAwaiter().GetResult();
+        if (before.Missing is not null && after.Missing is not null)
+        {
+            throw new UsageException($"there is no spec on either side: {after.Missing}; point --path at the project folder or the spec root");
+        }
+
+        var diff = SpecDiffer.Compare(before, after);
 
         if (reportPath is not null)
         {

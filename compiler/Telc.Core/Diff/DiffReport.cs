@@ -9,7 +9,11 @@ public sealed record DiffReport(DiffSide Base, DiffSide Head, ImmutableArray<Clu
 
     public bool HasDifferences => Clusters.Any(c => !c.Changes.IsEmpty || !c.Objects.IsEmpty);
 
-    public int Count(Risk risk) => Clusters.Sum(c => c.Changes.Count(change => change.Risk == risk));
+    /// <summary>The summary lines, a change made alike in several clusters counted once (as the reports show it).</summary>
+    public IReadOnlyList<TelemetryChange> DistinctChanges =>
+        [.. Clusters.SelectMany(c => c.Changes).DistinctBy(c => c with { Cluster = string.Empty })];
+
+    public int Count(Risk risk) => DistinctChanges.Count(change => change.Risk == risk);
 
     /// <summary>The named clusters with any change, in order.</summary>
     public IEnumerable<string> ChangedClusters => Clusters.Where(c => c.Name.Length > 0 && (!c.Changes.IsEmpty || !c.Objects.IsEmpty)).Select(c => c.Name);

@@ -12,11 +12,14 @@ public static class PrometheusChanges
     public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes)
     {
         var production = Environments.IsProduction(after?.Environment ?? before?.Environment);
-        var old = (before?.Prometheuses ?? []).ToDictionary(p => p.ObjectName, StringComparer.Ordinal);
-        var current = (after?.Prometheuses ?? []).ToDictionary(p => p.ObjectName, StringComparer.Ordinal);
-        foreach (var name in old.Keys.Intersect(current.Keys).Order(StringComparer.Ordinal))
+        var old = (before?.Prometheuses ?? []).ToArray();
+        var current = (after?.Prometheuses ?? []).ToArray();
+        var sameServers = old.Length == 1 && current.Length == 1
+            ? [(old[0], current[0])]
+            : old.Join(current, p => p.ObjectName, p => p.ObjectName, (a, b) => (a, b), StringComparer.Ordinal).ToArray();
+        foreach (var (was, now) in sameServers)
         {
-            Retention(name, old[name], current[name], production, changes);
+            Retention(now.ObjectName, was, now, production, changes);
         }
 
         changes.Match(Jobs(before), Jobs(after),
@@ -24,10 +27,16 @@ public static class PrometheusChanges
             (name, job) => changes.Add(ChangeArea.ScrapeJob, name, ChangeKind.Removed, $"removed: its metrics stop ({job.Pipeline.DisplayName})", production ? Risk.High : Risk.Medium),
             (name, oldJob, newJob) =>
             {
-                if (Describe(oldJob) != Describe(newJob))
+                var (was, now) = (Parts(oldJob), Parts(newJob));
+                var changed = now.Keys.Union(was.Keys).Order(StringComparer.Ordinal)
+                    .Where(part => was.GetValueOrDefault(part) != now.GetValueOrDefault(part))
+                    .Select(part => $"{part} {was.GetValueOrDefault(part) ?? "none"} → {now.GetValueOrDefault(part) ?? "none"}")
+                    .ToArray();
+                if (changed.Length > 0)
                 {
-                    var slower = newJob.Interval.Value > oldJob.Interval.Value;
-                    changes.Add(ChangeArea.ScrapeJob, name, ChangeKind.Changed, $"{Describe(oldJob)} → {Describe(newJob)}", slower ? Risk.Medium : Risk.Low);
+                    // Anything but a faster scrape or fewer drops keeps less: a slower interval, narrower namespaces, more drops.
+                    var keepsMore = newJob.Interval.Value <= oldJob.Interval.Value && changed.All(c => c.StartsWith("interval", StringComparison.Ordinal));
+                    changes.Add(ChangeArea.ScrapeJob, name, ChangeKind.Changed, string.Join("; ", changed), keepsMore ? Risk.Low : Risk.Medium);
                 }
             });
 
@@ -44,7 +53,8 @@ public static class PrometheusChanges
 
                 if (Shipped(oldOutput) != Shipped(newOutput) || oldOutput.QueueCapacity != newOutput.QueueCapacity)
                 {
-                    changes.Add(ChangeArea.Output, name, ChangeKind.Changed, $"ships {Shipped(oldOutput)} → {Shipped(newOutput)}", Risk.Low);
+                    var shipsLess = !newOutput.JobNames.IsDefaultOrEmpty && (oldOutput.JobNames.IsDefaultOrEmpty || oldOutput.JobNames.Except(newOutput.JobNames).Any());
+                    changes.Add(ChangeArea.Output, name, ChangeKind.Changed, $"ships {Shipped(oldOutput)} → {Shipped(newOutput)}", shipsLess ? Risk.Medium : Risk.Low);
                 }
             });
     }
@@ -103,37 +113,32 @@ public static class PrometheusChanges
 
     private static string Shipped(RemoteWritePlan output) => output.JobNames.IsDefaultOrEmpty ? "every job" : string.Join(", ", output.JobNames);
 
-    private static string Describe(ScrapeJobPlan job)
+    private static string Describe(ScrapeJobPlan job) => string.Join("; ", Parts(job).Select(p => $"{p.Key} {p.Value}"));
+
+    /// <summary>What a job keeps, part by part, so that a change names only the part that changed.</summary>
+    private static SortedDictionary<string, string> Parts(ScrapeJobPlan job)
     {
-        var parts = new List<string> { $"every {job.Interval.Text}" };
-        if (job.Namespaces is { } namespaces)
+        var parts = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["interval"] = job.Interval.Text };
+        void Add(string name, System.Collections.Immutable.ImmutableArray<string> values)
         {
-            parts.Add(Namespaces("namespaces", namespaces.Include, namespaces.Exclude));
-        }
-
-        if (job.Filter is { } filter)
-        {
-            if (filter.Namespaces is { } kept)
+            if (!values.IsDefaultOrEmpty)
             {
-                parts.Add(Namespaces("kept namespaces", kept.Include, kept.Exclude));
+                parts[name] = string.Join(", ", values);
             }
-
-            parts.Add(List("dropped workloads", filter.DropWorkloads));
-            parts.Add(List("dropped metrics", filter.DropMetrics));
-            parts.Add(List("dropped labels", filter.DropLabels));
         }
 
+        Add("namespaces", job.Namespaces?.Include ?? default);
+        Add("excluded namespaces", job.Namespaces?.Exclude ?? default);
+        Add("kept namespaces", job.Filter?.Namespaces?.Include ?? default);
+        Add("dropped namespaces", job.Filter?.Namespaces?.Exclude ?? default);
+        Add("dropped workloads", job.Filter?.DropWorkloads ?? default);
+        Add("dropped metrics", job.Filter?.DropMetrics ?? default);
+        Add("dropped labels", job.Filter?.DropLabels ?? default);
         if (job.Selector is { } selector)
         {
-            parts.Add($"services {string.Join(",", selector.MatchLabels.Select(l => $"{l.Key}={l.Value}"))} port {selector.Port} {selector.Path}");
+            parts["services"] = $"{string.Join(",", selector.MatchLabels.Select(l => $"{l.Key}={l.Value}"))} port {selector.Port} {selector.Path}";
         }
 
-        return string.Join("; ", parts.Where(p => p.Length > 0));
+        return parts;
     }
-
-    private static string Namespaces(string what, System.Collections.Immutable.ImmutableArray<string> include, System.Collections.Immutable.ImmutableArray<string> exclude) =>
-        string.Join(" ", new[] { List($"{what} in", include), List($"{what} not in", exclude) }.Where(p => p.Length > 0));
-
-    private static string List(string what, System.Collections.Immutable.ImmutableArray<string> values) =>
-        values.IsDefaultOrEmpty ? string.Empty : $"{what} {string.Join(", ", values)}";
 }

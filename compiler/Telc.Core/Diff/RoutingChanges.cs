@@ -55,22 +55,13 @@ public static class RoutingChanges
                 $"receiver {before.DefaultReceiver.Value} → {after.DefaultReceiver.Value}", lostPager ? Risk.High : Risk.Medium);
         }
 
-        changes.Match(Routes(before), Routes(after),
-            (key, route) => changes.Add(ChangeArea.Route, key, ChangeKind.Added, $"added → {route.Receiver.Value}", Risk.Low),
-            (key, route) => changes.Add(ChangeArea.Route, key, ChangeKind.Removed, $"removed (was → {route.Receiver.Value}); matching alerts fall through to later routes",
-                PagerBefore(route.Receiver.Value) ? Risk.High : Risk.Medium),
-            (key, old, current) =>
-            {
-                if (old.Receiver.Value != current.Receiver.Value)
-                {
-                    var lostPager = PagerBefore(old.Receiver.Value) && !PagerAfter(current.Receiver.Value);
-                    changes.Add(ChangeArea.Route, key, ChangeKind.Changed, $"receiver {old.Receiver.Value} → {current.Receiver.Value}", lostPager ? Risk.High : Risk.Medium);
-                }
-                else if (Settings(old) != Settings(current))
-                {
-                    changes.Add(ChangeArea.Route, key, ChangeKind.Changed, $"{Settings(old)} → {Settings(current)}", old.Continue != current.Continue ? Risk.Medium : Risk.Low);
-                }
-            });
+        CompareRoutes(Routes(before), Routes(after), PagerBefore, PagerAfter, changes);
+
+        if (before is not null && after is not null)
+        {
+            CompareRootSettings(before, after, changes);
+            CompareMuteIntervals(before, after, changes);
+        }
 
         changes.Match(Inhibitions(before), Inhibitions(after),
             (key, _) => changes.Add(ChangeArea.Route, key, ChangeKind.Added, "inhibition added: the target alerts are muted while the source fires", Risk.Medium),
@@ -78,33 +69,161 @@ public static class RoutingChanges
             (_, _, _) => { });
     }
 
-    private static Dictionary<string, AlertRoutingSpec> Routings(ClusterPlan? plan) =>
-        (plan?.Alertmanagers ?? []).Where(a => a.RoutingSpec is not null).ToDictionary(a => a.ObjectName, a => a.RoutingSpec!, StringComparer.Ordinal);
-
-    /// <summary>Every route, nested ones included, keyed by the matchers on its path from the root.</summary>
-    private static Dictionary<string, Route> Routes(AlertRoutingSpec? routing)
+    /// <summary>Routing per Alertmanager; with one on each side they are the same one, whatever the backend is called.</summary>
+    private static Dictionary<string, AlertRoutingSpec> Routings(ClusterPlan? plan)
     {
-        var routes = new Dictionary<string, Route>(StringComparer.Ordinal);
-        void Walk(IEnumerable<Route> level, string prefix)
-        {
-            foreach (var route in level)
-            {
-                var own = route.Matchers.IsDefaultOrEmpty ? "(any alert)" : string.Join(", ", route.Matchers.Select(m => m.Value));
-                var key = prefix.Length == 0 ? own : $"{prefix} › {own}";
-                var unique = key;
-                for (var n = 2; routes.ContainsKey(unique); n++)
-                {
-                    unique = $"{key} #{n}";
-                }
+        var routed = (plan?.Alertmanagers ?? []).Where(a => a.RoutingSpec is not null).ToArray();
+        return routed.Length == 1
+            ? new Dictionary<string, AlertRoutingSpec>(StringComparer.Ordinal) { [string.Empty] = routed[0].RoutingSpec! }
+            : routed.ToDictionary(a => a.ObjectName, a => a.RoutingSpec!, StringComparer.Ordinal);
+    }
 
-                routes[unique] = route;
-                Walk(route.Routes.IsDefault ? [] : route.Routes, unique);
+    /// <summary>
+    /// Routes are paired by the matchers on their path from the root, then what is left by position and receiver (a
+    /// route whose matchers were edited). Routes are tried in order, so one added ahead of a route to a pager can take
+    /// its alerts, and a mute on a pager route silences pages: both are high risk.
+    /// </summary>
+    private static void CompareRoutes(
+        IReadOnlyList<FlatRoute> before, IReadOnlyList<FlatRoute> after, Func<string, bool> pagerBefore, Func<string, bool> pagerAfter, ChangeList changes)
+    {
+        var paired = new HashSet<FlatRoute>(ReferenceEqualityComparer.Instance);
+        var pairs = new List<(FlatRoute Old, FlatRoute Current)>();
+        foreach (var key in new Func<FlatRoute, string>[] { r => r.Key, r => $"{r.Position}/{r.Route.Receiver.Value}" })
+        {
+            var waiting = before.Where(r => !paired.Contains(r)).GroupBy(key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var route in after.Where(r => !paired.Contains(r)))
+            {
+                if (waiting.Remove(key(route), out var match))
+                {
+                    pairs.Add((match, route));
+                    paired.Add(match);
+                    paired.Add(route);
+                }
             }
         }
 
-        Walk(routing?.Routes.IsDefault == false ? routing.Routes : [], string.Empty);
+        foreach (var (old, current) in pairs)
+        {
+            var (was, now) = (old.Route, current.Route);
+            var pager = pagerBefore(was.Receiver.Value);
+            if (old.Key != current.Key)
+            {
+                changes.Add(ChangeArea.Route, current.Key, ChangeKind.Changed, $"matchers {old.Own} → {current.Own}", pager ? Risk.High : Risk.Medium);
+            }
+
+            if (was.Receiver.Value != now.Receiver.Value)
+            {
+                var lostPager = pager && !pagerAfter(now.Receiver.Value);
+                changes.Add(ChangeArea.Route, current.Key, ChangeKind.Changed, $"receiver {was.Receiver.Value} → {now.Receiver.Value}", lostPager ? Risk.High : Risk.Medium);
+            }
+            else if (Settings(was) != Settings(now))
+            {
+                var newlyMuted = now.MuteTimeIntervals.Select(m => m.Value).Except(was.MuteTimeIntervals.Select(m => m.Value)).Any();
+                var risk = pager && (newlyMuted || (was.Continue && !now.Continue)) ? Risk.High : was.Continue != now.Continue || newlyMuted ? Risk.Medium : Risk.Low;
+                changes.Add(ChangeArea.Route, current.Key, ChangeKind.Changed, $"{Settings(was)} → {Settings(now)}", risk);
+            }
+        }
+
+        foreach (var route in after.Where(r => !paired.Contains(r)))
+        {
+            var shadowed = route.Route.Continue || pagerAfter(route.Route.Receiver.Value)
+                ? null
+                : after.FirstOrDefault(r => r.Parent == route.Parent && r.Index > route.Index && pagerAfter(r.Route.Receiver.Value));
+            changes.Add(ChangeArea.Route, route.Key, ChangeKind.Added,
+                shadowed is null ? $"added → {route.Route.Receiver.Value}" : $"added → {route.Route.Receiver.Value}, ahead of the paging route {shadowed.Key}: alerts both match stop paging",
+                shadowed is null ? Risk.Low : Risk.High);
+        }
+
+        foreach (var route in before.Where(r => !paired.Contains(r)))
+        {
+            changes.Add(ChangeArea.Route, route.Key, ChangeKind.Removed, $"removed (was → {route.Route.Receiver.Value}); matching alerts fall through to later routes",
+                pagerBefore(route.Route.Receiver.Value) ? Risk.High : Risk.Medium);
+        }
+    }
+
+    /// <summary>The root route's grouping and timings, which every route inherits.</summary>
+    private static void CompareRootSettings(AlertRoutingSpec before, AlertRoutingSpec after, ChangeList changes)
+    {
+        var (oldGroups, newGroups) = (string.Join(", ", before.GroupBy.IsDefault ? [] : before.GroupBy), string.Join(", ", after.GroupBy.IsDefault ? [] : after.GroupBy));
+        if (oldGroups != newGroups)
+        {
+            changes.Add(ChangeArea.Route, "default route", ChangeKind.Changed, $"group by {oldGroups} → {newGroups}: notifications are grouped differently", Risk.Medium);
+        }
+
+        foreach (var (name, was, now) in new[]
+        {
+            ("group_wait", before.GroupWait?.Text, after.GroupWait?.Text),
+            ("group_interval", before.GroupInterval?.Text, after.GroupInterval?.Text),
+            ("repeat_interval", before.RepeatInterval?.Text, after.RepeatInterval?.Text),
+        })
+        {
+            if (was != now)
+            {
+                changes.Add(ChangeArea.Route, "default route", ChangeKind.Changed, $"{name} {was ?? "default"} → {now ?? "default"}", Risk.Low);
+            }
+        }
+    }
+
+    /// <summary>Named mute windows: widening one silences every route that uses it for longer.</summary>
+    private static void CompareMuteIntervals(AlertRoutingSpec before, AlertRoutingSpec after, ChangeList changes)
+    {
+        static Dictionary<string, string> Windows(AlertRoutingSpec routing) =>
+            (routing.MuteTimeIntervals.IsDefault ? [] : routing.MuteTimeIntervals).GroupBy(m => m.Name.Value, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => string.Join("; ", g.First().Windows.Select(Window)), StringComparer.Ordinal);
+
+        changes.Match(Windows(before), Windows(after),
+            (name, windows) => changes.Add(ChangeArea.Route, $"mute interval {name}", ChangeKind.Added, $"added: {windows}", Risk.Low),
+            (name, _) => changes.Add(ChangeArea.Route, $"mute interval {name}", ChangeKind.Removed, "removed", Risk.Low),
+            (name, was, now) =>
+            {
+                if (was != now)
+                {
+                    changes.Add(ChangeArea.Route, $"mute interval {name}", ChangeKind.Changed, $"{was} → {now}", Risk.Medium);
+                }
+            });
+    }
+
+    private static string Window(TimeWindow window)
+    {
+        static string Part(string what, System.Collections.Immutable.ImmutableArray<Spec.Located<string>> values) =>
+            values.IsDefaultOrEmpty ? string.Empty : $"{what} {string.Join(",", values.Select(v => v.Value))}";
+
+        var parts = new[] { Part("times", window.Times), Part("weekdays", window.Weekdays), Part("days", window.DaysOfMonth), Part("months", window.Months) }
+            .Where(p => p.Length > 0)
+            .ToArray();
+        return (parts.Length == 0 ? "always" : string.Join(" ", parts)) + $" ({window.TimeZone})";
+    }
+
+    /// <summary>Every route, nested ones included, with the matchers on its path from the root and its position.</summary>
+    private static List<FlatRoute> Routes(AlertRoutingSpec? routing)
+    {
+        var routes = new List<FlatRoute>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(IEnumerable<Route> level, string parentKey, string parentPosition)
+        {
+            var index = 0;
+            foreach (var route in level)
+            {
+                var own = route.Matchers.IsDefaultOrEmpty ? "(any alert)" : string.Join(", ", route.Matchers.Select(m => m.Value));
+                var key = parentKey.Length == 0 ? own : $"{parentKey} › {own}";
+                for (var n = 2; !keys.Add(key); n++)
+                {
+                    key = (parentKey.Length == 0 ? own : $"{parentKey} › {own}") + $" #{n}";
+                }
+
+                var position = parentPosition.Length == 0 ? $"{index}" : $"{parentPosition}.{index}";
+                routes.Add(new FlatRoute(key, own, position, parentPosition, index, route));
+                Walk(route.Routes.IsDefault ? [] : route.Routes, key, position);
+                index++;
+            }
+        }
+
+        Walk(routing?.Routes.IsDefault == false ? routing.Routes : [], string.Empty, string.Empty);
         return routes;
     }
+
+    /// <summary>A route in the flattened tree: its matcher path (the key), its own matchers, and where it sits.</summary>
+    private sealed record FlatRoute(string Key, string Own, string Position, string Parent, int Index, Route Route);
 
     private static Dictionary<string, Inhibition> Inhibitions(AlertRoutingSpec? routing)
     {

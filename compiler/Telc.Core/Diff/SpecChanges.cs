@@ -31,7 +31,7 @@ public static class SpecChanges
 
         changes.Match(RetentionRules(before), RetentionRules(after),
             (key, rule) => changes.Add(ChangeArea.Retention, key, ChangeKind.Added, $"added: keep {rule.Duration.Text}", Risk.Low),
-            (key, rule) => changes.Add(ChangeArea.Retention, key, ChangeKind.Removed, $"removed (was {rule.Duration.Text}); a broader rule applies", Risk.Medium),
+            (key, rule) => changes.Add(ChangeArea.Retention, key, ChangeKind.Removed, $"removed (was {rule.Duration.Text}); the next matching rule, or the backend's own retention, applies", Risk.Medium),
             (key, old, current) =>
             {
                 if (old.Duration.Text != current.Duration.Text || old.Size?.Text != current.Size?.Text)

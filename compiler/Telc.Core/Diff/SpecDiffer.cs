@@ -43,6 +43,11 @@ public static class SpecDiffer
             }
 
             var objects = Objects(oldObjects[name], newObjects[name], compared);
+            if (name.Length == 0)
+            {
+                GitOpsChanges.Compare(objects, changes);
+            }
+
             if (changes.Changes.Count > 0 || objects.Length > 0)
             {
                 result.Add(new ClusterDiff(name, newPlan?.Environment ?? oldPlan?.Environment, [.. changes.Changes], objects));
@@ -73,6 +78,11 @@ public static class SpecDiffer
                 before is null ? $"added ({plan.Environment}, {plan.Platform.ToString().ToLowerInvariant()})" : "removed: every telemetry component in it is deleted",
                 before is null ? Risk.Low : Risk.High);
             return;
+        }
+
+        if (before.Environment != after.Environment)
+        {
+            changes.Add(ChangeArea.Cluster, after.Name, ChangeKind.Changed, $"environment {before.Environment} → {after.Environment}: its policies and retention follow", Risk.Medium);
         }
 
         ComponentChanges.Compare(oldObjects, newObjects, Environments.IsProduction(after.Environment), changes);

@@ -11,13 +11,14 @@ public sealed class ActionTests
 {
     private static readonly string Telc = Path.Combine(AppContext.BaseDirectory, "telc");
 
-    private static ActionRun RunAction(ScenarioRepository repo, Dictionary<string, string>? inputs = null, IReadOnlyDictionary<string, string>? environment = null)
+    private static ActionRun RunAction(
+        ScenarioRepository repo, Dictionary<string, string>? inputs = null, IReadOnlyDictionary<string, string>? environment = null, string? baseSha = null)
     {
         var runnerTemp = Path.Combine(repo.Path, "..", Path.GetFileName(repo.Path) + "-runner");
         Directory.CreateDirectory(runnerTemp);
         var given = new Dictionary<string, string>(inputs ?? [], StringComparer.Ordinal);
         given.TryAdd("telc", Telc);
-        var pullRequest = JsonSerializer.Serialize(new { pull_request = new { number = 7, @base = new { sha = repo.Base } } });
+        var pullRequest = JsonSerializer.Serialize(new { pull_request = new { number = 7, @base = new { sha = baseSha ?? repo.Base } } });
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
@@ -54,7 +55,7 @@ public sealed class ActionTests
         Assert.Equal("1", run.Outputs["errors"]);
         Assert.Equal("0", run.Outputs["warnings"]);
         Assert.Contains("::error title=telc::failing because of", run.Log);
-        Assert.Contains("Validation of the head: **1 errors**", run.Summary);
+        Assert.Contains("Validation of the head: **1 error**, 0 warnings", run.Summary);
         Assert.Contains("cannot compare: working tree does not compile", run.Summary);
         Assert.Contains("TELC300", run.Summary);
         Assert.Equal(string.Empty, run.Outputs["changed-clusters"]);
@@ -93,7 +94,7 @@ public sealed class ActionTests
         var run = RunAction(repo, new() { ["fail-on"] = "high-risk" });
 
         Assert.True(run.Failed, run.Log);
-        Assert.Contains("::error title=telc::failing because of 1 high-risk changes", run.Log);
+        Assert.Contains("::error title=telc::failing because of 1 high-risk change", run.Log);
         Assert.False(RunAction(repo, new() { ["fail-on"] = "error" }).Failed);
     }
 
@@ -208,5 +209,55 @@ public sealed class ActionTests
         Assert.Contains("::warning title=telc::the pull-request comment could not be posted", run.Log);
         Assert.Contains("pull-requests: write", run.Log);
         Assert.Contains("threshold 0.05 → 0.1", run.Summary);
+    }
+
+    [Fact]
+    public void A_base_commit_missing_from_the_clone_still_validates_the_head_and_fails_saying_why()
+    {
+        using var repo = new ScenarioRepository();
+        repo.AddBrokenQuery();
+        repo.Commit("broken");
+
+        var run = RunAction(repo, baseSha: new string('1', 40));
+
+        Assert.True(run.Failed, run.Log);
+        Assert.Equal("1", run.Outputs["errors"]);
+        Assert.Contains(run.Annotations, a => a.Contains("TELC300", StringComparison.Ordinal));
+        Assert.Contains("is not in this clone", run.Log);
+        Assert.Contains("not run, the base commit", run.Summary);
+        Assert.Contains("failing because of the base commit is not in the clone, 1 error", run.Log);
+    }
+
+    [Fact]
+    public void A_pull_request_that_fixes_a_broken_base_passes_with_a_warning()
+    {
+        using var repo = new ScenarioRepository();
+        var alerts = Path.Combine(repo.Path, ScenarioRepository.AlertsFile);
+        var working = File.ReadAllText(alerts);
+        repo.AddBrokenQuery();
+        var broken = repo.Commit("broken on main");
+        File.WriteAllText(alerts, working);
+        repo.Commit("fixed");
+
+        var run = RunAction(repo, baseSha: broken);
+
+        Assert.False(run.Failed, run.Log);
+        Assert.Equal("0", run.Outputs["errors"]);
+        Assert.Contains("::warning title=telc::the base does not compile with this telc", run.Log);
+    }
+
+    [Fact]
+    public void A_spec_path_that_does_not_exist_is_reported_as_such()
+    {
+        using var repo = new ScenarioRepository();
+        repo.ChangeThreshold();
+        repo.Commit("threshold");
+
+        var run = RunAction(repo, new() { ["path"] = "infra" });
+
+        Assert.True(run.Failed, run.Log);
+        Assert.Contains("### telc diff could not run (exit 3)", run.Summary);
+        Assert.Contains("does not exist", run.Summary);
+        Assert.DoesNotContain("does not compile", run.Log);
     }
 }

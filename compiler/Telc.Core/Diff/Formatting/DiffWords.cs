@@ -53,7 +53,7 @@ public static class DiffWords
             return "no changes: both sides render the same manifests";
         }
 
-        var changes = report.Clusters.Sum(c => c.Changes.Length);
+        var changes = report.DistinctChanges.Count;
         var objects = report.Clusters.Sum(c => c.Objects.Length);
         var clusters = report.ChangedClusters.Count();
         return $"{Plural(changes, "change")} in {Plural(clusters, "cluster")} ({report.Count(Diff.Risk.High)} high, {report.Count(Diff.Risk.Medium)} medium, "
