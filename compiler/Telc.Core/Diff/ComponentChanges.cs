@@ -9,20 +9,41 @@ public static class ComponentChanges
 
     public static void Compare(IEnumerable<ManifestObject> before, IEnumerable<ManifestObject> after, bool production, ChangeList changes)
     {
-        changes.Match(Workloads(before), Workloads(after),
-            (name, _) => changes.Add(ChangeArea.Component, name, ChangeKind.Added, "added", Risk.Low),
-            (name, _) => changes.Add(ChangeArea.Component, name, ChangeKind.Removed, "removed: it is deleted from the cluster", Risk.High),
-            (name, old, current) =>
+        var old = Workloads(before);
+        var current = Workloads(after);
+        var replaced = Replacements(old, current);
+        changes.Match(old, current,
+            (name, _) =>
             {
-                var oldImages = Images(old);
-                var newImages = Images(current);
+                if (!replaced.ContainsValue(name))
+                {
+                    changes.Add(ChangeArea.Component, name, ChangeKind.Added, "added", Risk.Low);
+                }
+            },
+            (name, workload) =>
+            {
+                if (replaced.TryGetValue(name, out var successor))
+                {
+                    // A renamed backend: the new workload starts without the old one's volume (TSDB, silences).
+                    var losesData = Component(workload) == "prometheus" && production;
+                    changes.Add(ChangeArea.Component, name, ChangeKind.Changed, $"replaced by {successor}: it starts with empty storage", losesData ? Risk.High : Risk.Medium);
+                }
+                else
+                {
+                    changes.Add(ChangeArea.Component, name, ChangeKind.Removed, "removed: it is deleted from the cluster", Risk.High);
+                }
+            },
+            (name, was, now) =>
+            {
+                var oldImages = Images(was);
+                var newImages = Images(now);
                 foreach (var (container, image) in newImages.Where(i => oldImages.TryGetValue(i.Key, out var was) && was != i.Value))
                 {
                     changes.Add(ChangeArea.Component, name, ChangeKind.Changed, $"{container} image {oldImages[container]} → {image}", Risk.Low);
                 }
 
-                var (was, now) = (ManifestReader.Scalar(old.Root, "spec", "replicas"), ManifestReader.Scalar(current.Root, "spec", "replicas"));
-                if (was != now && int.TryParse(was, out var wasCount) && int.TryParse(now, out var nowCount))
+                var (wasReplicas, nowReplicas) = (ManifestReader.Scalar(was.Root, "spec", "replicas"), ManifestReader.Scalar(now.Root, "spec", "replicas"));
+                if (wasReplicas != nowReplicas && int.TryParse(wasReplicas, out var wasCount) && int.TryParse(nowReplicas, out var nowCount))
                 {
                     var fewer = nowCount < wasCount;
                     changes.Add(ChangeArea.Component, name, ChangeKind.Changed, $"replicas {wasCount} → {nowCount}",
@@ -30,6 +51,26 @@ public static class ComponentChanges
                 }
             });
     }
+
+    /// <summary>Removed workloads paired with an added one of the same kind and component (app.kubernetes.io/name).</summary>
+    private static Dictionary<string, string> Replacements(Dictionary<string, ManifestObject> before, Dictionary<string, ManifestObject> after)
+    {
+        var added = after.Where(a => !before.ContainsKey(a.Key)).ToList();
+        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, workload) in before.Where(b => !after.ContainsKey(b.Key)).OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            var successor = added.FirstOrDefault(a => a.Value.Identity.Kind == workload.Identity.Kind && Component(a.Value) == Component(workload) && Component(workload) is not null);
+            if (successor.Key is not null)
+            {
+                replacements[name] = successor.Key;
+                added.Remove(successor);
+            }
+        }
+
+        return replacements;
+    }
+
+    private static string? Component(ManifestObject workload) => ManifestReader.Scalar(workload.Root, "metadata", "labels", "app.kubernetes.io/name");
 
     private static Dictionary<string, ManifestObject> Workloads(IEnumerable<ManifestObject> objects) =>
         objects.Where(o => WorkloadKinds.Contains(o.Identity.Kind)).ToDictionary(o => o.Identity.Display, StringComparer.Ordinal);

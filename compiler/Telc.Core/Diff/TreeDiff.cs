@@ -207,7 +207,8 @@ public sealed class TreeDiff
             : null;
     }
 
-    private static bool IsCredential(string key, YamlNode value) => value is YamlScalar && SecretValues.IsCredentialField(key);
+    /// <summary>A string under a credential-like name; a flag such as automountServiceAccountToken: false is no secret.</summary>
+    private static bool IsCredential(string key, YamlNode value) => value is YamlScalar { Type: ScalarType.String } && SecretValues.IsCredentialField(key);
 
     private static string Show(YamlNode node, bool hidden) => hidden ? SecretValues.Hidden : SecretValues.MaskUrlCredentials(Display(node));
 
@@ -234,7 +235,7 @@ public sealed class TreeDiff
                 for (var i = 0; i < mapping.Entries.Length && text.Length <= DisplayLimit; i++)
                 {
                     text.Append(i == 0 ? " " : ", ").Append(mapping.Entries[i].Key.Value).Append(": ");
-                    if (SecretValues.IsCredentialField(mapping.Entries[i].Key.Value) && mapping.Entries[i].Value is YamlScalar)
+                    if (IsCredential(mapping.Entries[i].Key.Value, mapping.Entries[i].Value))
                     {
                         text.Append(SecretValues.Hidden);
                     }

@@ -25,6 +25,15 @@ public sealed class RiskClassificationTests
     [InlineData("telemetry/backends.yaml", "    replicas: 2\n    retention", "    replicas: 1\n    retention", "component", "StatefulSet telemetry/prometheus-metrics", "changed", "medium")]
     [InlineData("telemetry/pipelines.yaml", "    node: {}\n", "", "component", "DaemonSet telemetry/node-exporter", "removed", "high")]
     [InlineData("telemetry/pipelines.yaml", "dropMetrics: [\"go_gc_.*\"]", "dropMetrics: [\"go_gc_.*\", \"go_memstats_.*\"]", "pipeline", "MetricPipeline/app-metrics", "changed", "low")]
+    [InlineData(Alerts, "  name: payments-api\n", "  name: payments-core\n", "alert", "PaymentsHighErrorRate (payments-core)", "changed", "low")]
+    [InlineData("telemetry/routing.yaml", "'severity=\"critical\"']", "'severity=~\"critical|page\"']",
+        "route", "team=\"payments\", severity=~\"critical|page\"", "changed", "high")]
+    [InlineData("telemetry/routing.yaml", "  routes:\n", "  routes:\n    - matchers: ['namespace=\"payments\"']\n      receiver: platform-email\n",
+        "route", "namespace=\"payments\"", "added", "high")]
+    [InlineData("telemetry/routing.yaml", "  groupBy: [alertname, cluster, namespace]", "  groupBy: [cluster]", "route", "default route", "changed", "medium")]
+    [InlineData("telemetry/pipelines.yaml", "dropMetrics: [\"go_gc_.*\"]", "dropMetrics: [\"go_.*\"]", "scrape job", "app-metrics/pods", "changed", "medium")]
+    [InlineData("telemetry/project.yaml", "revision: main", "revision: release", "cluster", "Application argocd/telemetry-prod-eu-1", "changed", "high")]
+    [InlineData("telemetry/cluster.yaml", "environment: prod", "environment: stage", "cluster", "prod-eu-1", "changed", "medium")]
     public void Classifies(string file, string find, string replace, string area, string subject, string change, string risk)
     {
         using var repo = new ScenarioRepository();
@@ -32,12 +41,29 @@ public sealed class RiskClassificationTests
 
         var result = CliRunner.Run(repo.Path, "diff", repo.Base, "--format", "json");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
         using var json = JsonDocument.Parse(result.Output);
         var changes = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray()).ToArray();
         var found = changes.FirstOrDefault(c => c.GetProperty("area").GetString() == area && c.GetProperty("subject").GetString() == subject);
         Assert.True(found.ValueKind == JsonValueKind.Object, $"no {area} '{subject}' among:\n{string.Join("\n", changes.Select(c => c.ToString()))}");
-        Assert.Equal(change, found.GetProperty("change").GetString());
-        Assert.Equal(risk, found.GetProperty("risk").GetString());
+        Assert.True(change == found.GetProperty("change").GetString() && risk == found.GetProperty("risk").GetString(), found.ToString());
+    }
+
+    [Fact]
+    public void Renaming_a_rule_group_or_the_alertmanager_removes_nothing()
+    {
+        using var repo = new ScenarioRepository();
+        repo.Edit(Alerts, text => text.Replace("  name: payments-api\n", "  name: payments-core\n", StringComparison.Ordinal));
+        repo.Edit("telemetry/backends.yaml", text => text.Replace("alertmanager: alerts", "alertmanager: alerting", StringComparison.Ordinal).Replace("  name: alerts\n", "  name: alerting\n", StringComparison.Ordinal));
+        repo.Edit("telemetry/routing.yaml", text => text.Replace("backend: alerts", "backend: alerting", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(repo.Path, "diff", repo.Base, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var changes = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray()).ToArray();
+        Assert.DoesNotContain(changes, c => c.GetProperty("change").GetString() == "removed" && c.GetProperty("area").GetString() is "alert" or "receiver" or "route");
+        Assert.Equal(0, json.RootElement.GetProperty("summary").GetProperty("high").GetInt32());
+        Assert.Contains(changes, c => c.GetProperty("description").GetString() == "replaced by StatefulSet telemetry/alertmanager-alerting: it starts with empty storage");
     }
 }
