@@ -23,7 +23,7 @@ public sealed class DiffCommand(CliContext context)
         var path = new Option<string?>("--path") { Description = $"Project folder holding {SpecFileNames.DefaultRoot}/, or the spec root itself (default: {SpecFileNames.DefaultRoot})" };
         var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
-        var exitCode = new Option<bool>("--exit-code") { Description = "Exit 2 when the rendered output differs (like git diff --exit-code)" };
+        var exitCode = new Option<bool>("--exit-code") { Description = "Exit 2 when anything differs (like git diff --exit-code)" };
         var report = new Option<string?>("--report") { Description = "Write the report to this file and only its headline to standard output" };
         var outputs = new Option<string?>("--outputs")
         {
