@@ -15,17 +15,26 @@ public static partial class RuleChanges
         var old = Rules(before);
         var current = Rules(after);
 
-        // Same-named rules (a warning and a critical EtcdMembersDown) are told apart by severity first; what is left is
-        // paired by name, which is how a changed severity shows. The group is not part of the key: renaming or
-        // regrouping keeps the rules.
+        // Rules are paired within their group by name and severity (a warning and a critical EtcdMembersDown), then
+        // by name (a changed severity); a rule whose name and severity are unique on both sides pairs across groups
+        // (a renamed or regrouped group), so that neither shows as an alert removed.
         var pairs = new List<(NamedRule Old, NamedRule Current)>();
         var paired = new HashSet<NamedRule>(ReferenceEqualityComparer.Instance);
-        foreach (var key in new Func<NamedRule, string>[] { r => $"{r.Prometheus}/{r.Rule.Name.Value}/{r.Rule.Severity}", r => $"{r.Prometheus}/{r.Rule.Name.Value}" })
+        var keys = new (Func<NamedRule, string> Key, bool UniqueOnly)[]
+        {
+            (r => $"{r.Prometheus}/{r.Group}/{r.Rule.Name.Value}/{r.Rule.Severity}", false),
+            (r => $"{r.Prometheus}/{r.Group}/{r.Rule.Name.Value}", false),
+            (r => $"{r.Prometheus}/{r.Rule.Name.Value}/{r.Rule.Severity}", true),
+        };
+        foreach (var (key, uniqueOnly) in keys)
         {
             var waiting = old.Where(r => !paired.Contains(r)).GroupBy(key).ToDictionary(g => g.Key, g => new Queue<NamedRule>(g), StringComparer.Ordinal);
-            foreach (var rule in current.Where(r => !paired.Contains(r)))
+            var candidates = current.Where(r => !paired.Contains(r)).ToArray();
+            var counts = uniqueOnly ? candidates.GroupBy(key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal) : null;
+            foreach (var rule in candidates)
             {
-                if (waiting.TryGetValue(key(rule), out var queue) && queue.TryDequeue(out var match))
+                var name = key(rule);
+                if (waiting.TryGetValue(name, out var queue) && (counts is null || (counts[name] == 1 && queue.Count == 1)) && queue.TryDequeue(out var match))
                 {
                     pairs.Add((match, rule));
                     paired.Add(match);
