@@ -12,11 +12,7 @@ public static class PrometheusChanges
     public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes)
     {
         var production = Environments.IsProduction(after?.Environment ?? before?.Environment);
-        var old = (before?.Prometheuses ?? []).ToArray();
-        var current = (after?.Prometheuses ?? []).ToArray();
-        var sameServers = old.Length == 1 && current.Length == 1
-            ? [(old[0], current[0])]
-            : old.Join(current, p => p.ObjectName, p => p.ObjectName, (a, b) => (a, b), StringComparer.Ordinal).ToArray();
+        var (sameServers, _, _) = Pairing.Pair(before?.Prometheuses ?? [], after?.Prometheuses ?? [], Pairing.ByNameThenSoleServer<PrometheusPlan>(p => p.ObjectName));
         foreach (var (was, now) in sameServers)
         {
             Retention(now.ObjectName, was, now, production, changes);

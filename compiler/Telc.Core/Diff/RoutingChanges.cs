@@ -11,21 +11,20 @@ public static class RoutingChanges
 {
     public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes)
     {
-        var old = Routings(before);
-        var current = Routings(after);
-        foreach (var name in old.Keys.Intersect(current.Keys).Order(StringComparer.Ordinal))
+        var (pairs, removed, added) = Pairing.Pair(Routed(before), Routed(after), Pairing.ByNameThenSoleServer<AlertmanagerPlan>(a => a.ObjectName));
+        foreach (var (was, now) in pairs)
         {
-            CompareRouting(old[name], current[name], changes);
+            CompareRouting(was.RoutingSpec, now.RoutingSpec, changes);
         }
 
-        foreach (var name in current.Keys.Except(old.Keys).Order(StringComparer.Ordinal))
+        foreach (var alertmanager in added)
         {
-            CompareRouting(null, current[name], changes);
+            CompareRouting(null, alertmanager.RoutingSpec, changes);
         }
 
-        foreach (var name in old.Keys.Except(current.Keys).Order(StringComparer.Ordinal))
+        foreach (var alertmanager in removed)
         {
-            CompareRouting(old[name], null, changes);
+            CompareRouting(alertmanager.RoutingSpec, null, changes);
         }
     }
 
@@ -69,14 +68,7 @@ public static class RoutingChanges
             (_, _, _) => { });
     }
 
-    /// <summary>Routing per Alertmanager; with one on each side they are the same one, whatever the backend is called.</summary>
-    private static Dictionary<string, AlertRoutingSpec> Routings(ClusterPlan? plan)
-    {
-        var routed = (plan?.Alertmanagers ?? []).Where(a => a.RoutingSpec is not null).ToArray();
-        return routed.Length == 1
-            ? new Dictionary<string, AlertRoutingSpec>(StringComparer.Ordinal) { [string.Empty] = routed[0].RoutingSpec! }
-            : routed.ToDictionary(a => a.ObjectName, a => a.RoutingSpec!, StringComparer.Ordinal);
-    }
+    private static AlertmanagerPlan[] Routed(ClusterPlan? plan) => [.. (plan?.Alertmanagers ?? []).Where(a => a.RoutingSpec is not null)];
 
     /// <summary>
     /// Routes are paired by the matchers on their path from the root, then what is left by position and receiver (a
@@ -86,22 +78,7 @@ public static class RoutingChanges
     private static void CompareRoutes(
         IReadOnlyList<FlatRoute> before, IReadOnlyList<FlatRoute> after, Func<string, bool> pagerBefore, Func<string, bool> pagerAfter, ChangeList changes)
     {
-        var paired = new HashSet<FlatRoute>(ReferenceEqualityComparer.Instance);
-        var pairs = new List<(FlatRoute Old, FlatRoute Current)>();
-        foreach (var key in new Func<FlatRoute, string>[] { r => r.Key, r => $"{r.Position}/{r.Route.Receiver.Value}" })
-        {
-            var waiting = before.Where(r => !paired.Contains(r)).GroupBy(key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            foreach (var route in after.Where(r => !paired.Contains(r)))
-            {
-                if (waiting.Remove(key(route), out var match))
-                {
-                    pairs.Add((match, route));
-                    paired.Add(match);
-                    paired.Add(route);
-                }
-            }
-        }
-
+        var (pairs, removed, added) = Pairing.Pair(before, after, (r => r.Key, false), (r => $"{r.Position}/{r.Route.Receiver.Value}", false));
         foreach (var (old, current) in pairs)
         {
             var (was, now) = (old.Route, current.Route);
@@ -124,7 +101,7 @@ public static class RoutingChanges
             }
         }
 
-        foreach (var route in after.Where(r => !paired.Contains(r)))
+        foreach (var route in added)
         {
             var shadowed = route.Route.Continue || pagerAfter(route.Route.Receiver.Value)
                 ? null
@@ -134,7 +111,7 @@ public static class RoutingChanges
                 shadowed is null ? Risk.Low : Risk.High);
         }
 
-        foreach (var route in before.Where(r => !paired.Contains(r)))
+        foreach (var route in removed)
         {
             changes.Add(ChangeArea.Route, route.Key, ChangeKind.Removed, $"removed (was → {route.Route.Receiver.Value}); matching alerts fall through to later routes",
                 pagerBefore(route.Route.Receiver.Value) ? Risk.High : Risk.Medium);

@@ -18,42 +18,21 @@ public static partial class RuleChanges
         // Rules are paired within their group by name and severity (a warning and a critical EtcdMembersDown), then
         // by name (a changed severity); a rule whose name and severity are unique on both sides pairs across groups
         // (a renamed or regrouped group), so that neither shows as an alert removed.
-        var pairs = new List<(NamedRule Old, NamedRule Current)>();
-        var paired = new HashSet<NamedRule>(ReferenceEqualityComparer.Instance);
-        var keys = new (Func<NamedRule, string> Key, bool UniqueOnly)[]
-        {
+        var (pairs, removed, added) = Pairing.Pair(old, current,
             (r => $"{r.Prometheus}/{r.Group}/{r.Rule.Name.Value}/{r.Rule.Severity}", false),
             (r => $"{r.Prometheus}/{r.Group}/{r.Rule.Name.Value}", false),
-            (r => $"{r.Prometheus}/{r.Rule.Name.Value}/{r.Rule.Severity}", true),
-        };
-        foreach (var (key, uniqueOnly) in keys)
-        {
-            var waiting = old.Where(r => !paired.Contains(r)).GroupBy(key).ToDictionary(g => g.Key, g => new Queue<NamedRule>(g), StringComparer.Ordinal);
-            var candidates = current.Where(r => !paired.Contains(r)).ToArray();
-            var counts = uniqueOnly ? candidates.GroupBy(key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal) : null;
-            foreach (var rule in candidates)
-            {
-                var name = key(rule);
-                if (waiting.TryGetValue(name, out var queue) && (counts is null || (counts[name] == 1 && queue.Count == 1)) && queue.TryDequeue(out var match))
-                {
-                    pairs.Add((match, rule));
-                    paired.Add(match);
-                    paired.Add(rule);
-                }
-            }
-        }
-
+            (r => $"{r.Prometheus}/{r.Rule.Name.Value}/{r.Rule.Severity}", true));
         foreach (var (was, now) in pairs)
         {
             Changed(was, now, changes);
         }
 
-        foreach (var rule in current.Where(r => !paired.Contains(r)))
+        foreach (var rule in added)
         {
             changes.Add(Area(rule.Rule), rule.Subject, ChangeKind.Added, Added(rule.Rule), Risk.Low);
         }
 
-        foreach (var rule in old.Where(r => !paired.Contains(r)))
+        foreach (var rule in removed)
         {
             changes.Add(Area(rule.Rule), rule.Subject, ChangeKind.Removed,
                 rule.Rule.Alert is not null ? $"removed{Severity(rule.Rule)}: it will no longer fire" : "removed: queries and alerts reading it get no data",

@@ -12,7 +12,12 @@ public static partial class SecretValues
 
     public static bool IsSecretObject(ObjectIdentity identity) => identity.Kind == "Secret";
 
-    public static bool IsSecretDataKey(string key) => key is "data" or "stringData";
+    /// <summary>The sections of a Secret that hold its values.</summary>
+    public static readonly string[] DataSections = ["data", "stringData"];
+
+    /// <summary>A path inside a Secret's values: data, data["key"], stringData...</summary>
+    public static bool IsSecretData(string path) =>
+        DataSections.Any(section => path == section || path.StartsWith(section + ".", StringComparison.Ordinal) || path.StartsWith(section + "[", StringComparison.Ordinal));
 
     public static bool IsCredentialField(string key) => CredentialName().IsMatch(key);
 

@@ -108,7 +108,7 @@ public static class SpecDiffer
             var hidden = SecretValues.IsSecretObject(identity);
             if (!compared.TryGetValue((a?.Root, b?.Root), out var fields))
             {
-                fields = compared[(a?.Root, b?.Root)] = TreeDiff.Compare(a?.Root, b?.Root, ignore: path => path == ProvenanceAnnotation || (hidden && IsSecretData(path)));
+                fields = compared[(a?.Root, b?.Root)] = TreeDiff.Compare(a?.Root, b?.Root, ignore: path => path == ProvenanceAnnotation || (hidden && SecretValues.IsSecretData(path)));
             }
 
             if (hidden)
@@ -126,13 +126,10 @@ public static class SpecDiffer
         return [.. diffs];
     }
 
-    private static bool IsSecretData(string path) => path is "data" or "stringData" || path.StartsWith("data.", StringComparison.Ordinal)
-        || path.StartsWith("data[", StringComparison.Ordinal) || path.StartsWith("stringData", StringComparison.Ordinal);
-
     /// <summary>For a Secret only the names of changed keys are shown, never a value or a hash of one.</summary>
     private static IEnumerable<FieldChange> SecretDataChange(ManifestObject? before, ManifestObject? after)
     {
-        foreach (var section in new[] { "data", "stringData" })
+        foreach (var section in SecretValues.DataSections)
         {
             var old = (before?.Root.Find(section)?.Value as Parsing.YamlMapping)?.Entries.ToDictionary(e => e.Key.Value, e => TreeDiff.Display(e.Value)) ?? [];
             var current = (after?.Root.Find(section)?.Value as Parsing.YamlMapping)?.Entries.ToDictionary(e => e.Key.Value, e => TreeDiff.Display(e.Value)) ?? [];
