@@ -2,7 +2,7 @@
 # Step 4: renders base and head, writes the markdown report, and puts it in the job summary.
 set -uo pipefail
 
-plural() { if [[ "$1" == "1" ]]; then echo "1 $2"; else echo "${1:-?} $2s"; fi; }
+source "$(dirname "$0")/lib.sh"
 
 report="${RUNNER_TEMP:?}/telc-report.md"
 diff_report="${RUNNER_TEMP}/telc-diff.md"

@@ -2,7 +2,7 @@
 # Last step: fails the job as 'fail-on' says, with one line saying why.
 set -uo pipefail
 
-plural() { if [[ "$1" == "1" ]]; then echo "1 $2"; else echo "$1 $2s"; fi; }
+source "$(dirname "$0")/lib.sh"
 
 reasons=()
 case "${VALIDATE_STATUS:-}" in

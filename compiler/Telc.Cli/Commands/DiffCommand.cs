@@ -43,7 +43,8 @@ public sealed class DiffCommand(CliContext context)
     {
         var reportPath = arguments.Report is { } report ? WritablePath.Check(context, report, "--report") : null;
         var outputsPath = arguments.Outputs is { } outputs ? WritablePath.Check(context, outputs, "--outputs") : null;
-        var (baseRef, baseLabel) = ResolveBase(arguments);
+        var repository = Repository(arguments.Path);
+        var (baseRef, baseLabel) = ResolveBase(arguments, repository);
 
         // Both refs are read at the spec root the working tree has (PATH/telemetry when it exists), so that a commit from
         // before the spec existed has no spec, instead of PATH itself being read as one.
@@ -51,7 +52,7 @@ public sealed class DiffCommand(CliContext context)
         var refPath = Directory.Exists(specRoot) ? specRoot : arguments.Path;
         var baseSource = SpecLocation.Resolve(refPath, baseRef, context, context.WorkingDirectory);
         var (headLabel, headSource) = arguments.Head is { } head
-            ? (Label(head, head, arguments.Path), SpecLocation.Resolve(refPath, head, context, context.WorkingDirectory))
+            ? (Label(repository, head), SpecLocation.Resolve(refPath, head, context, context.WorkingDirectory))
             : ("working tree", (ISpecSource)new WorkingTreeSource(specRoot, context.WorkingDirectory));
 
         // The two sides share nothing, so they compile and render side by side.
@@ -113,12 +114,11 @@ public sealed class DiffCommand(CliContext context)
         }
     }
 
-    private (string Ref, string Label) ResolveBase(DiffArguments arguments)
+    private static (string Ref, string Label) ResolveBase(DiffArguments arguments, string directory)
     {
-        var directory = Repository(arguments.Path);
         if (arguments.Base is { } given)
         {
-            return (given, Label(given, given, arguments.Path));
+            return (given, Label(directory, given));
         }
 
         var branch = GitRepository.DefaultBranch(directory)
@@ -128,12 +128,13 @@ public sealed class DiffCommand(CliContext context)
         return (mergeBase, $"merge base with {branch} ({GitRepository.ShortCommit(directory, mergeBase)})");
     }
 
-    private string Label(string reference, string display, string? path)
+    /// <summary>"main (7a1cbc4)", or just the short hash when the ref is a hash.</summary>
+    private static string Label(string repository, string reference)
     {
-        var commit = GitRepository.ShortCommit(Repository(path), reference)
+        var commit = GitRepository.ShortCommit(repository, reference)
             ?? throw new UsageException($"git ref '{reference}' does not name a commit");
-        var isHash = display.StartsWith(commit, StringComparison.OrdinalIgnoreCase) || commit.StartsWith(display, StringComparison.OrdinalIgnoreCase);
-        return isHash ? commit : $"{display} ({commit})";
+        var isHash = reference.StartsWith(commit, StringComparison.OrdinalIgnoreCase) || commit.StartsWith(reference, StringComparison.OrdinalIgnoreCase);
+        return isHash ? commit : $"{reference} ({commit})";
     }
 
     /// <summary>The repository the spec lives in, found from the spec folder or, when the working tree lacks it, its nearest parent.</summary>

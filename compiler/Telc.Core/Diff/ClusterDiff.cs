@@ -8,6 +8,8 @@ namespace Telc.Diff;
 /// </summary>
 public sealed record ClusterDiff(string Name, string? Environment, ImmutableArray<TelemetryChange> Changes, ImmutableArray<ObjectDiff> Objects)
 {
+    public bool HasChanges => !Changes.IsEmpty || !Objects.IsEmpty;
+
     public Risk? HighestRisk => Changes.IsEmpty ? (Objects.IsEmpty ? null : Risk.Low) : Changes.Max(c => c.Risk);
 
     public string DisplayName => Name.Length == 0 ? "spec and GitOps" : Name;

@@ -7,7 +7,7 @@ public sealed record DiffReport(DiffSide Base, DiffSide Head, ImmutableArray<Clu
 {
     public bool Failed => Base.Failed || Head.Failed;
 
-    public bool HasDifferences => Clusters.Any(c => !c.Changes.IsEmpty || !c.Objects.IsEmpty);
+    public bool HasDifferences => Clusters.Any(c => c.HasChanges);
 
     /// <summary>The summary lines, a change made alike in several clusters counted once (as the reports show it).</summary>
     public IReadOnlyList<TelemetryChange> DistinctChanges =>
@@ -16,5 +16,5 @@ public sealed record DiffReport(DiffSide Base, DiffSide Head, ImmutableArray<Clu
     public int Count(Risk risk) => DistinctChanges.Count(change => change.Risk == risk);
 
     /// <summary>The named clusters with any change, in order.</summary>
-    public IEnumerable<string> ChangedClusters => Clusters.Where(c => c.Name.Length > 0 && (!c.Changes.IsEmpty || !c.Objects.IsEmpty)).Select(c => c.Name);
+    public IEnumerable<string> ChangedClusters => Clusters.Where(c => c.Name.Length > 0 && c.HasChanges).Select(c => c.Name);
 }

@@ -6,7 +6,6 @@ namespace Telc.Diff;
 /// </summary>
 public static class GitOpsChanges
 {
-    private const int ShownFields = 3;
     private static readonly string[] Redirecting = ["revision", "targetRevision", "ref", "branch", "path", "repoURL", "url"];
 
     public static void Compare(IEnumerable<ObjectDiff> objects, ChangeList changes)
@@ -23,10 +22,8 @@ public static class GitOpsChanges
                     changes.Add(ChangeArea.Cluster, subject, ChangeKind.Removed, "removed: its cluster is no longer synced", Risk.High);
                     break;
                 default:
-                    var shown = string.Join("; ", diff.Fields.Take(ShownFields).Select(f => $"{f.Path} {f.Before ?? "none"} → {f.After ?? "none"}"));
-                    var more = diff.Fields.Length > ShownFields ? $"; and {diff.Fields.Length - ShownFields} more" : string.Empty;
                     var redirects = diff.Fields.Any(f => Redirecting.Any(r => f.Path.EndsWith("." + r, StringComparison.Ordinal)));
-                    changes.Add(ChangeArea.Cluster, subject, ChangeKind.Changed, shown + more + (redirects ? ": the cluster follows another source" : string.Empty),
+                    changes.Add(ChangeArea.Cluster, subject, ChangeKind.Changed, FieldChange.Summarise(diff.Fields) + (redirects ? ": the cluster follows another source" : string.Empty),
                         redirects ? Risk.High : Risk.Medium);
                     break;
             }

@@ -10,8 +10,6 @@ namespace Telc.Diff;
 /// </summary>
 public static class SpecChanges
 {
-    private const int ShownFields = 3;
-
     public static void Compare(SpecModel? before, SpecModel? after, ChangeList changes)
     {
         changes.Match(Documents(before), Documents(after),
@@ -22,10 +20,8 @@ public static class SpecChanges
                 var fields = TreeDiff.Compare(SpecNode(old), SpecNode(current));
                 if (fields.Length > 0)
                 {
-                    var shown = string.Join("; ", fields.Take(ShownFields).Select(Describe));
-                    var more = fields.Length > ShownFields ? $"; and {fields.Length - ShownFields} more" : string.Empty;
                     var touchesOutput = fields.Any(f => f.Path.StartsWith("output", StringComparison.Ordinal) || f.Path.StartsWith("objective", StringComparison.Ordinal));
-                    changes.Add(Area(current), current.DisplayName, ChangeKind.Changed, shown + more, touchesOutput ? Risk.Medium : Risk.Low);
+                    changes.Add(Area(current), current.DisplayName, ChangeKind.Changed, FieldChange.Summarise(fields), touchesOutput ? Risk.Medium : Risk.Low);
                 }
             });
 
@@ -58,13 +54,6 @@ public static class SpecChanges
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     private static YamlNode? SpecNode(Resource resource) => (resource.Document.Root as YamlMapping)?.Find("spec")?.Value;
-
-    private static string Describe(FieldChange field) => field.Kind switch
-    {
-        ChangeKind.Added => $"{field.Path} + {field.After}",
-        ChangeKind.Removed => $"{field.Path} − {field.Before}",
-        _ => $"{field.Path} {field.Before} → {field.After}",
-    };
 
     /// <summary>Retention rules keyed by what they select: signal, environment, team and backend.</summary>
     private static Dictionary<string, RetentionRule> RetentionRules(SpecModel? model)

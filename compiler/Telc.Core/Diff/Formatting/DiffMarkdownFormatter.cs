@@ -169,7 +169,7 @@ public sealed class DiffMarkdownFormatter(int budget = DiffMarkdownFormatter.Def
 
             foreach (var field in diff.Fields)
             {
-                if (field.Kind == ChangeKind.Changed && !(field.Before!.Contains('\n') || field.After!.Contains('\n')))
+                if (field.Kind == ChangeKind.Changed && !field.IsMultiline)
                 {
                     lines.Append($"    {field.Path}\n-     {field.Before}\n+     {field.After}\n");
                     continue;

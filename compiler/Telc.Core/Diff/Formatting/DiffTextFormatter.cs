@@ -71,7 +71,7 @@ public sealed class DiffTextFormatter(bool color)
 
     private void WriteField(FieldChange field, TextWriter output)
     {
-        var multiline = (field.Before?.Contains('\n') ?? false) || (field.After?.Contains('\n') ?? false);
+        var multiline = field.IsMultiline;
         if (!multiline && field.Kind == ChangeKind.Changed)
         {
             output.Write($"      {field.Path}: {Paint(field.Before!, "31")} → {Paint(field.After!, "32")}\n");
