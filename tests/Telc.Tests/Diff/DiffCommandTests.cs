@@ -194,6 +194,22 @@ public sealed class DiffCommandTests
         Assert.Contains(message, result.Error);
     }
 
+    [Theory]
+    [InlineData("--report", "no-such-folder/report.md", "--report 'no-such-folder/report.md': the folder 'no-such-folder' does not exist")]
+    [InlineData("--outputs", "telemetry", "--outputs 'telemetry' is a folder; give a file name")]
+    public void A_report_or_outputs_file_that_cannot_be_written_is_a_usage_error_before_any_work(string option, string path, string message)
+    {
+        using var repo = new ScenarioRepository();
+
+        var diff = CliRunner.Run(repo.Path, "diff", repo.Base, option, path);
+        var validate = CliRunner.Run(repo.Path, "validate", option, path);
+
+        Assert.Equal((3, 3), (diff.ExitCode, validate.ExitCode));
+        Assert.Contains(message, diff.Error);
+        Assert.Contains(message, validate.Error);
+        Assert.Equal(string.Empty, diff.Output);
+    }
+
     [Fact]
     public void Outside_git_it_says_so()
     {
