@@ -5,6 +5,8 @@ namespace Telc.Tests.Support;
 /// <summary>
 /// telc published as a native executable (Native AOT, as `dotnet publish -r linux-x64` does) once per test run, into
 /// a scratch folder with its own intermediate files so that it never touches the build the tests run from.
+/// With TELC_EMPTY_PACKAGE_CACHE=1 (as .ci/run sets) it restores into an empty package folder of its own, proving that
+/// the publish works on a fresh machine: a warm cache once hid a restore that never fetched the ReadyToRun compiler.
 /// </summary>
 public sealed class NativeTelc : IDisposable
 {
@@ -42,8 +44,14 @@ public sealed class NativeTelc : IDisposable
     private string Publish()
     {
         var output = Path.Combine(folder.Path, "telc");
-        var (exitCode, log) = ExternalTools.Run(TimeSpan.FromMinutes(10), "dotnet", "publish", RepoPaths.Combine("compiler", "Telc.Cli"),
-            "-c", "Release", "-r", "linux-x64", "-o", output, "--artifacts-path", Path.Combine(folder.Path, "artifacts"), "--nologo");
+        string[] arguments = ["publish", RepoPaths.Combine("compiler", "Telc.Cli"),
+            "-c", "Release", "-r", "linux-x64", "-o", output, "--artifacts-path", Path.Combine(folder.Path, "artifacts"), "--nologo"];
+        if (Environment.GetEnvironmentVariable("TELC_EMPTY_PACKAGE_CACHE") == "1")
+        {
+            arguments = [.. arguments, "--packages", Path.Combine(folder.Path, "packages")];
+        }
+
+        var (exitCode, log) = ExternalTools.Run(TimeSpan.FromMinutes(10), "dotnet", arguments);
         Assert.True(exitCode == 0, "dotnet publish of the native telc failed:\n" + log);
         return Path.Combine(output, "telc");
     }
