@@ -41,7 +41,7 @@ public static class PolicyWorker
         foreach (var (policy, info) in policies.Where(p => !request.Skip.Contains(p.Protocol.Id) && (request.Only is null || request.Only == p.Protocol.Id)).Select(p => (p.Policy, p.Protocol)))
         {
             Write(output, new PolicyEvent("start", info.Id));
-            var context = new PolicyContext(compilation.Model, objects,
+            var context = new PolicyContext(compilation.Model, compilation.Clusters, objects,
                 request.Options.GetValueOrDefault(info.Id) ?? ImmutableSortedDictionary<string, string>.Empty, info.Options);
             try
             {

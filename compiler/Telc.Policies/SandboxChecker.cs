@@ -33,7 +33,7 @@ public static class SandboxChecker
         "System.Globalization.NumberStyles", "System.Collections.IEnumerable", "System.Collections.IEnumerator",
         // The policy API, and nothing else of Telc.Policies: the runner there starts processes and reads files.
         "Telc.Policies.Policy", "Telc.Policies.PolicyInfo", "Telc.Policies.PolicyOption", "Telc.Policies.PolicyFinding",
-        "Telc.Policies.PolicyContext", "Telc.Policies.RenderedObject", "Telc.Policies.RuleInGroup", "Telc.Policies.SpecString");
+        "Telc.Policies.PolicyContext", "Telc.Policies.RenderedObject", "Telc.Policies.AlertDelivery", "Telc.Policies.RuleInGroup", "Telc.Policies.SpecString");
 
     /// <summary>Members that lead to reflection from types that are otherwise fine.</summary>
     private static readonly ImmutableHashSet<string> DeniedMembers = ImmutableHashSet.Create(StringComparer.Ordinal,

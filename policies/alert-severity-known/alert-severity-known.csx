@@ -29,17 +29,17 @@ public sealed class AlertSeverityKnown : Policy
                 continue;
             }
 
-            var labels = new Dictionary<string, string>(alert.Rule.Labels) { ["severity"] = severity, ["alertname"] = alert.Rule.Name.Value };
-            if (alert.Group.Metadata.Team is { } team)
+            // Asked of the rendered routing with the labels the alert is rendered with, in every cluster it runs in.
+            foreach (var delivery in context.Deliveries(alert))
             {
-                labels.TryAdd("team", team.Value);
-            }
-
-            var receivers = context.ReceiversFor(labels).ToArray();
-            if (!receivers.Any(r => context.Receiver(r) is { } receiver && (receiver.Opsgenie is not null || receiver.Pagerduty is not null)))
-            {
-                yield return context.Finding(alert, $"critical alert '{alert.Rule.Name.Value}' reaches no paging receiver (only {string.Join(", ", receivers.Select(r => $"'{r}'"))})",
-                    "route severity=\"critical\" to an OpsGenie or PagerDuty receiver");
+                if (!delivery.Receivers.Any(r => context.Receiver(r) is { } receiver && (receiver.Opsgenie is not null || receiver.Pagerduty is not null)))
+                {
+                    yield return context.Finding(alert, delivery.Alertmanager is null
+                            ? $"critical alert '{alert.Rule.Name.Value}' reaches no Alertmanager in cluster '{delivery.Cluster}'"
+                            : $"critical alert '{alert.Rule.Name.Value}' reaches no paging receiver in cluster '{delivery.Cluster}' (only {string.Join(", ", delivery.Receivers.Select(r => $"'{r}'"))})",
+                        "route severity=\"critical\" (or the team's critical receiver) to an OpsGenie or PagerDuty receiver");
+                    break;
+                }
             }
         }
     }

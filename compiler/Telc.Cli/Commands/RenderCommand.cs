@@ -46,22 +46,22 @@ public sealed class RenderCommand(CliContext context)
         }
 
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
-        var source = SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase);
-        var compilation = Compilation.Create(source);
-        var outputDirectory = compilation.HasErrors ? null : OutputDirectory(arguments, compilation);
+        var checkedSpec = CheckedSpec.Run(context, arguments.Path, arguments.Ref, displayBase);
+        var compilation = checkedSpec.Compilation;
+        var outputDirectory = checkedSpec.HasErrors ? null : OutputDirectory(arguments, compilation);
         var rendered = outputDirectory is null ? null : Renderer.Render(compilation.Model, compilation.Clusters, RepositoryPath(outputDirectory));
-        var diagnostics = compilation.Diagnostics.Concat(rendered?.Diagnostics ?? []).ToArray();
+        var report = checkedSpec.Report(rendered?.Diagnostics);
         var formatter = OutputFormat.Create(arguments.Format, context.Color);
-        if (rendered is null || outputDirectory is null || diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        if (rendered is null || outputDirectory is null || report.Count(DiagnosticLevel.Error) > 0)
         {
-            formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
+            formatter.Write(report, context.Out);
             context.Error.Write("telc: nothing was written because of the errors above\n");
             return ExitCodes.ProblemsFound;
         }
 
-        if (diagnostics.Length > 0)
+        if (report.Diagnostics.Count > 0 || report.Waived.Count > 0)
         {
-            formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Out);
+            formatter.Write(report, context.Out);
         }
 
         var clusters = compilation.Clusters.Length == 1 ? "1 cluster" : $"{compilation.Clusters.Length} clusters";
@@ -111,34 +111,34 @@ public sealed class RenderCommand(CliContext context)
     private int Print(RenderArguments arguments)
     {
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
-        var source = SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase);
-        var compilation = Compilation.Create(source);
+        var checkedSpec = CheckedSpec.Run(context, arguments.Path, arguments.Ref, displayBase);
+        var compilation = checkedSpec.Compilation;
         var formatter = OutputFormat.Create(arguments.Format, context.Color);
-        if (compilation.HasErrors)
+        if (checkedSpec.HasErrors)
         {
-            return ReportErrors(formatter, compilation.Diagnostics, compilation);
+            return ReportErrors(formatter, checkedSpec.Report());
         }
 
         var cluster = ChooseCluster(compilation, arguments.Cluster);
         var rendered = Renderer.Render(compilation.Model, [cluster]);
-        var diagnostics = compilation.Diagnostics.Concat(rendered.Diagnostics).ToArray();
-        if (diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        var report = checkedSpec.Report(rendered.Diagnostics);
+        if (report.Count(DiagnosticLevel.Error) > 0)
         {
-            return ReportErrors(formatter, diagnostics, compilation);
+            return ReportErrors(formatter, report);
         }
 
-        if (diagnostics.Length > 0)
+        if (report.Diagnostics.Count > 0 || report.Waived.Count > 0)
         {
-            formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Error);
+            formatter.Write(report, context.Error);
         }
 
         context.Out.Write(ManifestStream.Of(rendered, cluster.Name));
         return ExitCodes.Clean;
     }
 
-    private int ReportErrors(IDiagnosticFormatter formatter, IReadOnlyList<Diagnostic> diagnostics, Compilation compilation)
+    private int ReportErrors(IDiagnosticFormatter formatter, DiagnosticReport report)
     {
-        formatter.Write(new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount), context.Error);
+        formatter.Write(report, context.Error);
         context.Error.Write("telc: nothing was printed because of the errors above\n");
         return ExitCodes.ProblemsFound;
     }

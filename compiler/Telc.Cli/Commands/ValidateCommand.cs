@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Telc.Diagnostics;
 using Telc.Diagnostics.Formatting;
-using Telc.Policies;
 
 namespace Telc.Cli.Commands;
 
@@ -45,14 +44,9 @@ public sealed class ValidateCommand(CliContext context)
         var reportPath = arguments.Report is { } reportFile ? WritablePath.Check(context, reportFile, "--report") : null;
         var outputsPath = arguments.Outputs is { } outputsFile ? WritablePath.Check(context, outputsFile, "--outputs") : null;
         var displayBase = SpecLocation.DisplayBase(arguments.Format, context);
-        var compilation = Compilation.Create(SpecLocation.Resolve(arguments.Path, arguments.Ref, context, displayBase));
-        var policyFolder = Path.Combine(SpecLocation.Folders(arguments.Path, context).ProjectFolder, PolicySources.FolderName);
-        var policies = arguments.TrustedPoliciesRef is { } trusted
-            ? PolicySources.AtRef(policyFolder, trusted, displayBase)
-            : PolicySources.For(policyFolder, displayBase);
-        var checkedPolicies = PolicyCheck.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable), context.Today);
-        var diagnostics = checkedPolicies.Diagnostics;
-        var report = new DiagnosticReport(diagnostics, compilation.Sources.Files.Count, compilation.DocumentCount) { Waived = checkedPolicies.Waived };
+        var checkedSpec = CheckedSpec.Run(context, arguments.Path, arguments.Ref, displayBase, arguments.TrustedPoliciesRef);
+        var diagnostics = checkedSpec.Diagnostics;
+        var report = checkedSpec.Report();
         var formatter = OutputFormat.Create(arguments.Format, context.Color && arguments.Report is null, ChangedFiles(arguments.ChangedSince, displayBase));
         if (reportPath is not null)
         {

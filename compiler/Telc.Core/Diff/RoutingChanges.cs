@@ -14,22 +14,23 @@ public static class RoutingChanges
         var (pairs, removed, added) = Pairing.Pair(Routed(before), Routed(after), Pairing.ByNameThenSoleServer<AlertmanagerPlan>(a => a.ObjectName));
         foreach (var (was, now) in pairs)
         {
-            CompareRouting(was.RoutingSpec, now.RoutingSpec, changes);
+            CompareRouting(was, now, changes);
         }
 
         foreach (var alertmanager in added)
         {
-            CompareRouting(null, alertmanager.RoutingSpec, changes);
+            CompareRouting(null, alertmanager, changes);
         }
 
         foreach (var alertmanager in removed)
         {
-            CompareRouting(alertmanager.RoutingSpec, null, changes);
+            CompareRouting(alertmanager, null, changes);
         }
     }
 
-    private static void CompareRouting(AlertRoutingSpec? before, AlertRoutingSpec? after, ChangeList changes)
+    private static void CompareRouting(AlertmanagerPlan? beforePlan, AlertmanagerPlan? afterPlan, ChangeList changes)
     {
+        var (before, after) = (beforePlan?.RoutingSpec, afterPlan?.RoutingSpec);
         var oldReceivers = (before?.Receivers ?? []).ToDictionary(r => r.Name.Value, StringComparer.Ordinal);
         var newReceivers = (after?.Receivers ?? []).ToDictionary(r => r.Name.Value, StringComparer.Ordinal);
         changes.Match(oldReceivers, newReceivers,
@@ -54,7 +55,7 @@ public static class RoutingChanges
                 $"receiver {before.DefaultReceiver.Value} → {after.DefaultReceiver.Value}", lostPager ? Risk.High : Risk.Medium);
         }
 
-        CompareRoutes(Routes(before), Routes(after), PagerBefore, PagerAfter, changes);
+        CompareRoutes(Routes(beforePlan), Routes(afterPlan), PagerBefore, PagerAfter, changes);
 
         if (before is not null && after is not null)
         {
@@ -171,8 +172,8 @@ public static class RoutingChanges
         return (parts.Length == 0 ? "always" : string.Join(" ", parts)) + $" ({window.TimeZone})";
     }
 
-    /// <summary>Every route, nested ones included, with the matchers on its path from the root and its position.</summary>
-    private static List<FlatRoute> Routes(AlertRoutingSpec? routing)
+    /// <summary>Every route as rendered (Team routes included), nested ones too, with the matchers on its path from the root and its position.</summary>
+    private static List<FlatRoute> Routes(AlertmanagerPlan? plan)
     {
         var routes = new List<FlatRoute>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -195,7 +196,7 @@ public static class RoutingChanges
             }
         }
 
-        Walk(routing?.Routes.IsDefault == false ? routing.Routes : [], string.Empty, string.Empty);
+        Walk(plan?.Routes.IsDefault == false ? plan.Routes : [], string.Empty, string.Empty);
         return routes;
     }
 

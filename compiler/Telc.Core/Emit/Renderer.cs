@@ -62,7 +62,7 @@ public static class Renderer
                     $"Backend '{resource.Name}' ({Semantics.BackendTypes.TypeOf(backend)})",
                 LogPipelineSpec or TracePipelineSpec or DashboardSpec or SloSpec => $"{resource.DisplayName}",
                 MetricPipelineSpec { Input.Otlp.Enabled: true } => $"the OTLP input of {resource.DisplayName}",
-                TeamSpec { Receivers: not null } or TeamSpec { Budgets: not null } => $"the receivers and budgets of {resource.DisplayName}",
+                TeamSpec { Budgets: not null } => $"the budgets of {resource.DisplayName}",
                 RetentionPolicySpec policy when policy.Rules.Any(r => r.Team is not null || r.Signal != Signal.Metrics) =>
                     $"the team, log and trace rules of {resource.DisplayName}",
                 _ => null,

@@ -73,7 +73,7 @@ public static class ClusterLowering
         var groups = model.OfKind<AlertGroupSpec>()
             .Where(g => (g.Spec.Backend?.Value ?? unnamedGoTo) == backend.Name)
             .OrderBy(g => g.Resource.Name, StringComparer.Ordinal)
-            .Select(g => new RuleGroupPlan(g.Resource, g.Spec, g.Resource.Name + ".yaml"))
+            .Select(g => new RuleGroupPlan(g.Resource, g.Spec, g.Resource.Name + ".yaml", [.. g.Spec.Rules.Select(r => RuleLabels.Lower(g.Resource, r))]))
             .ToImmutableArray();
 
         var alertmanager = spec.Alertmanager is { } named
@@ -86,7 +86,7 @@ public static class ClusterLowering
         var (retentionTime, retentionSize) = Retention(model, cluster, backend, spec);
         return new PrometheusPlan(backend, spec, ObjectName("prometheus", backend.Name), scrapeInterval,
             spec.EvaluationInterval ?? defaults?.EvaluationInterval ?? DefaultInterval, retentionTime, retentionSize,
-            jobs.ToImmutable(), groups, targets, remoteWrites.ToImmutable());
+            jobs.ToImmutable(), groups, alertmanager, targets, remoteWrites.ToImmutable());
     }
 
     private static IEnumerable<ScrapeJobPlan> ScrapeJobs(Resource pipeline, MetricPipelineSpec spec, Duration interval)
@@ -164,7 +164,8 @@ public static class ClusterLowering
             .Where(r => (r.Spec.Backend?.Value ?? unnamedGoTo) == backend.Name)
             .OrderBy(r => r.Resource.Name, StringComparer.Ordinal)
             .FirstOrDefault();
-        return new AlertmanagerPlan(backend, spec, ObjectName("alertmanager", backend.Name), routing.Resource, routing.Spec);
+        return new AlertmanagerPlan(backend, spec, ObjectName("alertmanager", backend.Name), routing.Resource, routing.Spec,
+            routing.Spec is null ? [] : [.. routing.Spec.Routes, .. TeamRoutes.For(model, routing.Spec)]);
     }
 
     private static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>

@@ -16,6 +16,7 @@ public sealed record PrometheusPlan(
     ByteSize? RetentionSize,
     ImmutableArray<ScrapeJobPlan> Jobs,
     ImmutableArray<RuleGroupPlan> RuleGroups,
+    AlertmanagerPlan? Alertmanager,
     ImmutableArray<string> AlertmanagerTargets,
     ImmutableArray<RemoteWritePlan> RemoteWrites);
 
@@ -43,13 +44,23 @@ public sealed record ScrapeJobPlan(
     MetricFilter? Filter);
 
 /// <summary>One rule group, from an AlertGroup.</summary>
-public sealed record RuleGroupPlan(Resource Group, AlertGroupSpec Spec, string FileName);
+public sealed record RuleGroupPlan(Resource Group, AlertGroupSpec Spec, string FileName, ImmutableArray<RulePlan> Rules);
+
+/// <summary>
+/// A rule with the labels it is rendered with: its own, plus severity and the owning team's <c>team</c> label for
+/// alerts. Routing is decided on these, so the emitters and the routing checks read them from here.
+/// </summary>
+public sealed record RulePlan(Rule Rule, ImmutableSortedDictionary<string, string> Labels);
 
 /// <summary>Shipping the series of some jobs to an external Prometheus-compatible endpoint.</summary>
 public sealed record RemoteWritePlan(Resource Backend, HttpEndpoint Endpoint, ImmutableArray<string> JobNames, int? QueueCapacity);
 
-/// <summary>An Alertmanager of a cluster and the routing it serves.</summary>
-public sealed record AlertmanagerPlan(Resource Backend, AlertmanagerBackend Spec, string ObjectName, Resource? Routing, AlertRoutingSpec? RoutingSpec);
+/// <summary>
+/// An Alertmanager of a cluster and the routing it serves. <paramref name="Routes"/> are the AlertRouting's routes
+/// followed by the routes made from Team receivers (a team's critical alerts, then the rest of its alerts).
+/// </summary>
+public sealed record AlertmanagerPlan(
+    Resource Backend, AlertmanagerBackend Spec, string ObjectName, Resource? Routing, AlertRoutingSpec? RoutingSpec, ImmutableArray<Route> Routes);
 
 /// <summary>node-exporter or kube-state-metrics, deployed once per cluster when a pipeline wants its metrics.</summary>
 public sealed record NodeAgentPlan(string ObjectName, Resource RequestedBy);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Telc.Emit.Alertmanager;
+using Telc.Model;
 using Telc.Parsing;
 using Telc.PromQL;
 using Telc.Spec;
@@ -9,12 +11,15 @@ using Telc.Spec.Values;
 namespace Telc.Policies;
 
 /// <summary>What a policy sees: the bound spec, the objects rendered for every cluster, and its options.</summary>
+/// <param name="clusters">The lowered plans (empty when the spec has errors): what is rendered, and where alerts go.</param>
 /// <param name="objects">Rendered on first use: most policies read only the spec.</param>
 public sealed class PolicyContext(
-    SpecModel spec, Lazy<ImmutableArray<RenderedObject>> objects, ImmutableSortedDictionary<string, string> options, ImmutableArray<PolicyOption> declared = default)
+    SpecModel spec, ImmutableArray<ClusterPlan> clusters, Lazy<ImmutableArray<RenderedObject>> objects, ImmutableSortedDictionary<string, string> options,
+    ImmutableArray<PolicyOption> declared = default)
 {
+    private readonly Lazy<ILookup<object, AlertDelivery>> deliveries = new(() => AlertDeliveries.Of(clusters));
+    private readonly Lazy<ImmutableArray<AlertRouter>> routers = new(() => AlertDeliveries.Routers(clusters));
     private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, AlertmanagerMatcher?> matchers = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, string>> clusterEnvironments = new(() => spec.OfKind<ClusterSpec>()
         .DistinctBy(c => c.Resource.Name, StringComparer.Ordinal) // a duplicate is reported elsewhere
         .ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal));
@@ -49,13 +54,18 @@ public sealed class PolicyContext(
         ?? throw new InvalidOperationException($"option '{name}' is not declared in the policy's Info");
 
     /// <summary>
-    /// The receivers an alert with these labels reaches through each AlertRouting document, as Alertmanager routes it:
-    /// the first matching route, and the ones after it while routes say continue; the default receiver when none matches.
+    /// Where an alerting rule goes in each cluster it is rendered for: the labels Alertmanager receives and the receivers
+    /// the rendered routing picks for them. None when the rule is rendered nowhere (or the spec has errors).
+    /// </summary>
+    public IEnumerable<AlertDelivery> Deliveries(RuleInGroup alert) => deliveries.Value[alert.Rule];
+
+    /// <summary>
+    /// The receivers an alert with exactly these labels reaches through the rendered routing of any Alertmanager, as
+    /// Alertmanager routes it (Team routes included): the first matching route, and the ones after it while routes
+    /// say continue; the default receiver when none matches.
     /// </summary>
     public IEnumerable<string> ReceiversFor(IReadOnlyDictionary<string, string> labels) =>
-        Spec.OfKind<AlertRoutingSpec>().SelectMany(r => Route(r.Spec.Routes, r.Spec.DefaultReceiver.Value, labels, Matcher)).Distinct(StringComparer.Ordinal);
-
-    private AlertmanagerMatcher? Matcher(string text) => matchers.GetOrAdd(text, AlertmanagerMatcher.Parse);
+        routers.Value.SelectMany(r => r.Receivers(labels)).Distinct(StringComparer.Ordinal);
 
     /// <summary>The receiver of that name in any AlertRouting document, or null.</summary>
     public Receiver? Receiver(string name) =>
@@ -76,30 +86,6 @@ public sealed class PolicyContext(
         backend.Clusters.IsDefaultOrEmpty
             ? Environments
             : [.. backend.Clusters.Select(c => EnvironmentOf(c.Value)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    private static IEnumerable<string> Route(
-        ImmutableArray<Route> routes, string receiver, IReadOnlyDictionary<string, string> labels, Func<string, AlertmanagerMatcher?> matcher)
-    {
-        var matched = false;
-        foreach (var route in routes.Where(r => r.Matchers.All(m => matcher(m.Value)?.Matches(labels) ?? false)))
-        {
-            matched = true;
-            foreach (var reached in Route(route.Routes, route.Receiver.Value, labels, matcher))
-            {
-                yield return reached;
-            }
-
-            if (!route.Continue)
-            {
-                break;
-            }
-        }
-
-        if (!matched)
-        {
-            yield return receiver;
-        }
-    }
 
     private static IEnumerable<(string Path, YamlScalar Node)> Scalars(YamlNode node, string path) => node switch
     {

@@ -24,7 +24,7 @@ public static class AlertmanagerConfigBuilder
             GroupWait: routing.GroupWait?.Text,
             GroupInterval: routing.GroupInterval?.Text,
             RepeatInterval: routing.RepeatInterval?.Text,
-            Routes: [.. routing.Routes.Select(Route)]);
+            Routes: [.. plan.Routes.Select(Route)]);
         return new AlertmanagerConfig(
             root,
             [.. routing.Inhibitions.Select(i => new InhibitRuleConfig(Values(i.SourceMatchers), Values(i.TargetMatchers), i.Equal))],

@@ -33,16 +33,15 @@ public static class PrometheusConfigBuilder
     }
 
     public static RuleFile Rules(RuleGroupPlan group) => new([
-        new RuleGroupConfig(group.Group.Name, group.Spec.Interval?.Text, [.. group.Spec.Rules.Select(Rule)]),
+        new RuleGroupConfig(group.Group.Name, group.Spec.Interval?.Text, [.. group.Rules.Select(Rule)]),
     ]);
 
-    private static RuleConfig Rule(Rule rule)
+    private static RuleConfig Rule(RulePlan plan)
     {
-        var labels = rule.Labels;
+        var (rule, labels) = plan;
         var annotations = rule.Annotations;
         if (rule.Alert is not null)
         {
-            labels = rule.Severity is { } severity ? labels.SetItem("severity", severity) : labels;
             annotations = Set(Set(Set(annotations, "summary", rule.Summary), "description", rule.Description), "runbook_url", rule.Runbook);
         }
 

@@ -36,9 +36,7 @@ public static class PrometheusOperatorEmitter
     private static PrometheusResourceSpec Spec(
         ClusterPlan cluster, PrometheusPlan plan, PrometheusConfig config, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector)
     {
-        var alertmanager = plan.AlertmanagerTargets.IsEmpty
-            ? null
-            : cluster.Alertmanagers.FirstOrDefault(a => plan.AlertmanagerTargets[0].StartsWith(a.ObjectName + "-0.", StringComparison.Ordinal));
+        var alertmanager = plan.Alertmanager;
         var version = Images.Prometheus[(Images.Prometheus.LastIndexOf(':') + 1)..];
         return new PrometheusResourceSpec(
             plan.Spec.Replicas, version, Images.Prometheus, plan.ObjectName, plan.ScrapeInterval.Text, plan.EvaluationInterval.Text, cluster.ExternalLabels,

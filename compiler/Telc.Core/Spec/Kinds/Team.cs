@@ -9,7 +9,7 @@ public sealed record TeamSpec(
     [Doc("Receivers the team's alerts go to by default.")] TeamReceivers? Receivers,
     [Doc("Limits the team's telemetry must stay within.")] TeamBudgets? Budgets) : SpecNode;
 
-[Doc("Default receivers of a team's alerts.")]
+[Doc("Default receivers of the team's alerts (those of AlertGroups whose metadata.team is the team, which carry a team label): rendered as Alertmanager routes after the AlertRouting's own routes, so a route written there wins.")]
 public sealed record TeamReceivers(
     [Doc("Receiver of the team's alerts."), Reference(SymbolKind.Receiver)] Located<string>? Default,
     [Doc("Receiver of the team's critical alerts."), Reference(SymbolKind.Receiver)] Located<string>? Critical) : SpecNode;
