@@ -1,17 +1,20 @@
-// Telemetry leaving the cluster for an external endpoint is encrypted and authenticated in prod.
+// Telemetry leaving the cluster for an external endpoint is encrypted and authenticated in production.
 public sealed class ExternalOutputTls : Policy
 {
     public override PolicyInfo Info { get; } = new(
         "external-output-tls",
-        "External endpoints use verified TLS in prod",
+        "External endpoints use verified TLS in production",
         "security",
         PolicyLevel.Error,
-        "Telemetry carries hostnames, user ids and error messages. An external endpoint used from a cluster of an environment in the option 'environments' must be https (or gRPC with TLS), without tls.insecure or tls.insecureSkipVerify.",
-        [new("environments", "prod", "Comma-separated environments held to this.")]);
+        "Telemetry carries hostnames, user ids and error messages. An external endpoint used from a cluster of an environment whose tier is in the option 'tiers' (as the Project declares it), or whose name is in the option 'environments', must be https (or gRPC with TLS), without tls.insecure or tls.insecureSkipVerify.",
+        [
+            new("tiers", "production", "Comma-separated tiers (production, staging, development) whose environments are held to this."),
+            new("environments", "", "Comma-separated environment names held to this as well, whatever their tier."),
+        ]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var strict = context.OptionList("environments");
+        var (tiers, named) = (context.OptionList("tiers"), context.OptionList("environments"));
         foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
         {
             if (backend.External is not { } external)
@@ -19,7 +22,7 @@ public sealed class ExternalOutputTls : Policy
                 continue;
             }
 
-            var environment = context.EnvironmentsOf(backend).FirstOrDefault(strict.Contains);
+            var environment = context.EnvironmentsOf(backend).FirstOrDefault(e => context.IsHeld(e, tiers, named));
             if (environment is null)
             {
                 continue;

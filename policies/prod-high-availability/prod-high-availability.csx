@@ -1,17 +1,21 @@
-// The alerting path must survive one pod or node going away in prod.
+// The alerting path must survive one pod or node going away in production.
 public sealed class ProdHighAvailability : Policy
 {
     public override PolicyInfo Info { get; } = new(
         "prod-high-availability",
-        "Prometheus and Alertmanager are replicated in prod",
+        "Prometheus and Alertmanager are replicated in production",
         "reliability",
         PolicyLevel.Error,
-        "With one replica, a node drain or a crash silences every alert until the pod is back. Prometheus and Alertmanager backends deployed to clusters of the environments in the option 'environments' run at least 'minReplicas' replicas.",
-        [new("environments", "prod", "Comma-separated environments held to this."), new("minReplicas", "2", "Fewest replicas accepted.")]);
+        "With one replica, a node drain or a crash silences every alert until the pod is back. Prometheus and Alertmanager backends deployed to clusters of an environment whose tier is in the option 'tiers' (as the Project declares it), or whose name is in the option 'environments', run at least 'minReplicas' replicas.",
+        [
+            new("tiers", "production", "Comma-separated tiers (production, staging, development) whose environments are held to this."),
+            new("environments", "", "Comma-separated environment names held to this as well, whatever their tier."),
+            new("minReplicas", "2", "Fewest replicas accepted."),
+        ]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
-        var strict = context.OptionList("environments");
+        var (tiers, named) = (context.OptionList("tiers"), context.OptionList("environments"));
         var minimum = int.TryParse(context.Option("minReplicas"), out var parsed) ? parsed : 2;
         foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
         {
@@ -23,7 +27,7 @@ public sealed class ProdHighAvailability : Policy
                 continue;
             }
 
-            if (context.EnvironmentsOf(backend).FirstOrDefault(strict.Contains) is { } environment)
+            if (context.EnvironmentsOf(backend).FirstOrDefault(e => context.IsHeld(e, tiers, named)) is { } environment)
             {
                 yield return context.Finding(resource, $"{what} '{resource.Name}' runs {replicas} replica{(replicas == 1 ? "" : "s")} in {environment}",
                     $"set replicas: {minimum} or more");

@@ -6,11 +6,11 @@ public sealed class RetentionWithinLimits : Policy
         "Retention stays within each environment's bounds",
         "cost",
         PolicyLevel.Error,
-        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<environment>.min' and '<environment>.max' set the bounds of the prod, stage and dev environments; they hold for RetentionPolicy rules and for the retention of backends deployed to that environment's clusters. Other environments are not bounded.",
+        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<tier>.min' and '<tier>.max' set the bounds of the environments of each tier (production, staging, development, as the Project declares them, whatever the environments are called); they hold for RetentionPolicy rules and for the retention of backends deployed to those environments' clusters.",
         [
-            new("prod.min", "15d", "Shortest retention in prod."), new("prod.max", "400d", "Longest retention in prod."),
-            new("stage.min", "1d", "Shortest retention in stage."), new("stage.max", "90d", "Longest retention in stage."),
-            new("dev.min", "1d", "Shortest retention in dev."), new("dev.max", "30d", "Longest retention in dev."),
+            new("production.min", "15d", "Shortest retention in production environments."), new("production.max", "400d", "Longest retention in production environments."),
+            new("staging.min", "1d", "Shortest retention in staging environments."), new("staging.max", "90d", "Longest retention in staging environments."),
+            new("development.min", "1d", "Shortest retention in development environments."), new("development.max", "30d", "Longest retention in development environments."),
         ]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
@@ -50,13 +50,13 @@ public sealed class RetentionWithinLimits : Policy
 
     private static string? Violation(PolicyContext context, string environment, Duration retention)
     {
-        if (environment is not ("prod" or "stage" or "dev"))
+        if (context.TierOf(environment) is not { } tier)
         {
             return null;
         }
 
-        var lower = Duration.TryParse(context.Option(environment + ".min"));
-        var upper = Duration.TryParse(context.Option(environment + ".max"));
+        var lower = Duration.TryParse(context.Option(tier + ".min"));
+        var upper = Duration.TryParse(context.Option(tier + ".max"));
         return lower is not null && retention.Value < lower.Value ? $"below the minimum of {lower.Text}"
             : upper is not null && retention.Value > upper.Value ? $"above the maximum of {upper.Text}"
             : null;

@@ -100,6 +100,8 @@ public static class DiagnosticCatalogue
         "Secret values are never rendered: a URL with a user and password, or a token in a URL, must come from a Secret (the *SecretRef fields).");
     public static readonly DiagnosticDescriptor GoesNowhere = new("TELC217", "Configuration that has no effect", Warning,
         "Something is declared but nothing will use it in any cluster: alerts no Alertmanager receives, a pipeline with no scraper, a namespace filter that selects nothing.");
+    public static readonly DiagnosticDescriptor EnvironmentWithoutTier = new("TELC218", "Environment without a tier", Error,
+        "The built-in policies and diff's risk classes go by an environment's tier (production, staging, development), not by its name. A name that does not say its tier (prod, staging, dev…) needs one: { name: live, tier: production }.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 

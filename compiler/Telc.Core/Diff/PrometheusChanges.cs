@@ -11,7 +11,7 @@ public static class PrometheusChanges
 {
     public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes)
     {
-        var production = Environments.IsProduction(after?.Environment ?? before?.Environment);
+        var production = (after ?? before)?.Tier == Spec.Kinds.EnvironmentTier.Production;
         var (sameServers, _, _) = Pairing.Pair(before?.Prometheuses ?? [], after?.Prometheuses ?? [], Pairing.ByNameThenSoleServer<PrometheusPlan>(p => p.ObjectName));
         foreach (var (was, now) in sameServers)
         {

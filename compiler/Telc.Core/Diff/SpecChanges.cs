@@ -33,7 +33,7 @@ public static class SpecChanges
                 if (old.Duration.Text != current.Duration.Text || old.Size?.Text != current.Size?.Text)
                 {
                     var shorter = current.Duration.Value < old.Duration.Value || (current.Size is { } size && (old.Size is null || size.Bytes < old.Size.Bytes));
-                    var reachesProduction = current.Environment is null || Environments.IsProduction(current.Environment.Value);
+                    var reachesProduction = current.Environment is null || (after?.TierOf(current.Environment.Value) ?? EnvironmentTier.Production) == EnvironmentTier.Production;
                     changes.Add(ChangeArea.Retention, key, ChangeKind.Changed,
                         $"{old.Duration.Text}{(old.Size is { } a ? $" / {a.Text}" : string.Empty)} → {current.Duration.Text}{(current.Size is { } b ? $" / {b.Text}" : string.Empty)}{(shorter ? ", older data is deleted" : string.Empty)}",
                         shorter ? (reachesProduction ? Risk.High : Risk.Medium) : Risk.Low);

@@ -80,12 +80,13 @@ public static class SpecDiffer
             return;
         }
 
-        if (before.Environment != after.Environment)
+        if (before.Environment != after.Environment || before.Tier != after.Tier)
         {
-            changes.Add(ChangeArea.Cluster, after.Name, ChangeKind.Changed, $"environment {before.Environment} → {after.Environment}: its policies and retention follow", Risk.Medium);
+            changes.Add(ChangeArea.Cluster, after.Name, ChangeKind.Changed,
+                $"environment {Describe(before)} → {Describe(after)}: its policies and retention follow", Risk.Medium);
         }
 
-        ComponentChanges.Compare(oldObjects, newObjects, Environments.IsProduction(after.Environment), changes);
+        ComponentChanges.Compare(oldObjects, newObjects, after.Tier == Spec.Kinds.EnvironmentTier.Production, changes);
         PrometheusChanges.Compare(before, after, changes);
         RuleChanges.Compare(before, after, changes);
         RoutingChanges.Compare(before, after, changes);
@@ -158,4 +159,10 @@ public static class SpecDiffer
         public int GetHashCode((object?, object?) pair) =>
             HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
     }
+
+    /// <summary>The environment's name, with its tier when the name does not say it: "live (production)".</summary>
+    private static string Describe(ClusterPlan cluster) =>
+        Spec.Kinds.EnvironmentDeclaration.WellKnownTier(cluster.Environment) == cluster.Tier
+            ? cluster.Environment
+            : $"{cluster.Environment} ({cluster.Tier.ToString().ToLowerInvariant()})";
 }

@@ -33,7 +33,7 @@ public static class ClusterLowering
         var wantsNode = pipelines.Where(p => p.Spec.Input.Node is { Enabled: true }).Select(p => p.Resource).FirstOrDefault();
         var wantsState = pipelines.Where(p => p.Spec.Input.KubeState is { Enabled: true }).Select(p => p.Resource).FirstOrDefault();
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
-        return new ClusterPlan(cluster, name, ns, spec.Environment.Value, spec.Platform, labels, prometheuses, alertmanagers,
+        return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels, prometheuses, alertmanagers,
             wantsNode is null || prometheuses.IsEmpty ? null : new NodeAgentPlan("node-exporter", wantsNode),
             wantsState is null || prometheuses.IsEmpty ? null : new NodeAgentPlan("kube-state-metrics", wantsState));
     }

@@ -5,11 +5,13 @@ using Telc.Spec.Kinds;
 namespace Telc.Model;
 
 /// <summary>Everything rendered for one cluster: the IR the emitters turn into files.</summary>
+/// <param name="Tier">What the cluster's environment is, which decides how strictly it is held (policies, diff's risk classes).</param>
 public sealed record ClusterPlan(
     Resource Cluster,
     string Name,
     string Namespace,
     string Environment,
+    EnvironmentTier Tier,
     Platform Platform,
     ImmutableSortedDictionary<string, string> ExternalLabels,
     ImmutableArray<PrometheusPlan> Prometheuses,

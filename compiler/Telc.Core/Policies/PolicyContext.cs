@@ -78,6 +78,19 @@ public sealed class PolicyContext(
     /// <summary>The environment a cluster belongs to (dev, stage, prod…), or null for an unknown cluster.</summary>
     public string? EnvironmentOf(string cluster) => clusterEnvironments.Value.GetValueOrDefault(cluster);
 
+    /// <summary>
+    /// The tier of an environment as the Project declares it: "production", "staging" or "development" (the words
+    /// policy options use); null for an environment the Project does not declare.
+    /// </summary>
+    public string? TierOf(string environment) => Spec.TierOf(environment)?.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Whether an environment is held to a rule whose options name tiers (e.g. "production") and environments (by name):
+    /// the Project's tiers decide, so environments called production, live or prod-eu are held alike.
+    /// </summary>
+    public bool IsHeld(string environment, IReadOnlyList<string> tiers, IReadOnlyList<string> environments) =>
+        environments.Contains(environment) || (TierOf(environment) is { } tier && tiers.Contains(tier));
+
     /// <summary>The environments the clusters belong to, in name order.</summary>
     public IReadOnlyList<string> Environments => [.. clusterEnvironments.Value.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 

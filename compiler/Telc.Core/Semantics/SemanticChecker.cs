@@ -16,15 +16,13 @@ namespace Telc.Semantics;
 /// </summary>
 public sealed class SemanticChecker
 {
-    private static readonly string[] DefaultEnvironments = ["dev", "stage", "prod"];
-
     private readonly SpecModel model;
     private readonly ShapeCatalog shapes;
     private readonly PresetCatalog presets;
     private readonly IReadOnlySet<string> files;
     private readonly List<Diagnostic> diagnostics = [];
     private readonly Dictionary<string, Resource> backends = new(StringComparer.Ordinal);
-    private IReadOnlyList<string> environments = DefaultEnvironments;
+    private IReadOnlyList<string> environments = EnvironmentDeclaration.DefaultNames;
 
     private SemanticChecker(SpecModel model, ShapeCatalog shapes, PresetCatalog presets, IReadOnlySet<string> files)
     {
@@ -54,7 +52,8 @@ public sealed class SemanticChecker
 
         if (model.Project?.Environments is { IsDefaultOrEmpty: false } declared)
         {
-            environments = declared;
+            environments = [.. declared.Select(e => e.Name.Value)];
+            CheckEnvironments(declared);
         }
 
         var global = new SymbolTable(new Dictionary<SymbolKind, IReadOnlySet<string>>
@@ -104,6 +103,25 @@ public sealed class SemanticChecker
             var first = model.OfKind<ProjectSpec>().First().Resource;
             Add(DiagnosticCatalogue.MultipleProjects, resource.Location,
                 $"a spec has one Project; another is declared at {Where(first.Location)}", "merge the two Project documents");
+        }
+    }
+
+    private void CheckEnvironments(ImmutableArray<EnvironmentDeclaration> declared)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var environment in declared)
+        {
+            if (!seen.Add(environment.Name.Value))
+            {
+                Add(DiagnosticCatalogue.DuplicateName, environment.Name.Location, $"environment '{environment.Name.Value}' is declared twice",
+                    "environment names must be unique; remove one");
+            }
+            else if (environment.EffectiveTier is null)
+            {
+                Add(DiagnosticCatalogue.EnvironmentWithoutTier, environment.Name.Location,
+                    $"environment '{environment.Name.Value}' has no tier, so no policy would know how strictly to hold it",
+                    $"write it as {{ name: {environment.Name.Value}, tier: production }} (or staging, development)");
+            }
         }
     }
 

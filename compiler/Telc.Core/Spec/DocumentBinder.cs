@@ -204,12 +204,13 @@ public sealed class DocumentBinder
         {
             if (!Regex.IsMatch(text.Value, shorthand.Pattern, RegexOptions.CultureInvariant))
             {
-                Report(DiagnosticCatalogue.InvalidPresetReference, node, $"'{text.Value}' is not a valid {Noun(path)}",
-                    $"write it as {shorthand.Example}, or as a mapping with name and version");
+                Report(shape.Type == typeof(PresetUse) ? DiagnosticCatalogue.InvalidPresetReference : DiagnosticCatalogue.InvalidFormat, node,
+                    $"'{text.Value}' is not a valid {Noun(path)}", $"write it as {shorthand.Example}, or as a mapping");
                 return null;
             }
 
-            return ((SpecNode)shorthand.FromText.Invoke(null, [text.Value])!) with { Location = file.Locate(node.Span) };
+            var location = file.Locate(node.Span);
+            return ((SpecNode)shorthand.FromText.Invoke(null, [text.Value, location])!) with { Location = location };
         }
 
         var mapping = node switch

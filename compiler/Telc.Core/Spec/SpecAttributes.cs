@@ -72,5 +72,5 @@ public interface IShorthand<TSelf>
 
     static abstract string ShorthandExample { get; }
 
-    static abstract TSelf FromShorthand(string text);
+    static abstract TSelf FromShorthand(string text, Text.SourceLocation location);
 }

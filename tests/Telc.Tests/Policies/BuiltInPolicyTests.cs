@@ -51,7 +51,7 @@ public sealed class BuiltInPolicyTests
         Assert.Equal(described.Select(p => p.Id).Order(StringComparer.Ordinal), inSchema.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var policy in described)
         {
-            var declared = policy.Options.Select(o => $"| `{o.Name}` | `{o.Default}` |").Order(StringComparer.Ordinal).ToArray();
+            var declared = policy.Options.Select(o => $"| `{o.Name}` | {(o.Default.Length == 0 ? "(none)" : $"`{o.Default}`")} |").Order(StringComparer.Ordinal).ToArray();
             var documented = File.ReadAllLines(RepoPaths.Combine("policies", policy.Id, "README.md"))
                 .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
                 .Select(l => string.Join('|', l.Split('|')[..3]) + "|")

@@ -40,7 +40,7 @@ public static class GitOpsEmitter
                 break;
             case GitOpsFlavour.Flux:
                 yield return ("flux/gitrepository.yaml", new GitRepository(
-                    new ObjectMeta("telemetry", "flux-system", labels, provenance), new GitRepositorySpec("1m", gitOps.RepoUrl!, new GitRepositoryRef(gitOps.Revision))));
+                    new ObjectMeta("telemetry", "flux-system", labels, provenance), new GitRepositorySpec("1m", gitOps.RepoUrl!, FluxRef(gitOps))));
                 foreach (var cluster in clusters)
                 {
                     yield return ($"flux/{cluster.Name}.yaml", new FluxKustomization(
@@ -58,4 +58,12 @@ public static class GitOpsEmitter
         new ApplicationSource(gitOps.RepoUrl!, gitOps.Revision, path),
         new ApplicationDestination(cluster, ns),
         new SyncPolicy(new AutomatedSync(), ["ServerSideApply=true"]));
+
+    private static GitRepositoryRef FluxRef(GitOpsSettings gitOps) => gitOps.EffectiveRevisionKind switch
+    {
+        RevisionKind.Tag => new(Tag: gitOps.Revision),
+        RevisionKind.Semver => new(Semver: gitOps.Revision),
+        RevisionKind.Commit => new(Commit: gitOps.Revision),
+        _ => new(Branch: gitOps.Revision),
+    };
 }

@@ -53,7 +53,8 @@ public sealed record GitRepository(ObjectMeta Metadata, GitRepositorySpec Spec) 
 
 public sealed record GitRepositorySpec(string Interval, string Url, GitRepositoryRef Ref);
 
-public sealed record GitRepositoryRef(string Branch);
+/// <summary>Exactly one of these is set: the one the Project's revisionKind says.</summary>
+public sealed record GitRepositoryRef(string? Branch = null, string? Tag = null, string? Semver = null, string? Commit = null);
 
 public sealed record FluxKustomizationSpec(string Interval, string Path, bool Prune, FluxSourceRef SourceRef, FluxKubeConfig KubeConfig, bool Wait = true);
 

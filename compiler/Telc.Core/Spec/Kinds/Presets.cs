@@ -17,7 +17,7 @@ public sealed record PresetUse(
 
     public static string ShorthandExample => "kubernetes@1";
 
-    public static PresetUse FromShorthand(string text)
+    public static PresetUse FromShorthand(string text, Text.SourceLocation location)
     {
         var at = text.IndexOf('@');
         return new PresetUse(text[..at], text[(at + 1)..], ImmutableSortedDictionary<string, string>.Empty,

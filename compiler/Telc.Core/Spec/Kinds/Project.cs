@@ -7,11 +7,19 @@ namespace Telc.Spec.Kinds;
 public sealed record ProjectSpec(
     [Doc("Where and how rendered manifests are written.")] OutputSettings? Output,
     [Doc("Which GitOps tool applies the rendered manifests.")] GitOpsSettings? GitOps,
-    [Doc("Environments clusters may belong to, from least to most critical."), Default(new[] { "dev", "stage", "prod" })]
-    ImmutableArray<string> Environments,
+    [Doc("Environments clusters may belong to, each a name with its tier (production, staging, development); dev, stage and prod when left out.")]
+    ImmutableArray<EnvironmentDeclaration> Environments,
     [Doc("Preset versions pinned for every cluster.")] ImmutableArray<PresetUse> Presets,
     [Doc("Level and options of each policy, by policy id.")] ImmutableSortedDictionary<string, PolicySettings> Policies,
-    [Doc("Defaults applied wherever a document leaves a value out.")] ProjectDefaults? Defaults) : SpecNode;
+    [Doc("Defaults applied wherever a document leaves a value out.")] ProjectDefaults? Defaults) : SpecNode
+{
+    /// <summary>Each environment's name and tier (the defaults when none are declared); a name without a tier is left out.</summary>
+    public ImmutableSortedDictionary<string, EnvironmentTier> EnvironmentTiers =>
+        Environments.IsDefaultOrEmpty
+            ? EnvironmentDeclaration.DefaultNames.ToImmutableSortedDictionary(n => n, n => EnvironmentDeclaration.WellKnownTier(n)!.Value, StringComparer.Ordinal)
+            : Environments.Where(e => e.EffectiveTier is not null).DistinctBy(e => e.Name.Value)
+                .ToImmutableSortedDictionary(e => e.Name.Value, e => e.EffectiveTier!.Value, StringComparer.Ordinal);
+}
 
 [Doc("Where rendered manifests go.")]
 public sealed record OutputSettings(
@@ -28,8 +36,26 @@ public enum GitOpsFlavour
 public sealed record GitOpsSettings(
     [Doc("argoCd renders Applications, flux renders Kustomizations, none renders neither."), Default(GitOpsFlavour.ArgoCd)] GitOpsFlavour Flavour,
     [Doc("Git repository that holds the rendered manifests.")] string? RepoUrl,
-    [Doc("Branch, tag or commit the GitOps tool follows."), Default("main")] string Revision,
-    [Doc("Argo CD: one ApplicationSet instead of one Application per cluster."), Default(false)] bool ApplicationSet) : SpecNode;
+    [Doc("Branch, tag, semver range over tags, or commit the GitOps tool follows."), Default("main")] string Revision,
+    [Doc("What revision names: branch, tag, semver (a range over tags such as >=1.2.0 <2.0.0) or commit (a full SHA). A full SHA is a commit and anything else a branch unless this says otherwise; Flux needs to know, Argo CD takes any.")]
+    RevisionKind? RevisionKind,
+    [Doc("Argo CD: one ApplicationSet instead of one Application per cluster."), Default(false)] bool ApplicationSet) : SpecNode
+{
+    /// <summary>What <see cref="Revision"/> names: as written, else a commit for a full SHA and a branch otherwise.</summary>
+    public RevisionKind EffectiveRevisionKind => RevisionKind ?? (IsFullSha(Revision) ? Kinds.RevisionKind.Commit : Kinds.RevisionKind.Branch);
+
+    /// <summary>A full commit id: 40 hex digits (SHA-1) or 64 (SHA-256), as Flux requires.</summary>
+    public static bool IsFullSha(string revision) =>
+        revision.Length is 40 or 64 && revision.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+}
+
+public enum RevisionKind
+{
+    Branch,
+    Tag,
+    Semver,
+    Commit,
+}
 
 public enum PolicyLevel
 {
