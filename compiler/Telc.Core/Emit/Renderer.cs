@@ -39,7 +39,7 @@ public static class Renderer
                 .Select(o => new OutputFile(o.Path, cache.Yaml(o.Object))));
         }
 
-        diagnostics.AddRange(NotRendered(model));
+        diagnostics.AddRange(NotRendered.In(model));
         files.Add(new OutputFile(Output.TreeWriter.MarkerFile, Output.TreeWriter.MarkerText));
         return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], objects, diagnostics);
     }
@@ -49,30 +49,6 @@ public static class Renderer
     {
         var cache = new RenderCache();
         return [.. clusters.SelectMany(cluster => Place(cluster, cache, []))];
-    }
-
-    /// <summary>Says which checked documents produce nothing yet, so no one waits for output that will not come.</summary>
-    private static IEnumerable<Diagnostic> NotRendered(SpecModel model)
-    {
-        foreach (var resource in model.Resources)
-        {
-            var what = resource.Spec switch
-            {
-                BackendSpec backend when backend.Prometheus is null && backend.Alertmanager is null && backend.External?.PrometheusRemoteWrite is null =>
-                    $"Backend '{resource.Name}' ({Semantics.BackendTypes.TypeOf(backend)})",
-                LogPipelineSpec or TracePipelineSpec or DashboardSpec or SloSpec => $"{resource.DisplayName}",
-                MetricPipelineSpec { Input.Otlp.Enabled: true } => $"the OTLP input of {resource.DisplayName}",
-                TeamSpec { Budgets: not null } => $"the budgets of {resource.DisplayName}",
-                RetentionPolicySpec policy when policy.Rules.Any(r => r.Team is not null || r.Signal != Signal.Metrics) =>
-                    $"the team, log and trace rules of {resource.DisplayName}",
-                _ => null,
-            };
-            if (what is not null)
-            {
-                yield return Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, resource.Location, $"{what} is checked but not rendered by this version of telc",
-                    "nothing to change in the spec; this version of telc renders only the metrics and alerting stack");
-            }
-        }
     }
 
     private static string Root(ClusterPlan cluster) => $"clusters/{cluster.Name}";

@@ -45,6 +45,17 @@ public sealed class PrometheusOperatorTests
         Assert.Contains("telc.io/prometheus: prometheus-metrics", monitor);
     }
 
+    [Fact]
+    public void A_remote_write_pipelines_queue_size_is_the_queue_capacity()
+    {
+        using var folder = new TempFolder();
+        var tree = RenderedTree.Render(Case, Path.Combine(folder.Path, "out"));
+
+        var prometheus = File.ReadAllText(tree.Files("prometheus-prometheus-metrics.yaml").Single());
+
+        Assert.Contains("queueConfig:\n        capacity: 2000\n", prometheus);
+    }
+
     [SkippableFact]
     public async Task PrometheusRules_validate_against_the_operators_crd_schema()
     {

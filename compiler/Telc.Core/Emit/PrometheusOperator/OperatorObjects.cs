@@ -47,7 +47,11 @@ public sealed record OperatorRemoteWrite(
     OperatorBasicAuth? BasicAuth,
     OperatorAuthorization? Authorization,
     OperatorTls? TlsConfig,
+    OperatorQueueConfig? QueueConfig,
     ImmutableArray<OperatorRelabel> WriteRelabelConfigs);
+
+/// <summary>The remote-write queue: how many samples it holds per shard before reading from the write-ahead log blocks.</summary>
+public sealed record OperatorQueueConfig(int Capacity);
 
 public sealed record SecretKeySelector(string Name, string Key);
 

@@ -67,6 +67,7 @@ public static class PrometheusOperatorEmitter
                     tls.ClientCertSecretRef is { } key ? new SecretKeySelector(key.Name, key.KeyKey) : null,
                     tls.InsecureSkipVerify ? true : null)
                 : null,
+            plan.QueueCapacity is { } capacity ? new OperatorQueueConfig(capacity) : null,
             Relabel(config.WriteRelabelConfigs));
     }
 

@@ -1,0 +1,89 @@
+using Telc.Emit;
+using Telc.Tests.Support;
+
+namespace Telc.Tests.Render;
+
+/// <summary>What the spec accepts but telc does not render is named in a TELC501 info, never dropped in silence.</summary>
+public sealed class NotRenderedTests
+{
+    private const string Stack = Specs.Header + """
+        kind: Cluster
+        metadata: { name: dev-1 }
+        spec: { environment: dev }
+        ---
+        apiVersion: telc.io/v1alpha1
+        kind: Backend
+        metadata: { name: metrics }
+        spec: { prometheus: {} }
+        ---
+        apiVersion: telc.io/v1alpha1
+        kind: Backend
+        metadata: { name: central }
+        spec: { external: { prometheusRemoteWrite: { url: "https://metrics.example/api/v1/write" } } }
+        ---
+        apiVersion: telc.io/v1alpha1
+        kind: Backend
+        metadata: { name: logs }
+        spec: { loki: {} }
+        """;
+
+    private static string[] Infos(string documents)
+    {
+        var compilation = Specs.Compile(Stack + "\n---\n" + documents);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        return [.. Renderer.Render(compilation.Model, compilation.Clusters).Diagnostics.Where(d => d.Code == "TELC501").Select(d => d.Message)];
+    }
+
+    private static string Pipeline(string output, string buffer) => Specs.Header + $$"""
+        kind: MetricPipeline
+        metadata: { name: apps }
+        spec:
+          input: { node: {} }
+          output: { backend: {{output}} }
+          buffer: {{buffer}}
+        """;
+
+    [Fact]
+    public void Buffer_fields_prometheus_cannot_express_are_named()
+    {
+        var infos = Infos(Pipeline("metrics", "{ queueSize: 100, retryFor: 10m, persistent: true }"));
+
+        Assert.Contains(infos, m => m.StartsWith("buffer.queueSize and buffer.retryFor and buffer.persistent of MetricPipeline/apps is checked but not rendered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_remote_write_queue_size_is_rendered_so_not_named()
+    {
+        var infos = Infos(Pipeline("central", "{ queueSize: 100, retryFor: 10m }"));
+
+        Assert.Contains(infos, m => m.StartsWith("buffer.retryFor of MetricPipeline/apps is checked but not rendered", StringComparison.Ordinal));
+        Assert.DoesNotContain(infos, m => m.Contains("queueSize", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_buffer_left_out_is_not_named() =>
+        Assert.DoesNotContain(Infos(Specs.Header + """
+            kind: MetricPipeline
+            metadata: { name: apps }
+            spec:
+              input: { node: {} }
+              output: { backend: metrics }
+            """), m => m.Contains("buffer", StringComparison.Ordinal));
+
+    [Fact]
+    public void An_alert_group_for_loki_is_named()
+    {
+        var infos = Infos(Specs.Header + """
+            kind: AlertGroup
+            metadata: { name: log-alerts }
+            spec:
+              backend: logs
+              rules:
+                - alert: ManyErrors
+                  expr: sum(rate({namespace="shop"} |= "error" [5m])) > 10
+                  severity: warning
+            """);
+
+        Assert.Contains("AlertGroup/log-alerts (rules for the loki ruler) is checked but not rendered by this version of telc", infos);
+    }
+}
