@@ -59,7 +59,7 @@ public sealed class SemanticCheckerTests
     [Fact]
     public void Project_environments_replace_the_defaults()
     {
-        var project = Specs.Header + "kind: Project\nmetadata: { name: p }\nspec:\n  environments: [test, live]\n";
+        var project = Specs.Header + "kind: Project\nmetadata: { name: p }\nspec:\n  environments: [test, { name: live, tier: production }]\n";
 
         var compilation = Compile(("p.yaml", project), ("c.yaml", Cluster("a", "live") + "---\n" + Cluster("b", "prod")));
 
