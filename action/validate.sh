@@ -22,7 +22,11 @@ fi
 status=0
 "$TELC" validate "$SPEC_PATH" --format github "${trusted[@]}" "${changed[@]}" --outputs "$GITHUB_OUTPUT" || status=$?
 if [[ -n "${SARIF:-}" ]]; then
-  "$TELC" validate "$SPEC_PATH" --format sarif --report "$SARIF" "${trusted[@]}" > /dev/null \
-    || echo "::warning title=telc::SARIF could not be written to '$SARIF'"
+  # Exit 1 only says the spec has problems: the report is written all the same.
+  sarif_status=0
+  "$TELC" validate "$SPEC_PATH" --format sarif --report "$SARIF" "${trusted[@]}" > /dev/null || sarif_status=$?
+  if [[ $sarif_status -gt 1 || ! -s "$SARIF" ]]; then
+    echo "::warning title=telc::SARIF could not be written to '$SARIF' (telc exited $sarif_status)"
+  fi
 fi
 echo "status=$status" >> "$GITHUB_OUTPUT"

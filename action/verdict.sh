@@ -29,6 +29,8 @@ fi
 errors="${ERRORS:-0}"
 warnings="${WARNINGS:-0}"
 high="${HIGH_RISK:-0}"
+# "unknown" when a side does not compile: that side's errors decide then.
+[[ "$high" =~ ^[0-9]+$ ]] || high=0
 case "${FAIL_ON:-error}" in
   never) reasons=() ;;
   error) (( errors > 0 )) && reasons+=("$(plural "$errors" error)") ;;

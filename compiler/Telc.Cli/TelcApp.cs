@@ -21,14 +21,15 @@ public static class TelcApp
         };
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var problems = UsageProblems(parsed);
+        if (problems.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var problem in problems)
             {
-                await context.Error.WriteLineAsync($"telc: {error.Message}");
+                await context.Error.WriteLineAsync($"telc: {problem}");
             }
 
-            await context.Error.WriteLineAsync("Run 'telc --help' for usage.");
+            await context.Error.WriteLineAsync($"Run 'telc {(parsed.CommandResult.Command == root ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
             return ExitCodes.UsageError;
         }
 
@@ -52,5 +53,42 @@ public static class TelcApp
             await context.Error.WriteLineAsync(e.ToString());
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// What is wrong with the command line, told once: an unknown command or option by name (with the closest known one),
+    /// never also as the missing command it leaves behind; and an option the parser took for a path (a word starting
+    /// with '-' where an argument stands) as the unknown option it is.
+    /// </summary>
+    private static List<string> UsageProblems(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        var isRoot = command.Parents.FirstOrDefault() is null;
+        var known = command.Subcommands.Select(c => c.Name).Concat(command.Options.SelectMany(o => o.Aliases.Prepend(o.Name))).ToArray();
+        var unknownOptions = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens).Select(t => t.Value).Concat(parsed.UnmatchedTokens)
+            .Where(v => v.Length > 1 && v.StartsWith('-')).Distinct().ToArray();
+        // A word after an unknown option is most likely its value, so it is not reported on its own.
+        var strayWords = unknownOptions.Length > 0 ? [] : parsed.UnmatchedTokens.Where(v => !v.StartsWith('-')).ToArray();
+        var problems = new List<string>();
+        foreach (var token in unknownOptions)
+        {
+            problems.Add($"unknown option '{token}'{Closest(token, known)}");
+        }
+
+        foreach (var token in strayWords)
+        {
+            problems.Add(isRoot ? $"unknown command '{token}'{Closest(token, known)}" : $"unexpected argument '{token}'");
+        }
+
+        if (problems.Count == 0 && parsed.Errors.Count > 0 && isRoot && parsed.Tokens.Count == 0)
+        {
+            problems.Add($"say what to do: {string.Join(", ", command.Subcommands.Select(c => c.Name))}");
+        }
+
+        return problems.Count > 0 ? problems : [.. parsed.Errors.Select(e => e.Message)];
+
+        static string Closest(string token, string[] known) =>
+            Diagnostics.Suggestions.Closest(token, known) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
     }
 }

@@ -7,7 +7,7 @@ public sealed class AlertSeverityKnown : Policy
         "alerting",
         PolicyLevel.Error,
         "Routing, inhibition and dashboards key on the severity label, so every alert carries one of the severities in the option 'severities'. A critical alert must reach a paging receiver (OpsGenie or PagerDuty) through the routes, or nobody is woken for it.",
-        [new("severities", "critical,warning,info", "Comma-separated severities allowed.")]);
+        [new("severities", "critical,warning,info,none", "Comma-separated severities allowed; none is the convention for an always-firing Watchdog alert routed to a receiver that discards.")]);
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {

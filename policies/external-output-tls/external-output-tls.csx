@@ -28,18 +28,18 @@ public sealed class ExternalOutputTls : Policy
                 continue;
             }
 
-            var (url, tls) = external.Otlp is { } otlp ? (otlp.Endpoint, otlp.Tls)
-                : external.PrometheusRemoteWrite is { } write ? (write.Url, write.Tls)
-                : external.Elasticsearch is { } elastic ? (elastic.Url, elastic.Tls)
-                : external.Loki is { } loki ? (loki.Url, loki.Tls)
-                : (external.SplunkHec!.Url, external.SplunkHec.Tls);
-            var problem = url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? $"sends to {url} without TLS"
-                : tls?.Insecure == true ? "has tls.insecure set"
-                : tls?.InsecureSkipVerify == true ? "does not verify the server certificate (tls.insecureSkipVerify)"
-                : null;
+            var (kind, urlKey, url, tls) = external.Otlp is { } otlp ? ("otlp", "endpoint", otlp.Endpoint, otlp.Tls)
+                : external.PrometheusRemoteWrite is { } write ? ("prometheusRemoteWrite", "url", write.Url, write.Tls)
+                : external.Elasticsearch is { } elastic ? ("elasticsearch", "url", elastic.Url, elastic.Tls)
+                : external.Loki is { } loki ? ("loki", "url", loki.Url, loki.Tls)
+                : ("splunkHec", "url", external.SplunkHec!.Url, external.SplunkHec.Tls);
+            var (problem, at) = url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? ($"sends to {url} without TLS", urlKey)
+                : tls?.Insecure == true ? ("has tls.insecure set", "tls.insecure")
+                : tls?.InsecureSkipVerify == true ? ("does not verify the server certificate (tls.insecureSkipVerify)", "tls.insecureSkipVerify")
+                : ((string?)null, urlKey);
             if (problem is not null)
             {
-                yield return context.Finding(resource, $"Backend '{resource.Name}' used in {environment} {problem}",
+                yield return context.FindingAt(resource, $"external.{kind}.{at}", $"Backend '{resource.Name}' used in {environment} {problem}",
                     "use an https endpoint and verify it; give tls.caSecretRef for a private CA");
             }
         }

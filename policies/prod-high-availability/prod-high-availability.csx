@@ -29,7 +29,7 @@ public sealed class ProdHighAvailability : Policy
 
             if (context.EnvironmentsOf(backend).FirstOrDefault(e => context.IsHeld(e, tiers, named)) is { } environment)
             {
-                yield return context.Finding(resource, $"{what} '{resource.Name}' runs {replicas} replica{(replicas == 1 ? "" : "s")} in {environment}",
+                yield return context.FindingAt(resource, backend.Prometheus is not null ? "prometheus.replicas" : "alertmanager.replicas", $"{what} '{resource.Name}' runs {replicas} replica{(replicas == 1 ? "" : "s")} in {environment}",
                     $"set replicas: {minimum} or more");
             }
         }

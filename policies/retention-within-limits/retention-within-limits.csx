@@ -17,14 +17,15 @@ public sealed class RetentionWithinLimits : Policy
     {
         foreach (var (resource, policy) in context.Spec.OfKind<RetentionPolicySpec>())
         {
-            foreach (var rule in policy.Rules)
+            foreach (var (rule, index) in policy.Rules.Select((r, i) => (r, i)))
             {
                 foreach (var environment in rule.Environment is { } only ? [only.Value] : context.Environments)
                 {
                     if (Violation(context, environment, rule.Duration) is { } problem)
                     {
-                        yield return context.Finding(resource, $"rules/{rule.Signal.ToString().ToLowerInvariant()}/{environment}", rule.Environment ?? new Located<string>(rule.Duration.Text, resource.Location),
-                            $"{rule.Signal.ToString().ToLowerInvariant()} retention {rule.Duration.Text} in {environment} is {problem}", "change the duration, or the bounds in the Project's policy options");
+                        yield return context.FindingAt(resource, $"rules.{index}.duration",
+                            $"{rule.Signal.ToString().ToLowerInvariant()} retention {rule.Duration.Text} in {environment} is {problem}", "change the duration, or the bounds in the Project's policy options",
+                            $"rules/{rule.Signal.ToString().ToLowerInvariant()}/{environment}");
                     }
                 }
             }
@@ -41,7 +42,7 @@ public sealed class RetentionWithinLimits : Policy
             {
                 if (Violation(context, environment, time) is { } problem)
                 {
-                    yield return context.Finding(resource, $"retention {time.Text} of Backend '{resource.Name}' in {environment} is {problem}",
+                    yield return context.FindingAt(resource, $"{TypeKey(backend)}.retention.time", $"retention {time.Text} of Backend '{resource.Name}' in {environment} is {problem}",
                         "change retention.time, or the bounds in the Project's policy options");
                 }
             }
@@ -61,6 +62,11 @@ public sealed class RetentionWithinLimits : Policy
             : upper is not null && retention.Value > upper.Value ? $"above the maximum of {upper.Text}"
             : null;
     }
+
+    private static string TypeKey(BackendSpec backend) =>
+        backend.Prometheus is not null ? "prometheus" : backend.Loki is not null ? "loki" : backend.Elasticsearch is not null ? "elasticsearch"
+        : backend.Tempo is not null ? "tempo" : backend.Zipkin is not null ? "zipkin" : backend.Jaeger is not null ? "jaeger"
+        : backend.Influxdb is not null ? "influxdb" : "kafka";
 
     private static RetentionSettings? RetentionOf(BackendSpec backend) =>
         backend.Prometheus?.Retention ?? backend.Loki?.Retention ?? backend.Elasticsearch?.Retention ?? backend.Tempo?.Retention

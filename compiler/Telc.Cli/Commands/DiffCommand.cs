@@ -79,12 +79,14 @@ public sealed class DiffCommand(CliContext context)
 
         if (outputsPath is not null)
         {
+            // A side that does not compile leaves nothing to compare: say so rather than 'no change'.
+            string Known(string value) => diff.Failed ? "unknown" : value;
             File.AppendAllText(outputsPath, string.Concat(
-                $"changed={(diff.HasDifferences ? "true" : "false")}\n",
-                $"changed-clusters={string.Join(",", diff.ChangedClusters)}\n",
-                $"high-risk={diff.Count(Risk.High)}\n",
-                $"medium-risk={diff.Count(Risk.Medium)}\n",
-                $"low-risk={diff.Count(Risk.Low)}\n",
+                $"changed={Known(diff.HasDifferences ? "true" : "false")}\n",
+                $"changed-clusters={Known(string.Join(",", diff.ChangedClusters))}\n",
+                $"high-risk={Known($"{diff.Count(Risk.High)}")}\n",
+                $"medium-risk={Known($"{diff.Count(Risk.Medium)}")}\n",
+                $"low-risk={Known($"{diff.Count(Risk.Low)}")}\n",
                 $"base-status={DiffWords.Status(diff.Base)}\n",
                 $"head-status={DiffWords.Status(diff.Head)}\n"));
         }

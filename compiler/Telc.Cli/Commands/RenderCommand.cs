@@ -65,29 +65,37 @@ public sealed class RenderCommand(CliContext context)
         }
 
         var clusters = compilation.Clusters.Length == 1 ? "1 cluster" : $"{compilation.Clusters.Length} clusters";
+        // With a machine-readable format, standard output holds the report alone; what render did goes to standard error.
+        var status = arguments.Format is "json" or "sarif" ? context.Error : context.Out;
         if (arguments.Check)
         {
             var differences = TreeWriter.Compare(outputDirectory, rendered.Files);
             if (differences.Count == 0)
             {
-                context.Out.Write($"{Relative(outputDirectory)} is up to date ({rendered.Files.Length} files, {clusters})\n");
+                status.Write($"{Relative(outputDirectory)} is up to date ({rendered.Files.Length} files, {clusters})\n");
                 return ExitCodes.Clean;
             }
 
-            context.Out.Write($"{Relative(outputDirectory)} is stale: {differences.Count} files differ from what the spec renders to\n");
+            status.Write($"{Relative(outputDirectory)} is stale: {differences.Count} files differ from what the spec renders to\n");
             foreach (var difference in differences)
             {
-                context.Out.Write($"  {difference.Change}: {difference.Path}\n");
+                status.Write($"  {difference.Change}: {difference.Path}\n");
             }
 
-            context.Out.Write($"run 'telc render{(arguments.Path is null ? string.Empty : " " + arguments.Path)}' and commit the result\n");
+            status.Write($"run '{RenderAgain(arguments)}' and commit the result\n");
             return ExitCodes.DifferenceFound;
         }
 
         TreeWriter.Write(outputDirectory, rendered.Files);
-        context.Out.Write($"rendered {rendered.Files.Length} files for {clusters} into {Relative(outputDirectory)}\n");
+        status.Write($"rendered {rendered.Files.Length} files for {clusters} into {Relative(outputDirectory)}\n");
         return ExitCodes.Clean;
     }
+
+    /// <summary>The command that rewrites what --check compared: the same spec, ref and output folder.</summary>
+    private static string RenderAgain(RenderArguments arguments) => string.Join(' ', new[]
+    {
+        "telc render", arguments.Path, arguments.Ref is { } reference ? $"--ref {reference}" : null, arguments.Output is { } output ? $"-o {output}" : null,
+    }.OfType<string>());
 
     private static void RefuseConflictingOptions(RenderArguments arguments)
     {

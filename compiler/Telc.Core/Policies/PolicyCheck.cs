@@ -8,12 +8,15 @@ public static class PolicyCheck
     public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<WaivedFinding> Waived);
 
     /// <returns>Every diagnostic of the compilation and the policies, waived findings apart.</returns>
+    /// <remarks>telc's own warnings are waivable like policy findings, by their code (e.g. TELC303) and target.</remarks>
     public static Result Run(Compilation compilation, PolicyFiles policies, PolicyWorkerSettings settings, DateOnly today)
     {
         var run = PolicyRunner.Run(compilation, policies.Files, settings);
-        var waivers = Waivers.Apply(compilation.Model, run.Findings, today);
+        var warnings = compilation.Diagnostics.Select(d => (Diagnostic: d, Finding: WarningTargets.Finding(compilation.Model, d))).ToArray();
+        var waivers = Waivers.Apply(compilation.Model, [.. run.Findings, .. warnings.Select(w => w.Finding).OfType<PolicyFindingDiagnostic>()], today);
         return new Result(
-            compilation.Diagnostics.Concat(policies.Problems).Concat(run.Problems).Concat(waivers.Kept).Concat(waivers.Problems).Ordered(),
+            warnings.Where(w => w.Finding is null).Select(w => w.Diagnostic)
+                .Concat(policies.Problems).Concat(run.Problems).Concat(waivers.Kept).Concat(waivers.Problems).Ordered(),
             waivers.Waived);
     }
 }

@@ -115,6 +115,38 @@ public sealed class PolicyContext(
     public PolicyFinding Finding(Resource resource, string item, Located<string> at, string message, string? hint = null) =>
         new(at.Location, $"{resource.DisplayName}/{item}", message, hint);
 
+    /// <summary>
+    /// A finding about one value of a document, at that value's line: <paramref name="path"/> is its dotted path under
+    /// <c>spec</c> (e.g. <c>prometheus.replicas</c>, or <c>rules.2.duration</c> for an item of a list). Where the value is
+    /// left out (a default applies), the finding points at the nearest enclosing value that is written. The waiver target
+    /// is the document's, or <c>&lt;document&gt;/&lt;item&gt;</c> with <paramref name="item"/>.
+    /// </summary>
+    public PolicyFinding FindingAt(Resource resource, string path, string message, string? hint = null, string? item = null) =>
+        new(Locate(resource, path), item is null ? resource.DisplayName : $"{resource.DisplayName}/{item}", message, hint);
+
+    private static Text.SourceLocation Locate(Resource resource, string path)
+    {
+        var node = (resource.Document.Root as YamlMapping)?.Find("spec")?.Value;
+        var found = node;
+        foreach (var key in path.Split('.'))
+        {
+            node = node switch
+            {
+                YamlMapping mapping => mapping.Find(key)?.Value,
+                YamlSequence sequence when int.TryParse(key, out var index) && index >= 0 && index < sequence.Items.Length => sequence.Items[index],
+                _ => null,
+            };
+            if (node is null)
+            {
+                break;
+            }
+
+            found = node;
+        }
+
+        return found is null ? resource.Location : resource.File.Locate(found.Span);
+    }
+
     public PolicyFinding Finding(RuleInGroup rule, string message, string? hint = null) =>
         new(rule.Rule.Name.Location, rule.Target, message, hint);
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Telc.Diagnostics;
 using Telc.PromQL;
 using Telc.Spec;
@@ -11,10 +12,12 @@ namespace Telc.Semantics;
 /// Parses every PromQL string of the spec (rules, SLO indicators, dashboard panels) and reports syntax and type
 /// errors at their line and column inside the YAML. Rules evaluated by Loki are LogQL and are left alone.
 /// </summary>
-public static class QueryChecker
+public static partial class QueryChecker
 {
     /// <summary>The placeholder SLO queries use for each rule's window; replaced by a real range before parsing.</summary>
-    public const string WindowPlaceholder = "{{.window}}";
+    /// <summary>The SLO window placeholder as Go templates accept it: <c>{{.window}}</c>, spaces allowed inside the braces.</summary>
+    [GeneratedRegex(@"\{\{-?\s*\.window\s*-?\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex WindowPlaceholder();
 
     public static IReadOnlyList<Diagnostic> Check(SpecModel model)
     {
@@ -80,8 +83,8 @@ public static class QueryChecker
 
     private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals)
     {
-        // {{.window}} has the same length as no duration, so it is swapped for a range of equal length to keep positions.
-        var text = query.Value.Replace(WindowPlaceholder, "1d23h59m59s", StringComparison.Ordinal);
+        // The placeholder is swapped for a duration of the same length (000…01h), so positions in the query stay right.
+        var text = WindowPlaceholder().Replace(query.Value, m => new string('0', m.Length - 2) + "1h");
         var result = Parser.Parse(text);
         foreach (var error in result.Errors)
         {

@@ -90,6 +90,20 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Outputs_say_unknown_when_a_side_does_not_compile()
+    {
+        using var repo = new ScenarioRepository();
+        repo.MakeAllChanges();
+        repo.AddBrokenQuery();
+        var outputs = Path.Combine(repo.Path, "outputs.txt");
+
+        CliRunner.Run(repo.Path, "diff", repo.Base, "--outputs", outputs);
+
+        Assert.Equal("changed=unknown\nchanged-clusters=unknown\nhigh-risk=unknown\nmedium-risk=unknown\nlow-risk=unknown\nbase-status=ok\nhead-status=failed\n",
+            File.ReadAllText(outputs));
+    }
+
+    [Fact]
     public void Json_gives_sides_summary_and_field_changes()
     {
         using var repo = new ScenarioRepository();

@@ -60,6 +60,19 @@ public sealed class QueryCheckerTests
         Assert.Equal("9:26", diagnostic.Start.ToString());
     }
 
+    [Theory]
+    [InlineData("{{ .window }}")]
+    [InlineData("{{- .window -}}")]
+    [InlineData("{{.window }}")]
+    public void The_window_placeholder_may_have_spaces_as_in_go_templates(string placeholder)
+    {
+        var slo = Specs.Header + $"kind: SLO\nmetadata: {{ name: s }}\nspec:\n  service: api\n  objective: 99.9\n  sli:\n    errorQuery: sum(rate(errors_total[{placeholder}]))\n    totalQuery: sum(rate(requests_total[{placeholder}]))\n";
+
+        var compilation = Specs.Compile(("b.yaml", Base), ("s.yaml", slo));
+
+        Assert.Empty(compilation.Diagnostics);
+    }
+
     [Fact]
     public void Valid_examples_have_no_query_errors()
     {
