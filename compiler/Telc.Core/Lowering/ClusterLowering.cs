@@ -28,7 +28,7 @@ public static class ClusterLowering
         var prometheusBackends = backends.Where(b => b.Spec.Prometheus is not null).OrderBy(b => b.Resource.Name, StringComparer.Ordinal).ToArray();
         var prometheuses = prometheusBackends
             .Select(b => LowerPrometheus(model, spec, ns, b.Resource, b.Spec.Prometheus!, pipelines, backends, alertmanagers,
-                shipsExternalPipelines: b.Resource == prometheusBackends[0].Resource))
+                firstByName: b.Resource == prometheusBackends[0].Resource))
             .ToImmutableArray();
         var wantsNode = pipelines.Where(p => p.Spec.Input.Node is { Enabled: true }).Select(p => p.Resource).FirstOrDefault();
         var wantsState = pipelines.Where(p => p.Spec.Input.KubeState is { Enabled: true }).Select(p => p.Resource).FirstOrDefault();
@@ -41,7 +41,7 @@ public static class ClusterLowering
     private static PrometheusPlan LowerPrometheus(
         SpecModel model, ClusterSpec cluster, string ns, Resource backend, PrometheusBackend spec,
         (Resource Resource, MetricPipelineSpec Spec)[] pipelines, (Resource Resource, BackendSpec Spec)[] backends, ImmutableArray<AlertmanagerPlan> alertmanagers,
-        bool shipsExternalPipelines)
+        bool firstByName)
     {
         var defaults = model.Project?.Defaults;
         var scrapeInterval = spec.ScrapeInterval ?? defaults?.ScrapeInterval ?? DefaultInterval;
@@ -53,8 +53,10 @@ public static class ClusterLowering
             (Resource Resource, BackendSpec Spec) external = (null!, null!);
             var output = pipelineSpec.Output.Backend.Value;
             var shipsHere = output == backend.Name;
-            // Pipelines bound for an external remote-write endpoint are scraped and shipped by one Prometheus per cluster, never twice.
-            var shipsExternally = shipsExternalPipelines && externalWrites.TryGetValue(output, out external);
+            // Pipelines bound for an external remote-write endpoint are scraped and shipped by one Prometheus per cluster, never
+            // twice: the one the pipeline names, else the first by name.
+            var scraper = pipelineSpec.ScrapedBy is { } scrapedBy ? scrapedBy.Value == backend.Name : firstByName;
+            var shipsExternally = scraper && externalWrites.TryGetValue(output, out external);
             if (!shipsHere && !shipsExternally)
             {
                 continue;

@@ -35,6 +35,7 @@ public static class BackendTypes
         BackendUse.Grafana => ["grafana"],
         BackendUse.Datasource => ["prometheus", "loki", "elasticsearch", "tempo", "zipkin", "jaeger", "influxdb"],
         BackendUse.Retention => ["prometheus", "loki", "elasticsearch", "tempo", "zipkin", "jaeger", "influxdb", "kafka"],
+        BackendUse.Scraper => ["prometheus"],
         _ => [],
     };
 
@@ -54,6 +55,7 @@ public static class BackendTypes
         BackendUse.Alertmanager => "route alerts",
         BackendUse.Grafana => "show dashboards",
         BackendUse.Datasource => "be a Grafana data source",
+        BackendUse.Scraper => "scrape and ship a pipeline",
         _ => "keep data",
     };
 }

@@ -50,6 +50,11 @@ public sealed class RenderChecker
                 continue;
             }
 
+            if (spec.ScrapedBy is { } scrapedBy)
+            {
+                CheckScrapedBy(model, clusters, pipeline, spec, scrapedBy);
+            }
+
             var scraped = clusters.Any(c => c.Prometheuses.Any(p => p.Jobs.Any(j => j.Pipeline == pipeline)));
             var hasPullInputs = spec.Input.Prometheus is not null || spec.Input.Runtime is { Enabled: true } || spec.Input.Node is { Enabled: true }
                 || spec.Input.KubeState is { Enabled: true } || spec.Input.Istio is { Enabled: true };
@@ -63,6 +68,29 @@ public sealed class RenderChecker
         CheckGitOps(model);
         CheckOperatorAuth(model);
         CheckRetentionConflicts(model);
+    }
+
+    /// <summary>scrapedBy chooses the Prometheus that ships a remote-write pipeline: it must be one, and deployed where the pipeline runs.</summary>
+    private void CheckScrapedBy(SpecModel model, ImmutableArray<ClusterPlan> clusters, Resource pipeline, MetricPipelineSpec spec, Located<string> scrapedBy)
+    {
+        var output = spec.Output.Backend.Value;
+        if (!model.OfKind<BackendSpec>().Any(b => b.Resource.Name == output && b.Spec.External?.PrometheusRemoteWrite is not null))
+        {
+            Add(DiagnosticCatalogue.GoesNowhere, scrapedBy.Location,
+                $"scrapedBy has no effect: the output '{output}' is not an external remote-write endpoint, so the pipeline's own backend collects it",
+                "remove scrapedBy");
+            return;
+        }
+
+        foreach (var cluster in clusters.Where(c => spec.Clusters.IsDefaultOrEmpty || spec.Clusters.Any(n => n.Value == c.Name)))
+        {
+            if (!cluster.Prometheuses.Any(p => p.Backend.Name == scrapedBy.Value))
+            {
+                Add(DiagnosticCatalogue.GoesNowhere, scrapedBy.Location,
+                    $"Prometheus '{scrapedBy.Value}' is not deployed to cluster '{cluster.Name}', so MetricPipeline '{pipeline.Name}' is not shipped from there",
+                    "deploy that Prometheus to the cluster, or limit the pipeline's clusters");
+            }
+        }
     }
 
     private void CheckNames(ClusterPlan cluster, HashSet<string> reported)

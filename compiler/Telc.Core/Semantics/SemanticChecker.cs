@@ -278,6 +278,7 @@ public sealed class SemanticChecker
         {
             case MetricPipelineSpec pipeline:
                 CheckBackend(pipeline.Output.Backend, BackendUse.MetricsOutput, user);
+                CheckBackend(pipeline.ScrapedBy, BackendUse.Scraper, user);
                 foreach (var pattern in pipeline.Filter?.DropMetrics ?? [])
                 {
                     CheckRegex(pattern, pipeline.Filter!.Location, "dropMetrics");

@@ -11,4 +11,5 @@ public enum BackendUse
     Grafana,
     Datasource,
     Retention,
+    Scraper,
 }

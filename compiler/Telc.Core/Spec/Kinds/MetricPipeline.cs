@@ -10,7 +10,10 @@ public sealed record MetricPipelineSpec(
     [Doc("What is dropped before sending.")] MetricFilter? Filter,
     [Doc("Where metrics go.")] PipelineOutput Output,
     [Doc("This pipeline's own queue.")] BufferSettings? Buffer,
-    [Doc("Scrape interval of pull inputs; the Project default when left out.")] Duration? ScrapeInterval) : SpecNode;
+    [Doc("Scrape interval of pull inputs; the Project default when left out.")] Duration? ScrapeInterval,
+    [Doc("Prometheus backend that scrapes this pipeline and ships it by remote write, when the output is an external remote-write endpoint; the cluster's first Prometheus by name when left out. Name it when a cluster runs several (one per persona, say), so none ships another's data."),
+     Reference(SymbolKind.Backend)]
+    Located<string>? ScrapedBy) : SpecNode;
 
 [Doc("Metric sources. Each is off unless set.")]
 public sealed record MetricInputs(
