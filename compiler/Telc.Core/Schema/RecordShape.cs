@@ -14,6 +14,9 @@ public sealed record RecordShape(
     ShorthandShape? Shorthand)
 {
     public FieldShape? Find(string yamlName) => Fields.FirstOrDefault(f => f.YamlName == yamlName);
+
+    /// <summary>Whether the record must be written at all: it has a required field or a choice to make. A document's spec of such a kind is required.</summary>
+    public bool MustBeWritten => Fields.Any(f => f.Required) || !ExactlyOneOf.IsEmpty;
 }
 
 /// <summary>How a record may also be written as one string.</summary>

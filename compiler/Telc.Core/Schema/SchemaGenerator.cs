@@ -84,7 +84,7 @@ public sealed class SchemaGenerator(ShapeCatalog shapes, IReadOnlyList<ProtocolP
                 ["metadata"] = Value(new RecordShapeRef(typeof(Metadata)), definitions, "Identity of the document."),
                 ["spec"] = Value(new RecordShapeRef(kind.SpecType), definitions, spec.Doc),
             },
-            ["required"] = Strings(["apiVersion", "kind", "metadata"]),
+            ["required"] = Strings(spec.MustBeWritten ? ["apiVersion", "kind", "metadata", "spec"] : ["apiVersion", "kind", "metadata"]),
             ["additionalProperties"] = false,
         };
     }

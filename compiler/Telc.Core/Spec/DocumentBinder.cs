@@ -102,7 +102,7 @@ public sealed class DocumentBinder
         {
             spec = (SpecNode?)BindValue(specEntry.Value, new RecordShapeRef(kind.SpecType), "spec", specEntry.Key);
         }
-        else if (shapes.Record(kind.SpecType) is { } specShape && (specShape.Fields.Any(f => f.Required) || !specShape.ExactlyOneOf.IsEmpty))
+        else if (shapes.Record(kind.SpecType) is { MustBeWritten: true } specShape)
         {
             if (!HasNearMiss(root, "spec"))
             {

@@ -95,6 +95,9 @@ public sealed class SchemaTests
     [InlineData("kind: Backend\nmetadata: { name: Bad_Name }\nspec: { prometheus: {} }\n")]
     [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec: { input: {} }\n")]
     [InlineData("kind: Clustr\nmetadata: { name: c }\n")]
+    [InlineData("kind: Cluster\nmetadata: { name: c }\n")]
+    [InlineData("kind: AlertRouting\nmetadata: { name: r }\nspec: { defaultReceiver: x, receivers: [ { name: x } ], routes: [ { matchers: ['a==b'], receiver: x } ] }\n")]
+    [InlineData("kind: AlertRouting\nmetadata: { name: r }\nspec: { defaultReceiver: x, receivers: [ { name: x } ], inhibitions: [ { sourceMatchers: ['severity critical'], targetMatchers: [] } ] }\n")]
     [InlineData("kind: Cluster\nmetadata: { name: c }\nspec: { environment: dev, presets: [\"not a preset\"] }\n")]
     public async Task A_standard_validator_rejects_what_telc_rejects_as_schema_errors(string body)
     {
@@ -106,6 +109,23 @@ public sealed class SchemaTests
         Assert.Contains(compilation.Diagnostics, d => d.Code.StartsWith("TELC1", StringComparison.Ordinal) || d.Code is "TELC202" or "TELC203" or "TELC210");
         Assert.NotEmpty(schema.Validate(json));
     }
+
+    [Theory]
+    [InlineData("severity=\"critical\"")]
+    [InlineData(" team =~ \"pay.*\" ")]
+    [InlineData("a!=b")]
+    [InlineData("a!~\"x\\\"y\"")]
+    [InlineData("a=")]
+    [InlineData("a==b")]
+    [InlineData("a=~~b")]
+    [InlineData("a=\"b")]
+    [InlineData("1a=b")]
+    [InlineData("a b=c")]
+    [InlineData("a=b c")]
+    [InlineData("a")]
+    public void The_schemas_matcher_pattern_accepts_exactly_what_telc_parses(string matcher) =>
+        Assert.Equal(Telc.Spec.Values.AlertmanagerMatcher.Parse(matcher) is not null,
+            System.Text.RegularExpressions.Regex.IsMatch(matcher, Telc.Spec.Values.AlertmanagerMatcher.SyntaxPattern));
 
     private static List<(string Where, string Json)> Documents(string root)
     {

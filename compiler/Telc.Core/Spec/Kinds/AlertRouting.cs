@@ -61,7 +61,7 @@ public sealed record WebhookReceiver(
 
 [Doc("A route: alerts matching every matcher go to the receiver.")]
 public sealed record Route(
-    [Doc("Label matchers such as severity=\"critical\" or team=~\"pay.*\".")] ImmutableArray<Located<string>> Matchers,
+    [Doc("Label matchers such as severity=\"critical\" or team=~\"pay.*\"."), Pattern(AlertmanagerMatcher.SyntaxPattern, "severity=\"critical\"")] ImmutableArray<Located<string>> Matchers,
     [Doc("Receiver of matching alerts."), Reference(SymbolKind.Receiver)] Located<string> Receiver,
     [Doc("Labels to group by; inherited when left out.")] ImmutableArray<string> GroupBy,
     [Doc("Keep matching later routes too."), Default(false)] bool Continue,
@@ -77,8 +77,8 @@ public sealed record Route(
 
 [Doc("Mute target alerts while a source alert fires.")]
 public sealed record Inhibition(
-    [Doc("Matchers of the alert that mutes.")] ImmutableArray<Located<string>> SourceMatchers,
-    [Doc("Matchers of the alerts that are muted.")] ImmutableArray<Located<string>> TargetMatchers,
+    [Doc("Matchers of the alert that mutes."), Pattern(AlertmanagerMatcher.SyntaxPattern, "severity=\"critical\"")] ImmutableArray<Located<string>> SourceMatchers,
+    [Doc("Matchers of the alerts that are muted."), Pattern(AlertmanagerMatcher.SyntaxPattern, "severity=\"warning\"")] ImmutableArray<Located<string>> TargetMatchers,
     [Doc("Labels that must be equal in both.")] ImmutableArray<string> Equal) : SpecNode;
 
 [Doc("A named set of time windows.")]

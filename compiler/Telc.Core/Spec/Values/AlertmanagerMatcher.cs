@@ -7,6 +7,12 @@ public sealed partial class AlertmanagerMatcher(string label, string op, string 
 {
     private Regex? pattern;
 
+    /// <summary>
+    /// Exactly the texts <see cref="Parse"/> accepts, as a plain regular expression the JSON Schemas carry, so that an
+    /// editor refuses what telc refuses: an unquoted value may not start with '=' or '~' (a==b, a=~~b).
+    /// </summary>
+    public const string SyntaxPattern = """^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*("([^"\\]|\\.)*"|([^"\s=~][^"\s]*)?)\s*$""";
+
     public string Label { get; } = label;
 
     /// <summary><c>=</c>, <c>!=</c>, <c>=~</c> or <c>!~</c>.</summary>
