@@ -1,3 +1,4 @@
+using Telc.Emit.Prometheus;
 using Telc.Model;
 using Telc.Spec.Values;
 
@@ -132,7 +133,22 @@ public static class PrometheusChanges
         Add("dropped labels", job.Filter?.DropLabels ?? default);
         if (job.Selector is { } selector)
         {
-            parts["services"] = $"{string.Join(",", selector.MatchLabels.Select(l => $"{l.Key}={l.Value}"))} port {selector.Port} {selector.Path}";
+            if (selector.Targets.IsDefaultOrEmpty)
+            {
+                parts["services"] = $"{string.Join(",", selector.MatchLabels.Select(l => $"{l.Key}={l.Value}"))} port {selector.Port} {selector.Path}";
+            }
+            else
+            {
+                parts["targets"] = $"{string.Join(",", selector.Targets.Select(t => t.Value))} {selector.Path}";
+            }
+
+            parts["scheme"] = selector.Scheme.ToString().ToLowerInvariant();
+            Add("tls", selector.Tls is { } tls
+                ? [tls.ClusterCa ? "cluster CA" : tls.CaSecretRef is { } ca ? $"CA {ca.Name}/{ca.Key}" : "system CA",
+                    .. tls.ClientCertSecretRef is { } cert ? new[] { $"client certificate {cert.Name}" } : [],
+                    .. tls.InsecureSkipVerify ? new[] { "certificate not verified" } : []]
+                : default);
+            Add("token", PrometheusConfigBuilder.TokenFile(selector.Auth) is { } token ? [selector.Auth!.BearerTokenSecretRef is { } secret ? $"Secret {secret.Name}" : token] : default);
         }
 
         return parts;

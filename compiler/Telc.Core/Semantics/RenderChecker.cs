@@ -30,6 +30,14 @@ public sealed class RenderChecker
         foreach (var cluster in clusters)
         {
             CheckNames(cluster, reported);
+            foreach (var job in cluster.Prometheuses.Where(p => p.Spec.Operator).SelectMany(p => p.Jobs)
+                .Where(j => j.Selector is { Targets.IsDefaultOrEmpty: false, Auth: { BearerTokenSecretRef: null } auth } && (auth.ServiceAccountToken || auth.BearerTokenFile is not null)))
+            {
+                Once(reported, $"operator-token/{job.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, job.Selector!.Auth!.Location,
+                    $"the Prometheus Operator scrapes fixed targets through a ScrapeConfig, which takes a token only from a Secret (scrape job '{job.Selector.Name}')",
+                    "use auth.bearerTokenSecretRef"));
+            }
+
             foreach (var prometheus in cluster.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
             {
                 Once(reported, $"no-alertmanager/{prometheus.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.GoesNowhere, prometheus.Backend.Location,

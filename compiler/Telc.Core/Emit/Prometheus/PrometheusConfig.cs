@@ -27,6 +27,7 @@ public sealed record ScrapeConfig(
     bool? HonorLabels = null,
     Authorization? Authorization = null,
     TlsConfig? TlsConfig = null,
+    ImmutableArray<StaticConfig> StaticConfigs = default,
     ImmutableArray<KubernetesSdConfig> KubernetesSdConfigs = default,
     ImmutableArray<RelabelConfig> RelabelConfigs = default,
     ImmutableArray<RelabelConfig> MetricRelabelConfigs = default) : ISnakeCaseOutput;
@@ -37,7 +38,7 @@ public sealed record NamespaceDiscovery(ImmutableArray<string> Names) : ISnakeCa
 
 public sealed record Authorization(string CredentialsFile, string Type = "Bearer") : ISnakeCaseOutput;
 
-public sealed record TlsConfig(string? CaFile = null, string? CertFile = null, string? KeyFile = null, bool? InsecureSkipVerify = null) : ISnakeCaseOutput;
+public sealed record TlsConfig(string? CaFile = null, string? CertFile = null, string? KeyFile = null, bool? InsecureSkipVerify = null, string? ServerName = null) : ISnakeCaseOutput;
 
 public sealed record BasicAuth(string? Username, string? UsernameFile, string PasswordFile) : ISnakeCaseOutput;
 

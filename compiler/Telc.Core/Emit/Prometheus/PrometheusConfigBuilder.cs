@@ -56,7 +56,7 @@ public static class PrometheusConfigBuilder
         var interval = job.Interval.Text;
         var metricRelabel = MetricRelabeling(job.Filter);
         var serviceAccountToken = new Authorization($"{ServiceAccountDirectory}/token");
-        var serviceAccountCa = new TlsConfig(CaFile: $"{ServiceAccountDirectory}/ca.crt");
+        var serviceAccountCa = new TlsConfig(CaFile: ClusterCaFile);
         return job.Source switch
         {
             ScrapeSource.AnnotatedPods => new ScrapeConfig(job.Name, interval,
@@ -86,14 +86,51 @@ public static class PrometheusConfigBuilder
                 RelabelConfigs: [Keep("__meta_kubernetes_pod_container_name", "istio-proxy"), Keep("__meta_kubernetes_pod_container_port_name", ".*-envoy-prom"),
                     .. NamespaceFilter(job.Namespaces), .. WorkloadFilter(job.Filter), .. PodLabels()],
                 MetricRelabelConfigs: metricRelabel),
-            _ => new ScrapeConfig(job.Name, job.Interval.Text, MetricsPath: job.Selector!.Path,
-                KubernetesSdConfigs: [Discovery("endpoints", job.Namespaces)],
-                RelabelConfigs: [.. job.Selector.MatchLabels.Select(l => Keep("__meta_kubernetes_service_label_" + Sanitize(l.Key), RegexEscape(l.Value))),
-                    Keep("__meta_kubernetes_endpoint_port_name", RegexEscape(job.Selector.Port)),
-                    .. NamespaceFilter(job.Namespaces), .. WorkloadFilter(job.Filter), .. PodLabels(), Copy("__meta_kubernetes_service_name", "service")],
-                MetricRelabelConfigs: metricRelabel),
+            _ => Selected(job, metricRelabel),
         };
     }
+
+    /// <summary>A scrape job of the spec's own: services selected by labels, or fixed targets; http or https with TLS and a token.</summary>
+    private static ScrapeConfig Selected(ScrapeJobPlan job, ImmutableArray<RelabelConfig> metricRelabel)
+    {
+        var selector = job.Selector!;
+        var isStatic = !selector.Targets.IsDefaultOrEmpty;
+        return new ScrapeConfig(job.Name, job.Interval.Text, MetricsPath: selector.Path,
+            Scheme: selector.Scheme == ScrapeScheme.Https ? "https" : null,
+            Authorization: ScrapeAuthorization(selector.Auth),
+            TlsConfig: selector.Scheme == ScrapeScheme.Https ? ScrapeTlsConfig(selector.Tls) : null,
+            StaticConfigs: isStatic ? [new StaticConfig([.. selector.Targets.Select(t => t.Value)])] : default,
+            KubernetesSdConfigs: isStatic ? default : [Discovery("endpoints", job.Namespaces)],
+            RelabelConfigs: isStatic
+                ? default
+                : [.. selector.MatchLabels.Select(l => Keep("__meta_kubernetes_service_label_" + Sanitize(l.Key), RegexEscape(l.Value))),
+                    Keep("__meta_kubernetes_endpoint_port_name", RegexEscape(selector.Port!)),
+                    .. NamespaceFilter(job.Namespaces), .. WorkloadFilter(job.Filter), .. PodLabels(), Copy("__meta_kubernetes_service_name", "service")],
+            MetricRelabelConfigs: metricRelabel);
+    }
+
+    /// <summary>The token file a scrape job sends: the service account's, a file in the container, or a mounted Secret key.</summary>
+    public static string? TokenFile(ScrapeAuth? auth) => auth switch
+    {
+        { ServiceAccountToken: true } => $"{ServiceAccountDirectory}/token",
+        { BearerTokenFile: { } file } => file,
+        { BearerTokenSecretRef: { } secret } => SecretFile(secret),
+        _ => null,
+    };
+
+    private static Authorization? ScrapeAuthorization(ScrapeAuth? auth) => TokenFile(auth) is { } file ? new Authorization(file) : null;
+
+    private static TlsConfig? ScrapeTlsConfig(ScrapeTls? tls) => tls is null
+        ? null
+        : new TlsConfig(
+            tls.ClusterCa ? ClusterCaFile : tls.CaSecretRef is { } ca ? SecretFile(ca) : null,
+            tls.ClientCertSecretRef is { } cert ? $"{SecretsDirectory}/{cert.Name}/{cert.CertKey}" : null,
+            tls.ClientCertSecretRef is { } key ? $"{SecretsDirectory}/{key.Name}/{key.KeyKey}" : null,
+            tls.InsecureSkipVerify ? true : null,
+            tls.ServerName);
+
+    /// <summary>The cluster's CA, as the service account sees it.</summary>
+    public const string ClusterCaFile = $"{ServiceAccountDirectory}/ca.crt";
 
     private static KubernetesSdConfig Discovery(string role, NamespaceSelector? namespaces) =>
         new(role, namespaces is { Include.IsEmpty: false } ? new NamespaceDiscovery([.. namespaces.Include.Order(StringComparer.Ordinal)]) : null);

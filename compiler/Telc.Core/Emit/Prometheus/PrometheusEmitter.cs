@@ -128,11 +128,16 @@ public static class PrometheusEmitter
             : [.. chunks.Select((chunk, i) => ($"{name}-rules-{i}", chunk))];
     }
 
+    /// <summary>The Secrets remote writes and scrape jobs read credentials from, mounted under the secrets directory.</summary>
     private static ImmutableArray<string> SecretNames(PrometheusPlan plan) =>
         [.. plan.RemoteWrites.SelectMany(w => new[]
             {
                 w.Endpoint.Auth?.Basic?.UserSecretRef?.Name, w.Endpoint.Auth?.Basic?.PasswordSecretRef.Name, w.Endpoint.Auth?.BearerTokenSecretRef?.Name,
                 w.Endpoint.Tls?.CaSecretRef?.Name, w.Endpoint.Tls?.ClientCertSecretRef?.Name,
             })
+            .Concat(plan.Jobs.Select(j => j.Selector).SelectMany(s => new[]
+            {
+                s?.Tls?.CaSecretRef?.Name, s?.Tls?.ClientCertSecretRef?.Name, s?.Auth?.BearerTokenSecretRef?.Name,
+            }))
             .OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 }

@@ -26,6 +26,7 @@ public sealed record PrometheusResourceSpec(
     MonitorSelector RuleSelector,
     MonitorSelector ServiceMonitorSelector,
     MonitorSelector PodMonitorSelector,
+    MonitorSelector? ScrapeConfigSelector,
     OperatorAlerting? Alerting,
     OperatorStorage? Storage,
     ImmutableArray<OperatorRemoteWrite> RemoteWrite);
@@ -61,7 +62,8 @@ public sealed record OperatorAuthorization(SecretKeySelector Credentials);
 
 public sealed record OperatorTls(SecretOrConfigMap? Ca = null, SecretOrConfigMap? Cert = null, SecretKeySelector? KeySecret = null, bool? InsecureSkipVerify = null);
 
-public sealed record SecretOrConfigMap(SecretKeySelector Secret);
+/// <summary>A key of a Secret or of a ConfigMap (such as kube-root-ca.crt, which every namespace has).</summary>
+public sealed record SecretOrConfigMap(SecretKeySelector? Secret = null, SecretKeySelector? ConfigMap = null);
 
 public sealed record OperatorRelabel(
     ImmutableArray<string> SourceLabels = default,
@@ -110,8 +112,36 @@ public sealed record MonitorEndpoint(
     string? Scheme = null,
     bool? HonorLabels = null,
     string? BearerTokenFile = null,
-    OperatorTlsFiles? TlsConfig = null,
+    OperatorEndpointTls? TlsConfig = null,
     ImmutableArray<OperatorRelabel> Relabelings = default,
-    ImmutableArray<OperatorRelabel> MetricRelabelings = default);
+    ImmutableArray<OperatorRelabel> MetricRelabelings = default,
+    OperatorAuthorization? Authorization = null);
 
-public sealed record OperatorTlsFiles(string CaFile);
+/// <summary>TLS of a scrape endpoint: files in the Prometheus container, or Secret and ConfigMap keys the operator mounts.</summary>
+public sealed record OperatorEndpointTls(
+    string? CaFile = null,
+    SecretOrConfigMap? Ca = null,
+    SecretOrConfigMap? Cert = null,
+    SecretKeySelector? KeySecret = null,
+    string? ServerName = null,
+    bool? InsecureSkipVerify = null);
+
+/// <summary>Fixed targets the operator scrapes (monitoring.coreos.com/v1alpha1), selected by the Prometheus's scrapeConfigSelector.</summary>
+public sealed record ScrapeConfigResource(ObjectMeta Metadata, ScrapeConfigSpec Spec) : IKubernetesObject
+{
+    public string ApiVersion => "monitoring.coreos.com/v1alpha1";
+
+    public string Kind => "ScrapeConfig";
+}
+
+public sealed record ScrapeConfigSpec(
+    ImmutableArray<OperatorStaticConfig> StaticConfigs,
+    string MetricsPath,
+    string ScrapeInterval,
+    string? Scheme,
+    OperatorEndpointTls? TlsConfig,
+    OperatorAuthorization? Authorization,
+    ImmutableArray<OperatorRelabel> Relabelings,
+    ImmutableArray<OperatorRelabel> MetricRelabelings);
+
+public sealed record OperatorStaticConfig(ImmutableArray<string> Targets);

@@ -44,6 +44,7 @@ public static class PrometheusOperatorEmitter
             ObjectFactory.Resources(plan.Spec.Resources, "500m", "2Gi", "4Gi"),
             new PodSecurityContext(65534, 65534, 65534, true),
             new MonitorSelector(selector), new MonitorSelector(selector), new MonitorSelector(selector),
+            plan.Jobs.Any(IsStatic) ? new MonitorSelector(selector) : null,
             alertmanager is null ? null : new OperatorAlerting([new AlertmanagerReference(factory.Namespace, alertmanager.ObjectName)]),
             plan.Spec.Storage is { } storage ? new OperatorStorage(new VolumeClaimTemplate(ObjectFactory.ClaimSpec(storage))) : null,
             [.. plan.RemoteWrites.Zip(config.RemoteWrite).Select(pair => RemoteWrite(pair.First, pair.Second))]);
@@ -91,16 +92,40 @@ public static class PrometheusOperatorEmitter
             ScrapeSource.Kubelet or ScrapeSource.Cadvisor => new ServiceMonitor(meta, new MonitorSpec(
                 new LabelSelectorAny(ObjectFactory.Map(("app.kubernetes.io/name", "kubelet"))), new NamespaceSelectorSpec(MatchNames: ["kube-system"]),
                 [new MonitorEndpoint("https-metrics", scrape.MetricsPath, interval, "https", true, scrape.Authorization!.CredentialsFile,
-                    new OperatorTlsFiles(scrape.TlsConfig!.CaFile!), [new OperatorRelabel(TargetLabel: "job", Replacement: job.Name)], metricRelabel)])),
+                    new OperatorEndpointTls(scrape.TlsConfig!.CaFile!), [new OperatorRelabel(TargetLabel: "job", Replacement: job.Name)], metricRelabel)])),
             ScrapeSource.NodeExporter or ScrapeSource.KubeStateMetrics => new ServiceMonitor(meta, new MonitorSpec(
                 new LabelSelectorAny(factory.Selector(job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics",
                     job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics")),
                 new NamespaceSelectorSpec(MatchNames: [cluster.Namespace]),
                 [new MonitorEndpoint("http-metrics", null, interval, HonorLabels: scrape.HonorLabels, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
+            _ when IsStatic(job) => new ScrapeConfigResource(meta, new ScrapeConfigSpec(
+                [new OperatorStaticConfig([.. job.Selector!.Targets.Select(t => t.Value)])], job.Selector.Path, interval,
+                job.Selector.Scheme == ScrapeScheme.Https ? "HTTPS" : "HTTP", EndpointTls(job.Selector), TokenSecret(job.Selector.Auth),
+                [new OperatorRelabel(TargetLabel: "job", Replacement: job.Name)], metricRelabel)),
             _ => new ServiceMonitor(meta, new MonitorSpec(new LabelSelectorAny(job.Selector!.MatchLabels), namespaces,
-                [new MonitorEndpoint(job.Selector.Port, job.Selector.Path, interval, Relabelings: relabel, MetricRelabelings: metricRelabel)])),
+                [new MonitorEndpoint(job.Selector.Port, job.Selector.Path, interval,
+                    Scheme: job.Selector.Scheme == ScrapeScheme.Https ? "https" : null,
+                    BearerTokenFile: job.Selector.Auth?.BearerTokenSecretRef is null ? PrometheusConfigBuilder.TokenFile(job.Selector.Auth) : null,
+                    TlsConfig: EndpointTls(job.Selector), Relabelings: relabel, MetricRelabelings: metricRelabel,
+                    Authorization: TokenSecret(job.Selector.Auth))])),
         };
     }
+
+    private static bool IsStatic(ScrapeJobPlan job) => job.Selector is { Targets.IsDefaultOrEmpty: false };
+
+    /// <summary>The job's TLS as the operator takes it; the cluster's CA is the kube-root-ca.crt ConfigMap every namespace has.</summary>
+    private static OperatorEndpointTls? EndpointTls(ScrapeSelector selector) => selector is { Scheme: ScrapeScheme.Https, Tls: { } tls }
+        ? new OperatorEndpointTls(
+            Ca: tls.ClusterCa ? new SecretOrConfigMap(ConfigMap: new SecretKeySelector("kube-root-ca.crt", "ca.crt"))
+                : tls.CaSecretRef is { } ca ? new SecretOrConfigMap(Selector(ca)) : null,
+            Cert: tls.ClientCertSecretRef is { } cert ? new SecretOrConfigMap(new SecretKeySelector(cert.Name, cert.CertKey)) : null,
+            KeySecret: tls.ClientCertSecretRef is { } key ? new SecretKeySelector(key.Name, key.KeyKey) : null,
+            ServerName: tls.ServerName,
+            InsecureSkipVerify: tls.InsecureSkipVerify ? true : null)
+        : null;
+
+    private static OperatorAuthorization? TokenSecret(ScrapeAuth? auth) =>
+        auth?.BearerTokenSecretRef is { } token ? new OperatorAuthorization(Selector(token)) : null;
 
     private static ObjectMeta Labeled(ObjectMeta meta, ImmutableSortedDictionary<string, string> selector) =>
         meta with { Labels = meta.Labels!.SetItems(selector) };

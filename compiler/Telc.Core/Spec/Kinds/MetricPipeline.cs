@@ -34,14 +34,40 @@ public sealed record PrometheusInput(
     [Doc("Namespaces scraped.")] NamespaceSelector? Namespaces,
     [Doc("Extra scrape targets selected by labels, like a ServiceMonitor.")] ImmutableArray<ScrapeSelector> Selectors) : SpecNode;
 
-[Doc("Services to scrape, selected by labels.")]
+[Doc("A scrape job: services selected by labels (like a ServiceMonitor), or fixed host:port targets (an etcd outside the cluster), over http or https with TLS and credentials from Secrets.")]
 public sealed record ScrapeSelector(
     [Doc("Name of the scrape job."), Pattern(Names.DnsLabel, "nats")] string Name,
     [Doc("Namespaces searched; every namespace when left out.")] ImmutableArray<string> Namespaces,
     [Doc("Labels the service must carry.")] ImmutableSortedDictionary<string, string> MatchLabels,
-    [Doc("Name of the service port.")] string Port,
+    [Doc("Name of the service port; needed with matchLabels.")] string? Port,
     [Doc("HTTP path of the metrics."), Default("/metrics")] string Path,
-    [Doc("Scrape interval of this job.")] Duration? Interval) : SpecNode;
+    [Doc("Scrape interval of this job.")] Duration? Interval,
+    [Doc("Fixed targets as host:port, instead of services selected by labels, e.g. etcd members outside the cluster.")] ImmutableArray<Located<string>> Targets,
+    [Doc("http, or https for targets that serve TLS (the API server, etcd)."), Default(ScrapeScheme.Http)] ScrapeScheme Scheme,
+    [Doc("TLS towards the targets, with https.")] ScrapeTls? Tls,
+    [Doc("Credentials sent to the targets.")] ScrapeAuth? Auth) : SpecNode;
+
+public enum ScrapeScheme
+{
+    Http,
+    Https,
+}
+
+[Doc("How Prometheus checks the targets' certificates and proves its own.")]
+[AtMostOneOf("caSecretRef", "clusterCa")]
+public sealed record ScrapeTls(
+    [Doc("Secret key holding the CA bundle that signs the targets' certificates.")] SecretKeyRef? CaSecretRef,
+    [Doc("Trust the cluster's own CA (the service account's ca.crt), as the API server and kubelet need."), Default(false)] bool ClusterCa,
+    [Doc("Client certificate and key for mutual TLS, e.g. etcd's client certificate.")] ClientCertificateRef? ClientCertSecretRef,
+    [Doc("Name the targets' certificates are checked against, when it is not the address scraped.")] string? ServerName,
+    [Doc("Accept any certificate. Avoid: it makes the TLS pointless."), Default(false)] bool InsecureSkipVerify) : SpecNode;
+
+[Doc("A bearer token sent to the targets: Prometheus's own service-account token, a token file already in its container, or one from a Secret.")]
+[AtMostOneOf("serviceAccountToken", "bearerTokenFile", "bearerTokenSecretRef")]
+public sealed record ScrapeAuth(
+    [Doc("Send Prometheus's service-account token, as the API server expects."), Default(false)] bool ServiceAccountToken,
+    [Doc("Path of a token file inside the Prometheus container.")] string? BearerTokenFile,
+    [Doc("Secret key holding the token.")] SecretKeyRef? BearerTokenSecretRef) : SpecNode;
 
 [Doc("What a metric pipeline drops.")]
 public sealed record MetricFilter(
