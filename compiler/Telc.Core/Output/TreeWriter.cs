@@ -42,7 +42,9 @@ public static class TreeWriter
         var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
+#pragma warning disable RS0030 // names the temporary folders beside the target, never anything written into the tree
         var suffix = Guid.NewGuid().ToString("N")[..8];
+#pragma warning restore RS0030
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.telc-new-{suffix}");
         var retired = Path.Combine(parent, $".{Path.GetFileName(target)}.telc-old-{suffix}");
         try

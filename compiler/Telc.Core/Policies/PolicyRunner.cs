@@ -270,7 +270,7 @@ public static class PolicyRunner
             ImmutableArray<ProtocolPolicy> policies = default;
             string? running = null;
             var loaded = false;
-            var deadline = DateTime.UtcNow + settings.CompileTimeout;
+            var deadline = Deadline(settings.CompileTimeout);
             while (true)
             {
                 var line = process.StandardOutput.ReadLineAsync();
@@ -309,20 +309,20 @@ public static class PolicyRunner
                         return new WorkerOutcome([], e.Problems, events, finished, null, null);
                     case "loaded":
                         loaded = true;
-                        deadline = DateTime.UtcNow + settings.PolicyTimeout;
+                        deadline = Deadline(settings.PolicyTimeout);
                         break;
                     case "compiled":
                         policies = e.Policies.IsDefault ? [] : e.Policies;
                         break;
                     case "start":
                         running = e.Policy;
-                        deadline = DateTime.UtcNow + settings.PolicyTimeout;
+                        deadline = Deadline(settings.PolicyTimeout);
                         break;
                     case "done" or "failed":
                         events.Add(e);
                         finished.Add(e.Policy!);
                         running = null;
-                        deadline = DateTime.UtcNow + settings.PolicyTimeout;
+                        deadline = Deadline(settings.PolicyTimeout);
                         break;
                     default:
                         events.Add(e);
@@ -334,7 +334,12 @@ public static class PolicyRunner
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 
-    private static TimeSpan Remaining(DateTime deadline) => deadline > DateTime.UtcNow ? deadline - DateTime.UtcNow : TimeSpan.Zero;
+    /// <summary>A point on the monotonic clock, so budgets do not move with the wall clock.</summary>
+    private static long Deadline(TimeSpan budget) =>
+        System.Diagnostics.Stopwatch.GetTimestamp() + (long)(Math.Clamp(budget.TotalSeconds, 0, 86_400) * System.Diagnostics.Stopwatch.Frequency);
+
+    private static TimeSpan Remaining(long deadline) =>
+        TimeSpan.FromSeconds(Math.Max(0, deadline - System.Diagnostics.Stopwatch.GetTimestamp()) / (double)System.Diagnostics.Stopwatch.Frequency);
 
     private static void Kill(Process process)
     {

@@ -514,8 +514,6 @@ public sealed class DocumentBinder
     private static object? Placeholder(FieldShape field) =>
         DefaultValue(field) ?? (field.Parameter.ParameterType.IsValueType ? Activator.CreateInstance(field.Parameter.ParameterType) : null);
 
-    private static string ScalarText(YamlNode node) => node is YamlScalar scalar ? scalar.Value : node.KindName;
-
     private static string Article(YamlNode node) => node switch
     {
         YamlScalar { Type: ScalarType.Null } => "nothing",
