@@ -16,5 +16,6 @@ public sealed record FieldShape(
     Spec.RangeAttribute? Range,
     ReferenceAttribute? Reference,
     bool AllowZero,
+    string? RequiredWith,
     ParameterInfo Parameter,
     PropertyInfo Property);

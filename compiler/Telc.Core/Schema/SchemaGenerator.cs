@@ -176,6 +176,12 @@ public sealed class SchemaGenerator(ShapeCatalog shapes, IReadOnlyList<ProtocolP
             schema["required"] = Strings(required);
         }
 
+        if (shape.Fields.Where(f => f.RequiredWith is not null).ToArray() is { Length: > 0 } dependent)
+        {
+            schema["dependencies"] = new JsonObject([.. dependent.GroupBy(f => f.RequiredWith!).Select(g =>
+                new KeyValuePair<string, JsonNode?>(g.Key, Strings([.. g.Select(f => f.YamlName)])))]);
+        }
+
         if (!shape.ExactlyOneOf.IsEmpty)
         {
             schema["oneOf"] = new JsonArray([.. shape.ExactlyOneOf.Select(f => (JsonNode)new JsonObject { ["required"] = Strings([f]) })]);

@@ -62,7 +62,7 @@ public sealed class ShapeCatalog
             ExactlyOneOf = [.. type.GetCustomAttribute<ExactlyOneOfAttribute>()?.Fields ?? []],
             AtMostOneOf = [.. type.GetCustomAttribute<AtMostOneOfAttribute>()?.Fields ?? []],
         };
-        foreach (var name in shape.ExactlyOneOf.Concat(shape.AtMostOneOf).Where(n => shape.Find(n) is null))
+        foreach (var name in shape.ExactlyOneOf.Concat(shape.AtMostOneOf).Concat(fields.Select(f => f.RequiredWith).OfType<string>()).Where(n => shape.Find(n) is null))
         {
             throw new InvalidOperationException($"{type.Name} names unknown field '{name}' in a choice");
         }
@@ -88,7 +88,7 @@ public sealed class ShapeCatalog
         return new FieldShape(name, value, doc, required, defaultValue,
             pattern, pattern is null ? null : new Regex(pattern.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
             parameter.GetCustomAttribute<Spec.RangeAttribute>(), parameter.GetCustomAttribute<ReferenceAttribute>(),
-            parameter.GetCustomAttribute<AllowZeroAttribute>() is not null, parameter,
+            parameter.GetCustomAttribute<AllowZeroAttribute>() is not null, parameter.GetCustomAttribute<RequiredWithAttribute>()?.Field, parameter,
             parameter.Member.DeclaringType!.GetProperty(parameter.Name!)!);
     }
 

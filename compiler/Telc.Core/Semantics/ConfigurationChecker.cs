@@ -185,38 +185,6 @@ public sealed partial class ConfigurationChecker
                 Add(DiagnosticCatalogue.InvalidForConsumer, selector.Location, $"'{key}' is not a Kubernetes label key", "e.g. app.kubernetes.io/name");
             }
 
-            CheckScrapeTargets(selector);
-        }
-    }
-
-    /// <summary>A scrape job selects services by labels (on a named port) or lists host:port targets: one of the two.</summary>
-    private void CheckScrapeTargets(ScrapeSelector selector)
-    {
-        var (selects, lists) = (!selector.MatchLabels.IsEmpty, !selector.Targets.IsDefaultOrEmpty);
-        if (selects == lists)
-        {
-            Add(selects ? DiagnosticCatalogue.InvalidForConsumer : DiagnosticCatalogue.MissingProperty, selector.Location,
-                selects ? $"scrape job '{selector.Name}' has both matchLabels and targets" : $"scrape job '{selector.Name}' has neither matchLabels nor targets",
-                "select services with matchLabels and port, or list host:port targets");
-        }
-        else if (selects && selector.Port is null)
-        {
-            Add(DiagnosticCatalogue.MissingProperty, selector.Location, $"scrape job '{selector.Name}' selects services but names no port",
-                "add port: with the name of the service port that serves the metrics");
-        }
-
-        foreach (var target in lists ? selector.Targets : [])
-        {
-            if (!HostPort().IsMatch(target.Value))
-            {
-                Add(DiagnosticCatalogue.InvalidFormat, target.Location, $"'{target.Value}' is not a host:port target", "e.g. 10.0.0.5:2379 or etcd-0.example:2379");
-            }
-        }
-
-        if (selector.Scheme == ScrapeScheme.Http && selector.Tls is { } tls)
-        {
-            Add(DiagnosticCatalogue.GoesNowhere, tls.Location, $"scrape job '{selector.Name}' sets tls but scrapes over http, so the TLS settings are not used",
-                "add scheme: https");
         }
     }
 
@@ -279,7 +247,7 @@ public sealed partial class ConfigurationChecker
 
 
     [GeneratedRegex(@"^\[?[^\s\[\]]+\]?:[0-9]{1,5}$")]
-    private static partial Regex HostPort();
+    internal static partial Regex HostPort();
 
     [GeneratedRegex("^(([01][0-9]|2[0-3]):[0-5][0-9])-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")]
     private static partial Regex TimeRange();

@@ -279,6 +279,7 @@ public sealed class SemanticChecker
             case MetricPipelineSpec pipeline:
                 CheckBackend(pipeline.Output.Backend, BackendUse.MetricsOutput, user);
                 CheckBackend(pipeline.ScrapedBy, BackendUse.Scraper, user);
+                diagnostics.AddRange(ScrapeJobChecks.Check(pipeline));
                 foreach (var pattern in pipeline.Filter?.DropMetrics ?? [])
                 {
                     CheckRegex(pattern, pipeline.Filter!.Location, "dropMetrics");

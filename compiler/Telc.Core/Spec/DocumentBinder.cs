@@ -253,7 +253,7 @@ public sealed class DocumentBinder
                 continue;
             }
 
-            if (field.Required && !HasNearMiss(mapping, field.YamlName))
+            if ((field.Required || (field.RequiredWith is { } with && present.Any(f => f.YamlName == with))) && !HasNearMiss(mapping, field.YamlName))
             {
                 Report(DiagnosticCatalogue.MissingProperty, owner, $"{Noun(path)} has no '{field.YamlName}'", $"add '{field.YamlName}' ({Describe(field.Doc)})");
             }

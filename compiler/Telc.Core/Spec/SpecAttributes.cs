@@ -43,6 +43,13 @@ public sealed class ExactlyOneOfAttribute(params string[] fields) : Attribute
     public IReadOnlyList<string> Fields { get; } = fields;
 }
 
+/// <summary>The field must be set whenever the named field is (a service port wherever services are selected).</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class RequiredWithAttribute(string field) : Attribute
+{
+    public string Field { get; } = field;
+}
+
 /// <summary>At most one of the named fields may be set.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class AtMostOneOfAttribute(params string[] fields) : Attribute

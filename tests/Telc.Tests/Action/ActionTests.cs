@@ -58,7 +58,8 @@ public sealed class ActionTests
         Assert.Contains("Validation of the head: **1 error**, 0 warnings", run.Summary);
         Assert.Contains("cannot compare: working tree does not compile", run.Summary);
         Assert.Contains("TELC300", run.Summary);
-        Assert.Equal(string.Empty, run.Outputs["changed-clusters"]);
+        Assert.Equal("unknown", run.Outputs["changed-clusters"]);
+        Assert.Equal("unknown", run.Outputs["high-risk"]);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class RenderCheckerTests
     [Fact]
     public void Selector_names_may_not_shadow_built_in_jobs()
     {
-        var pipeline = Specs.Header + "kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { prometheus: { annotations: true, selectors: [ { name: pods, port: m } ] } }\n  output: { backend: metrics }\n";
+        var pipeline = Specs.Header + "kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { prometheus: { annotations: true, selectors: [ { name: pods, matchLabels: { app: x }, port: m } ] } }\n  output: { backend: metrics }\n";
 
         var compilation = Specs.Compile(("c.yaml", Cluster), ("b.yaml", Backend("metrics", "prometheus")), ("p.yaml", pipeline));
 

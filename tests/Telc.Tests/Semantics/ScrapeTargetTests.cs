@@ -28,9 +28,9 @@ public sealed class ScrapeTargetTests
         """);
 
     [Theory]
-    [InlineData("{ name: etcd }", "TELC132", "scrape job 'etcd' has neither matchLabels nor targets")]
-    [InlineData("{ name: etcd, matchLabels: { app: etcd }, port: m, targets: ['a:1'] }", "TELC215", "scrape job 'etcd' has both matchLabels and targets")]
-    [InlineData("{ name: etcd, matchLabels: { app: etcd } }", "TELC132", "scrape job 'etcd' selects services but names no port")]
+    [InlineData("{ name: etcd }", "TELC136", "none of matchLabels, targets is set; set exactly one")]
+    [InlineData("{ name: etcd, matchLabels: { app: etcd }, port: m, targets: ['a:1'] }", "TELC136", "'matchLabels' and 'targets' are both set; set exactly one of: matchLabels, targets")]
+    [InlineData("{ name: etcd, matchLabels: { app: etcd } }", "TELC132", "'spec.input.prometheus.selectors[0]' has no 'port'")]
     [InlineData("{ name: etcd, targets: ['etcd.example'] }", "TELC134", "'etcd.example' is not a host:port target")]
     [InlineData("{ name: etcd, targets: ['etcd.example:2379'], tls: { clusterCa: true } }", "TELC217", "scrape job 'etcd' sets tls but scrapes over http, so the TLS settings are not used")]
     [InlineData("{ name: etcd, targets: ['etcd.example:2379'], scheme: https, tls: { clusterCa: true, caSecretRef: { name: ca, key: ca.crt } } }", "TELC136", "'clusterCa' and 'caSecretRef' are both set; set at most one of: caSecretRef, clusterCa")]

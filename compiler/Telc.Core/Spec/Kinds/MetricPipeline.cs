@@ -35,11 +35,12 @@ public sealed record PrometheusInput(
     [Doc("Extra scrape targets selected by labels, like a ServiceMonitor.")] ImmutableArray<ScrapeSelector> Selectors) : SpecNode;
 
 [Doc("A scrape job: services selected by labels (like a ServiceMonitor), or fixed host:port targets (an etcd outside the cluster), over http or https with TLS and credentials from Secrets.")]
+[ExactlyOneOf("matchLabels", "targets")]
 public sealed record ScrapeSelector(
     [Doc("Name of the scrape job."), Pattern(Names.DnsLabel, "nats")] string Name,
     [Doc("Namespaces searched; every namespace when left out.")] ImmutableArray<string> Namespaces,
     [Doc("Labels the service must carry.")] ImmutableSortedDictionary<string, string> MatchLabels,
-    [Doc("Name of the service port; needed with matchLabels.")] string? Port,
+    [Doc("Name of the service port; needed with matchLabels."), RequiredWith("matchLabels")] string? Port,
     [Doc("HTTP path of the metrics."), Default("/metrics")] string Path,
     [Doc("Scrape interval of this job.")] Duration? Interval,
     [Doc("Fixed targets as host:port, instead of services selected by labels, e.g. etcd members outside the cluster.")] ImmutableArray<Located<string>> Targets,
