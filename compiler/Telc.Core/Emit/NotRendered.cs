@@ -1,4 +1,5 @@
 using Telc.Diagnostics;
+using Telc.Emit.Prometheus;
 using Telc.Parsing;
 using Telc.Semantics;
 using Telc.Spec;
@@ -8,7 +9,8 @@ namespace Telc.Emit;
 
 /// <summary>
 /// Names what the spec accepts but this version of telc does not render (TELC501), so nothing a user writes is dropped
-/// in silence: documents of kinds no emitter handles yet, and fields that change nothing in the output.
+/// in silence: documents no registered emitter renders (<see cref="Emitters"/>), and parts of rendered documents that
+/// change nothing in the output.
 /// </summary>
 public static class NotRendered
 {
@@ -21,24 +23,28 @@ public static class NotRendered
             foreach (var (what, why) in Parts(model, resource))
             {
                 yield return Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, resource.Location,
-                    $"{what} is checked but not rendered by this version of telc{(why is null ? string.Empty : $": {why}")}", why is null ? Hint : null);
+                    $"{what} is checked but not rendered by this version of telc{(why is null ? string.Empty : $": {why}")}",
+                    why is null ? Hint : "leave the fields out, or keep them for when telc renders this pipeline's own agent");
             }
         }
     }
 
     private static IEnumerable<(string What, string? Why)> Parts(SpecModel model, Resource resource)
     {
+        if (!Emitters.AnyRenders(model, resource))
+        {
+            yield return (resource.Spec switch
+            {
+                BackendSpec backend => $"Backend '{resource.Name}' ({BackendTypes.TypeOf(backend)})",
+                AlertGroupSpec group when PrometheusEmitter.EvaluatedBy(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.TypeOf(backend)} ruler)",
+                _ => resource.DisplayName,
+            }, null);
+            yield break;
+        }
+
+        // Parts of documents that are rendered otherwise.
         switch (resource.Spec)
         {
-            case BackendSpec backend when backend.Prometheus is null && backend.Alertmanager is null && backend.External?.PrometheusRemoteWrite is null:
-                yield return ($"Backend '{resource.Name}' ({BackendTypes.TypeOf(backend)})", null);
-                break;
-            case LogPipelineSpec or TracePipelineSpec or DashboardSpec or SloSpec:
-                yield return (resource.DisplayName, null);
-                break;
-            case AlertGroupSpec group when EvaluatedBy(model, group) is { } backend && BackendTypes.TypeOf(backend) != "prometheus":
-                yield return ($"{resource.DisplayName} (rules for the {BackendTypes.TypeOf(backend)} ruler)", null);
-                break;
             case MetricPipelineSpec pipeline:
                 if (pipeline.Input.Otlp is { Enabled: true })
                 {
@@ -60,12 +66,6 @@ public static class NotRendered
                 yield return ($"the team, log and trace rules of {resource.DisplayName}", null);
                 break;
         }
-    }
-
-    private static BackendSpec? EvaluatedBy(SpecModel model, AlertGroupSpec group)
-    {
-        var name = group.Backend?.Value ?? BackendTypes.Default(model, BackendUse.Rules);
-        return model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == name).Spec;
     }
 
     /// <summary>The buffer fields the pipeline's YAML writes that change nothing: all but queueSize, and queueSize too unless it ships by remote write.</summary>

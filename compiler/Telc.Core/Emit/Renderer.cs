@@ -57,20 +57,8 @@ public static class Renderer
     private static IEnumerable<RenderedObject> Place(ClusterPlan cluster, RenderCache cache, List<Diagnostic> diagnostics)
     {
         var factory = new ObjectFactory(cluster);
-        var components = new List<Component>();
-        components.AddRange(cluster.Prometheuses.Select(p => p.Spec.Operator
-            ? PrometheusOperatorEmitter.Emit(cluster, p, factory)
-            : PrometheusEmitter.Emit(cluster, p, factory, cache, diagnostics)));
-        components.AddRange(cluster.Alertmanagers.Select(a => AlertmanagerEmitter.Emit(a, factory)));
-        if (cluster.NodeExporter is { } nodeExporter)
-        {
-            components.Add(NodeExporterEmitter.Emit(nodeExporter, factory));
-        }
-
-        if (cluster.KubeStateMetrics is { } kubeStateMetrics)
-        {
-            components.Add(KubeStateMetricsEmitter.Emit(kubeStateMetrics, factory));
-        }
+        var context = new EmitContext(factory, cache, diagnostics);
+        var components = Emitters.All.SelectMany(e => e.Emit(cluster, context)).ToList();
 
         var root = Root(cluster);
         var placed = new List<(string Path, IKubernetesObject Object)>

@@ -2,12 +2,25 @@ using System.Collections.Immutable;
 using Telc.Emit.Kubernetes;
 using Telc.Model;
 using Telc.Output;
+using Telc.Spec;
+using Telc.Spec.Kinds;
 
 namespace Telc.Emit.Alertmanager;
 
 /// <summary>An Alertmanager: StatefulSet clustered over a headless Service, its config, the receivers' Secrets mounted.</summary>
-public static class AlertmanagerEmitter
+public sealed class AlertmanagerEmitter : IEmitter
 {
+    /// <summary>Alertmanager backends, their routing, and the Team receivers that become routes.</summary>
+    public bool Renders(SpecModel model, Resource resource) => resource.Spec switch
+    {
+        BackendSpec backend => backend.Alertmanager is not null,
+        AlertRoutingSpec => true,
+        TeamSpec => true,
+        _ => false,
+    };
+
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) => cluster.Alertmanagers.Select(a => Emit(a, context.Factory));
+
     private const string App = "alertmanager";
 
     public static Component Emit(AlertmanagerPlan plan, ObjectFactory factory)

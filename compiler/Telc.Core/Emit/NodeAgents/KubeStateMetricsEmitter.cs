@@ -1,11 +1,18 @@
 using Telc.Emit.Kubernetes;
 using Telc.Model;
+using Telc.Spec;
 
 namespace Telc.Emit.NodeAgents;
 
 /// <summary>kube-state-metrics with the read-only RBAC it needs to report the state of cluster objects.</summary>
-public static class KubeStateMetricsEmitter
+public sealed class KubeStateMetricsEmitter : IEmitter
 {
+    /// <summary>Nothing of its own: a MetricPipeline's kube-state input, rendered with the pipeline.</summary>
+    public bool Renders(SpecModel model, Resource resource) => false;
+
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
+        cluster.KubeStateMetrics is { } plan ? [Emit(plan, context.Factory)] : [];
+
     private const string App = "kube-state-metrics";
 
     public static Component Emit(NodeAgentPlan plan, ObjectFactory factory)

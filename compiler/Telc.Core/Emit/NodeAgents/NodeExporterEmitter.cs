@@ -1,11 +1,18 @@
 using Telc.Emit.Kubernetes;
 using Telc.Model;
+using Telc.Spec;
 
 namespace Telc.Emit.NodeAgents;
 
 /// <summary>node-exporter on every node, control-plane nodes included, reading the host's filesystems read-only.</summary>
-public static class NodeExporterEmitter
+public sealed class NodeExporterEmitter : IEmitter
 {
+    /// <summary>Nothing of its own: a MetricPipeline's node input, rendered with the pipeline.</summary>
+    public bool Renders(SpecModel model, Resource resource) => false;
+
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
+        cluster.NodeExporter is { } plan ? [Emit(plan, context.Factory)] : [];
+
     private const string App = "node-exporter";
 
     public static Component Emit(NodeAgentPlan plan, ObjectFactory factory)

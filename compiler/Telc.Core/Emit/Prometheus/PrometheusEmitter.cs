@@ -2,12 +2,34 @@ using System.Collections.Immutable;
 using Telc.Emit.Kubernetes;
 using Telc.Model;
 using Telc.Output;
+using Telc.Spec;
+using Telc.Spec.Kinds;
 
 namespace Telc.Emit.Prometheus;
 
 /// <summary>A Prometheus server: StatefulSet, Service, RBAC for service discovery, config and rule ConfigMaps.</summary>
-public static class PrometheusEmitter
+public sealed class PrometheusEmitter : IEmitter
 {
+    /// <summary>Prometheus backends, the pipelines they scrape, the alert groups they evaluate and the remote-write outputs they ship to.</summary>
+    public bool Renders(SpecModel model, Resource resource) => resource.Spec switch
+    {
+        BackendSpec backend => backend.Prometheus is not null || backend.External?.PrometheusRemoteWrite is not null,
+        MetricPipelineSpec => true,
+        AlertGroupSpec group => EvaluatedBy(model, group) is { } backend && Semantics.BackendTypes.TypeOf(backend) == "prometheus",
+        RetentionPolicySpec => true,
+        _ => false,
+    };
+
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
+        cluster.Prometheuses.Where(p => !p.Spec.Operator).Select(p => Emit(cluster, p, context.Factory, context.Cache, context.Diagnostics));
+
+    /// <summary>The backend that evaluates an AlertGroup: the one it names, else the only one that can.</summary>
+    public static BackendSpec? EvaluatedBy(SpecModel model, AlertGroupSpec group)
+    {
+        var name = group.Backend?.Value ?? Semantics.BackendTypes.Default(model, BackendUse.Rules);
+        return model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == name).Spec;
+    }
+
     private const string App = "prometheus";
 
     /// <summary>Kubernetes refuses ConfigMaps over 1 MiB; rule files are spread over ConfigMaps below this.</summary>

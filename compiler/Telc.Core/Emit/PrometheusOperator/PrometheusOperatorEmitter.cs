@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Telc.Emit.Kubernetes;
 using Telc.Emit.Prometheus;
 using Telc.Model;
+using Telc.Spec;
 using Telc.Spec.Kinds;
 
 namespace Telc.Emit.PrometheusOperator;
@@ -11,8 +12,14 @@ namespace Telc.Emit.PrometheusOperator;
 /// PrometheusRule per AlertGroup and a ServiceMonitor or PodMonitor per scrape job, carrying the same relabelling as
 /// the plain prometheus.yml. Kubelet jobs select the kubelet Service the operator maintains (--kubelet-service).
 /// </summary>
-public static class PrometheusOperatorEmitter
+public sealed class PrometheusOperatorEmitter : IEmitter
 {
+    /// <summary>What a plain Prometheus renders, for clusters that run the operator.</summary>
+    public bool Renders(SpecModel model, Resource resource) => false;
+
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
+        cluster.Prometheuses.Where(p => p.Spec.Operator).Select(p => Emit(cluster, p, context.Factory));
+
     private const string App = "prometheus";
     private const string SelectorLabel = "telc.io/prometheus";
 

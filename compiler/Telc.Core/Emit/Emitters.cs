@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Telc.Emit.Alertmanager;
+using Telc.Emit.NodeAgents;
+using Telc.Emit.Prometheus;
+using Telc.Emit.PrometheusOperator;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Emit;
+
+/// <summary>The registry of rendering targets, in the order their components are placed.</summary>
+public static class Emitters
+{
+    public static readonly ImmutableArray<IEmitter> All =
+    [
+        new PrometheusEmitter(),
+        new PrometheusOperatorEmitter(),
+        new AlertmanagerEmitter(),
+        new NodeExporterEmitter(),
+        new KubeStateMetricsEmitter(),
+    ];
+
+    /// <summary>
+    /// Whether any target renders the document. The Project and Clusters shape the whole tree (folders, namespaces,
+    /// GitOps objects) and Waivers only accept findings, so they are rendered by the renderer itself or by nothing.
+    /// </summary>
+    public static bool AnyRenders(SpecModel model, Resource resource) =>
+        resource.Spec is ProjectSpec or ClusterSpec or WaiverSpec || All.Any(e => e.Renders(model, resource));
+}
