@@ -11,7 +11,12 @@ public sealed class NativeBuildTests(NativeTelc native, ITestOutputHelper log) :
 {
     public static TheoryData<string> ValidateCases()
     {
-        var data = new TheoryData<string> { "examples/quickstart", "examples/microservices" };
+        var data = new TheoryData<string>();
+        foreach (var spec in RenderCases.All)
+        {
+            data.Add(spec);
+        }
+
         foreach (var directory in Directory.GetDirectories(RepoPaths.Combine("examples", "invalid")).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(RepoPaths.Root, directory).Replace('\\', '/'));
@@ -30,11 +35,10 @@ public sealed class NativeBuildTests(NativeTelc native, ITestOutputHelper log) :
         }
     }
 
+    public static TheoryData<string> RenderCaseData() => RenderCases.Data();
+
     [SkippableTheory]
-    [InlineData("examples/quickstart")]
-    [InlineData("examples/microservices")]
-    [InlineData("tests/cases/render/all-features")]
-    [InlineData("tests/cases/render/operator")]
+    [MemberData(nameof(RenderCaseData))]
     public void Render_writes_the_same_tree(string spec)
     {
         using var folder = new TempFolder();

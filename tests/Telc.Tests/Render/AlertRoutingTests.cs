@@ -10,8 +10,7 @@ namespace Telc.Tests.Render;
 /// </summary>
 public sealed class AlertRoutingTests
 {
-    public static TheoryData<string> Examples() =>
-        ["examples/quickstart", "examples/microservices", "tests/cases/render/all-features", "tests/cases/render/operator"];
+    public static TheoryData<string> Examples() => RenderCases.Rendering("alertmanager.yml");
 
     [SkippableTheory]
     [MemberData(nameof(Examples))]

@@ -10,10 +10,14 @@ namespace Telc.Tests.Render;
 /// </summary>
 public sealed partial class RealToolsTests
 {
-    public static TheoryData<string> Examples() => ["examples/quickstart", "examples/microservices", "tests/cases/render/all-features"];
+    public static TheoryData<string> Examples() => RenderCases.Data();
+
+    public static TheoryData<string> WithPrometheusConfig() => RenderCases.Rendering("prometheus.yml");
+
+    public static TheoryData<string> WithAlertmanagerConfig() => RenderCases.Rendering("alertmanager.yml");
 
     [SkippableTheory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(WithPrometheusConfig))]
     public void Prometheus_configs_pass_promtool_check_config(string example)
     {
         ExternalTools.Require("promtool");
@@ -40,7 +44,7 @@ public sealed partial class RealToolsTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(WithPrometheusConfig))]
     public void Rule_files_pass_promtool_check_rules(string example)
     {
         ExternalTools.Require("promtool");
@@ -55,7 +59,7 @@ public sealed partial class RealToolsTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(WithAlertmanagerConfig))]
     public void Alertmanager_configs_pass_amtool_check_config(string example)
     {
         ExternalTools.Require("amtool");

@@ -5,17 +5,6 @@ namespace Telc.Tests.Render;
 
 public sealed class RenderCommandTests
 {
-    [Theory]
-    [InlineData("examples/quickstart")]
-    [InlineData("examples/microservices")]
-    public void Committed_example_trees_are_what_their_specs_render_to(string example)
-    {
-        var result = CliRunner.Run(RepoPaths.Root, "render", example, "--check");
-
-        Assert.True(result.ExitCode == 0, result.Output + result.Error + $"\nrun 'telc render {example}' and commit the result");
-        Assert.Contains("is up to date", result.Output);
-    }
-
     [Fact]
     public void Check_exits_2_and_lists_stale_files()
     {
