@@ -21,6 +21,10 @@ export TELC_CACHE_DIR="$work/cache"
 /usr/bin/time -f "%e %M" -o "$work/time" "$work/telc/telc" validate examples/quickstart > "$work/out"
 read -r seconds kib < "$work/time"
 echo "quickstart: $(tail -1 "$work/out") — ${seconds}s wall, $((kib / 1024)) MiB peak"
+# render runs the policies too, as validate does.
+/usr/bin/time -f "%e %M" -o "$work/time" "$work/telc/telc" render examples/quickstart -o "$work/quickstart" > "$work/out"
+read -r seconds kib < "$work/time"
+echo "quickstart render: $(tail -1 "$work/out") — ${seconds}s wall, $((kib / 1024)) MiB peak"
 
 for command in validate render; do
   for i in $(seq "$runs"); do

@@ -13,7 +13,7 @@ public static class PrometheusChanges
     public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes)
     {
         var production = (after ?? before)?.Tier == Spec.Kinds.EnvironmentTier.Production;
-        var (sameServers, _, _) = Pairing.Pair(before?.Prometheuses ?? [], after?.Prometheuses ?? [], Pairing.ByNameThenSoleServer<PrometheusPlan>(p => p.ObjectName));
+        var (sameServers, _, _) = Pairing.Pair(before?.Metrics.Prometheuses ?? [], after?.Metrics.Prometheuses ?? [], Pairing.ByNameThenSoleServer<PrometheusPlan>(p => p.ObjectName));
         foreach (var (was, now) in sameServers)
         {
             Retention(now.ObjectName, was, now, production, changes);
@@ -83,11 +83,11 @@ public static class PrometheusChanges
     private static Dictionary<string, ScrapeJobPlan> Jobs(ClusterPlan? plan)
     {
         var jobs = new Dictionary<string, ScrapeJobPlan>(StringComparer.Ordinal);
-        foreach (var prometheus in plan?.Prometheuses ?? [])
+        foreach (var prometheus in plan?.Metrics.Prometheuses ?? [])
         {
             foreach (var job in prometheus.Jobs)
             {
-                jobs.TryAdd(plan!.Prometheuses.Length > 1 ? $"{job.Name} on {prometheus.ObjectName}" : job.Name, job);
+                jobs.TryAdd(plan!.Metrics.Prometheuses.Length > 1 ? $"{job.Name} on {prometheus.ObjectName}" : job.Name, job);
             }
         }
 
@@ -97,7 +97,7 @@ public static class PrometheusChanges
     private static Dictionary<string, RemoteWritePlan> Outputs(ClusterPlan? plan)
     {
         var outputs = new Dictionary<string, RemoteWritePlan>(StringComparer.Ordinal);
-        foreach (var prometheus in plan?.Prometheuses ?? [])
+        foreach (var prometheus in plan?.Metrics.Prometheuses ?? [])
         {
             foreach (var output in prometheus.RemoteWrites)
             {

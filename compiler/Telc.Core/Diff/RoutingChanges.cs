@@ -69,7 +69,7 @@ public static class RoutingChanges
             (_, _, _) => { });
     }
 
-    private static AlertmanagerPlan[] Routed(ClusterPlan? plan) => [.. (plan?.Alertmanagers ?? []).Where(a => a.RoutingSpec is not null)];
+    private static AlertmanagerPlan[] Routed(ClusterPlan? plan) => [.. (plan?.Routing.Alertmanagers ?? []).Where(a => a.RoutingSpec is not null)];
 
     /// <summary>
     /// Routes are paired by the matchers on their path from the root, then what is left by position and receiver (a

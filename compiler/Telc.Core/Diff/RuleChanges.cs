@@ -104,13 +104,13 @@ public static partial class RuleChanges
     private static List<NamedRule> Rules(ClusterPlan? plan)
     {
         var rules = new List<NamedRule>();
-        foreach (var prometheus in plan?.Prometheuses ?? [])
+        foreach (var prometheus in plan?.Metrics.Prometheuses ?? [])
         {
             foreach (var group in prometheus.RuleGroups)
             {
                 foreach (var rule in group.Spec.Rules)
                 {
-                    var where = plan!.Prometheuses.Length > 1 ? $" on {prometheus.ObjectName}" : string.Empty;
+                    var where = plan!.Metrics.Prometheuses.Length > 1 ? $" on {prometheus.ObjectName}" : string.Empty;
                     rules.Add(new NamedRule($"{rule.Name.Value} ({group.Group.Name}{where})", prometheus.Backend.Name, group.Group.Name, rule));
                 }
             }

@@ -4,7 +4,10 @@ using Telc.Spec.Kinds;
 
 namespace Telc.Model;
 
-/// <summary>Everything rendered for one cluster: the IR the emitters turn into files.</summary>
+/// <summary>
+/// Everything rendered for one cluster: the IR the emitters turn into files, one section per signal or concern, each
+/// lowered in a file of its own. A new kind of output adds a section, not a slot in this record's middle.
+/// </summary>
 /// <param name="Tier">What the cluster's environment is, which decides how strictly it is held (policies, diff's risk classes).</param>
 public sealed record ClusterPlan(
     Resource Cluster,
@@ -14,7 +17,5 @@ public sealed record ClusterPlan(
     EnvironmentTier Tier,
     Platform Platform,
     ImmutableSortedDictionary<string, string> ExternalLabels,
-    ImmutableArray<PrometheusPlan> Prometheuses,
-    ImmutableArray<AlertmanagerPlan> Alertmanagers,
-    NodeAgentPlan? NodeExporter,
-    NodeAgentPlan? KubeStateMetrics);
+    MetricsPlan Metrics,
+    RoutingPlan Routing);

@@ -1,43 +1,85 @@
 using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
 using Telc.Model;
+using Telc.Output;
 using Telc.Spec.Kinds;
 
 namespace Telc.Policies;
 
-/// <summary>Where every rendered alert goes, per cluster and Prometheus, asked of the rendered routing.</summary>
-internal static class AlertDeliveries
+/// <summary>
+/// Where every rendered alert goes, per cluster and Prometheus, asked of the rendered routing. Worked out per rule when
+/// asked; clusters whose Alertmanagers render the same configuration share one router, and an answer is reused for
+/// alerts that agree on every label the routes look at (6,000 rules in 50 clusters stay well under a second).
+/// </summary>
+internal sealed class AlertDeliveries
 {
     private const string AlertName = "alertname";
 
-    /// <summary>The deliveries of each alerting rule, keyed by the rule itself (by reference: two groups may hold equal rules).</summary>
-    public static ILookup<object, AlertDelivery> Of(ImmutableArray<ClusterPlan> clusters)
+    private readonly ILookup<object, (ClusterPlan Cluster, PrometheusPlan Prometheus, RulePlan Rule)> occurrences;
+    private readonly Dictionary<AlertmanagerPlan, AlertRouter> routers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, AlertRouter> routersByConfig = new(StringComparer.Ordinal);
+    private readonly Dictionary<(AlertRouter, string), ImmutableArray<string>> answers = [];
+
+    public AlertDeliveries(ImmutableArray<ClusterPlan> clusters)
     {
-        var routers = new Dictionary<AlertmanagerPlan, AlertRouter>(ReferenceEqualityComparer.Instance);
-        var deliveries = new List<(Rule Rule, AlertDelivery Delivery)>();
-        foreach (var cluster in clusters)
+        occurrences = clusters
+            .SelectMany(c => c.Metrics.Prometheuses.SelectMany(p => p.RuleGroups.SelectMany(g => g.Rules).Where(r => r.Rule.Alert is not null).Select(r => (c, p, r))))
+            .ToLookup(o => (object)o.r.Rule, ReferenceEqualityComparer.Instance);
+        Clusters = clusters;
+    }
+
+    public ImmutableArray<ClusterPlan> Clusters { get; }
+
+    /// <summary>The deliveries of one alerting rule (found by reference: two groups may hold equal rules).</summary>
+    public IEnumerable<AlertDelivery> Of(Rule rule)
+    {
+        lock (answers)
         {
-            foreach (var prometheus in cluster.Prometheuses)
+            return [.. occurrences[rule].Select(o => Deliver(o.Cluster, o.Prometheus, o.Rule))];
+        }
+    }
+
+    /// <summary>A router over the rendered configuration of every Alertmanager, one per distinct configuration.</summary>
+    public IEnumerable<AlertRouter> Routers()
+    {
+        lock (answers)
+        {
+            return [.. Clusters.SelectMany(c => c.Routing.Alertmanagers).Select(Router).Distinct()];
+        }
+    }
+
+    private AlertDelivery Deliver(ClusterPlan cluster, PrometheusPlan prometheus, RulePlan rule)
+    {
+        // Prometheus adds its external labels to the alerts it sends, where the alert does not set them itself.
+        var labels = cluster.ExternalLabels.SetItems(rule.Labels).SetItem(AlertName, rule.Rule.Alert!.Value);
+        var receivers = ImmutableArray<string>.Empty;
+        if (prometheus.Alertmanager is { } alertmanager)
+        {
+            var router = Router(alertmanager);
+            var key = string.Join('\n', labels.Where(l => router.LabelNames.Contains(l.Key)).Select(l => $"{l.Key}={l.Value}"));
+            if (!answers.TryGetValue((router, key), out receivers))
             {
-                var router = prometheus.Alertmanager is { } alertmanager
-                    ? routers.TryGetValue(alertmanager, out var known) ? known : routers[alertmanager] = Router(alertmanager)
-                    : null;
-                foreach (var rule in prometheus.RuleGroups.SelectMany(g => g.Rules).Where(r => r.Rule.Alert is not null))
-                {
-                    // Prometheus adds its external labels to the alerts it sends, where the alert does not set them itself.
-                    var labels = cluster.ExternalLabels.SetItems(rule.Labels).SetItem(AlertName, rule.Rule.Alert!.Value);
-                    deliveries.Add((rule.Rule, new AlertDelivery(cluster.Name, prometheus.Backend.Name, prometheus.Alertmanager?.Backend.Name, labels,
-                        router?.Receivers(labels) ?? [])));
-                }
+                answers[(router, key)] = receivers = router.Receivers(labels);
             }
         }
 
-        return deliveries.ToLookup(d => (object)d.Rule, d => d.Delivery, ReferenceEqualityComparer.Instance);
+        return new AlertDelivery(cluster.Name, prometheus.Backend.Name, prometheus.Alertmanager?.Backend.Name, labels, receivers);
     }
 
-    /// <summary>A router over the rendered configuration of every Alertmanager, one per backend and cluster.</summary>
-    public static ImmutableArray<AlertRouter> Routers(ImmutableArray<ClusterPlan> clusters) =>
-        [.. clusters.SelectMany(c => c.Alertmanagers).Select(Router)];
+    private AlertRouter Router(AlertmanagerPlan plan)
+    {
+        if (!routers.TryGetValue(plan, out var router))
+        {
+            var config = AlertmanagerConfigBuilder.Build(plan);
+            var text = CanonicalYamlWriter.Write(config);
+            if (!routersByConfig.TryGetValue(text, out router))
+            {
+                routersByConfig[text] = router = AlertRouter.For(config);
+            }
 
-    private static AlertRouter Router(AlertmanagerPlan plan) => AlertRouter.For(AlertmanagerConfigBuilder.Build(plan));
+            routers[plan] = router;
+        }
+
+        return router;
+    }
 }

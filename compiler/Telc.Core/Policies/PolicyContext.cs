@@ -17,8 +17,7 @@ public sealed class PolicyContext(
     SpecModel spec, ImmutableArray<ClusterPlan> clusters, Lazy<ImmutableArray<RenderedObject>> objects, ImmutableSortedDictionary<string, string> options,
     ImmutableArray<PolicyOption> declared = default)
 {
-    private readonly Lazy<ILookup<object, AlertDelivery>> deliveries = new(() => AlertDeliveries.Of(clusters));
-    private readonly Lazy<ImmutableArray<AlertRouter>> routers = new(() => AlertDeliveries.Routers(clusters));
+    private readonly Lazy<AlertDeliveries> deliveries = new(() => new AlertDeliveries(clusters));
     private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, string>> clusterEnvironments = new(() => spec.OfKind<ClusterSpec>()
         .DistinctBy(c => c.Resource.Name, StringComparer.Ordinal) // a duplicate is reported elsewhere
@@ -57,7 +56,7 @@ public sealed class PolicyContext(
     /// Where an alerting rule goes in each cluster it is rendered for: the labels Alertmanager receives and the receivers
     /// the rendered routing picks for them. None when the rule is rendered nowhere (or the spec has errors).
     /// </summary>
-    public IEnumerable<AlertDelivery> Deliveries(RuleInGroup alert) => deliveries.Value[alert.Rule];
+    public IEnumerable<AlertDelivery> Deliveries(RuleInGroup alert) => deliveries.Value.Of(alert.Rule);
 
     /// <summary>
     /// The receivers an alert with exactly these labels reaches through the rendered routing of any Alertmanager, as
@@ -65,7 +64,7 @@ public sealed class PolicyContext(
     /// say continue; the default receiver when none matches.
     /// </summary>
     public IEnumerable<string> ReceiversFor(IReadOnlyDictionary<string, string> labels) =>
-        routers.Value.SelectMany(r => r.Receivers(labels)).Distinct(StringComparer.Ordinal);
+        deliveries.Value.Routers().SelectMany(r => r.Receivers(labels)).Distinct(StringComparer.Ordinal);
 
     /// <summary>The receiver of that name in any AlertRouting document, or null.</summary>
     public Receiver? Receiver(string name) =>

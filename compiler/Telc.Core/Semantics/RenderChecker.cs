@@ -30,7 +30,7 @@ public sealed class RenderChecker
         foreach (var cluster in clusters)
         {
             CheckNames(cluster, reported);
-            foreach (var job in cluster.Prometheuses.Where(p => p.Spec.Operator).SelectMany(p => p.Jobs)
+            foreach (var job in cluster.Metrics.Prometheuses.Where(p => p.Spec.Operator).SelectMany(p => p.Jobs)
                 .Where(j => j.Selector is { Targets.IsDefaultOrEmpty: false, Auth: { BearerTokenSecretRef: null } auth } && (auth.ServiceAccountToken || auth.BearerTokenFile is not null)))
             {
                 Once(reported, $"operator-token/{job.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, job.Selector!.Auth!.Location,
@@ -38,7 +38,7 @@ public sealed class RenderChecker
                     "use auth.bearerTokenSecretRef"));
             }
 
-            foreach (var prometheus in cluster.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
+            foreach (var prometheus in cluster.Metrics.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
             {
                 Once(reported, $"no-alertmanager/{prometheus.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.GoesNowhere, prometheus.Backend.Location,
                     $"the alerts of Prometheus '{prometheus.Backend.Name}' reach no Alertmanager in cluster '{cluster.Name}'",
@@ -63,7 +63,7 @@ public sealed class RenderChecker
                 CheckScrapedBy(model, clusters, pipeline, spec, scrapedBy);
             }
 
-            var scraped = clusters.Any(c => c.Prometheuses.Any(p => p.Jobs.Any(j => j.Pipeline == pipeline)));
+            var scraped = clusters.Any(c => c.Metrics.Prometheuses.Any(p => p.Jobs.Any(j => j.Pipeline == pipeline)));
             var hasPullInputs = spec.Input.Prometheus is not null || spec.Input.Runtime is { Enabled: true } || spec.Input.Node is { Enabled: true }
                 || spec.Input.KubeState is { Enabled: true } || spec.Input.Istio is { Enabled: true };
             if (hasPullInputs && !scraped)
@@ -92,7 +92,7 @@ public sealed class RenderChecker
 
         foreach (var cluster in clusters.Where(c => spec.Clusters.IsDefaultOrEmpty || spec.Clusters.Any(n => n.Value == c.Name)))
         {
-            if (!cluster.Prometheuses.Any(p => p.Backend.Name == scrapedBy.Value))
+            if (!cluster.Metrics.Prometheuses.Any(p => p.Backend.Name == scrapedBy.Value))
             {
                 Add(DiagnosticCatalogue.GoesNowhere, scrapedBy.Location,
                     $"Prometheus '{scrapedBy.Value}' is not deployed to cluster '{cluster.Name}', so MetricPipeline '{pipeline.Name}' is not shipped from there",
@@ -103,7 +103,7 @@ public sealed class RenderChecker
 
     private void CheckNames(ClusterPlan cluster, HashSet<string> reported)
     {
-        var objects = cluster.Prometheuses.Select(p => (p.ObjectName, p.Backend)).Concat(cluster.Alertmanagers.Select(a => (a.ObjectName, a.Backend)));
+        var objects = cluster.Metrics.Prometheuses.Select(p => (p.ObjectName, p.Backend)).Concat(cluster.Routing.Alertmanagers.Select(a => (a.ObjectName, a.Backend)));
         foreach (var group in objects.GroupBy(o => o.ObjectName).Where(g => g.Count() > 1))
         {
             var backends = group.Select(g => g.Backend).ToArray();
@@ -111,7 +111,7 @@ public sealed class RenderChecker
                 $"Backends '{backends[0].Name}' and '{backends[1].Name}' would both render as '{group.Key}'", "rename one of them"));
         }
 
-        foreach (var prometheus in cluster.Prometheuses)
+        foreach (var prometheus in cluster.Metrics.Prometheuses)
         {
             foreach (var job in prometheus.Jobs.GroupBy(j => j.Name).Where(g => g.Count() > 1))
             {
@@ -129,7 +129,7 @@ public sealed class RenderChecker
             }
         }
 
-        foreach (var alertmanager in cluster.Alertmanagers.Where(a => $"{a.ObjectName}-config".Length > MaxName))
+        foreach (var alertmanager in cluster.Routing.Alertmanagers.Where(a => $"{a.ObjectName}-config".Length > MaxName))
         {
             Once(reported, "long/" + alertmanager.ObjectName, () => Add(DiagnosticCatalogue.RenderedNameTooLong, alertmanager.Backend.Location,
                 $"'{alertmanager.ObjectName}-config' would be longer than {MaxName} characters", "shorten the backend name"));

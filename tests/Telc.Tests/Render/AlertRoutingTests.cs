@@ -20,17 +20,17 @@ public sealed class AlertRoutingTests
         using var folder = new TempFolder();
         var tree = RenderedTree.Render(example, Path.Combine(folder.Path, "out"));
         var compilation = Compilation.Create(new WorkingTreeSource(RepoPaths.Combine(example, "telemetry"), RepoPaths.Root));
-        var deliveries = compilation.Clusters.SelectMany(c => c.Prometheuses)
+        var deliveries = compilation.Clusters.SelectMany(c => c.Metrics.Prometheuses)
             .SelectMany(p => p.RuleGroups.SelectMany(g => g.Rules))
             .Distinct()
-            .SelectMany(r => AlertDeliveries.Of(compilation.Clusters)[r.Rule])
+            .SelectMany(r => new AlertDeliveries(compilation.Clusters).Of(r.Rule))
             .Where(d => d.Alertmanager is not null)
             .ToArray();
         Assert.NotEmpty(deliveries);
 
         foreach (var delivery in deliveries)
         {
-            var objectName = compilation.Clusters.Single(c => c.Name == delivery.Cluster).Alertmanagers.Single(a => a.Backend.Name == delivery.Alertmanager).ObjectName;
+            var objectName = compilation.Clusters.Single(c => c.Name == delivery.Cluster).Routing.Alertmanagers.Single(a => a.Backend.Name == delivery.Alertmanager).ObjectName;
             var config = tree.ConfigMaps("-config").Single(c => c.File.Contains($"/clusters/{delivery.Cluster}/{objectName}/", StringComparison.Ordinal)).Data["alertmanager.yml"];
             var path = folder.Write($"{delivery.Cluster}-{objectName}.yml", config);
 
@@ -47,9 +47,9 @@ public sealed class AlertRoutingTests
     public void A_teams_critical_alert_pages_the_team_in_the_quickstart()
     {
         var compilation = Compilation.Create(new WorkingTreeSource(RepoPaths.Combine("examples", "quickstart", "telemetry"), RepoPaths.Root));
-        var rule = compilation.Clusters.Single().Prometheuses.Single().RuleGroups.SelectMany(g => g.Rules).Single(r => r.Rule.Alert?.Value == "PaymentsHighErrorRate");
+        var rule = compilation.Clusters.Single().Metrics.Prometheuses.Single().RuleGroups.SelectMany(g => g.Rules).Single(r => r.Rule.Alert?.Value == "PaymentsHighErrorRate");
 
-        var delivery = Assert.Single(AlertDeliveries.Of(compilation.Clusters)[rule.Rule]);
+        var delivery = Assert.Single(new AlertDeliveries(compilation.Clusters).Of(rule.Rule));
 
         Assert.Equal("payments", delivery.Labels["team"]);
         Assert.Equal<string>(["payments-oncall"], delivery.Receivers);

@@ -38,7 +38,7 @@ public sealed class ScrapedByTests
     {
         var compilation = Specs.Compile(Spec(scrapedBy));
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        return [.. compilation.Clusters.Single().Prometheuses.Where(p => !p.RemoteWrites.IsEmpty).Select(p => p.Backend.Name)];
+        return [.. compilation.Clusters.Single().Metrics.Prometheuses.Where(p => !p.RemoteWrites.IsEmpty).Select(p => p.Backend.Name)];
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public sealed class TeamRoutingTests
     {
         var compilation = Specs.Compile(("spec.yaml", Stack), ("teams/search/alerts.yaml", group));
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        var rule = Assert.Single(compilation.Clusters.Single().Prometheuses.Single().RuleGroups.Single().Rules);
-        return Assert.Single(AlertDeliveries.Of(compilation.Clusters)[rule.Rule]);
+        var rule = Assert.Single(compilation.Clusters.Single().Metrics.Prometheuses.Single().RuleGroups.Single().Rules);
+        return Assert.Single(new AlertDeliveries(compilation.Clusters).Of(rule.Rule));
     }
 
     private static string Group(string severity, string labels = "{}") => Specs.Header + $$"""
@@ -99,7 +99,7 @@ public sealed class TeamRoutingTests
                   expr: sum by (namespace) (up{namespace="search"})
             """));
 
-        var rule = Assert.Single(compilation.Clusters.Single().Prometheuses.Single().RuleGroups.Single().Rules);
+        var rule = Assert.Single(compilation.Clusters.Single().Metrics.Prometheuses.Single().RuleGroups.Single().Rules);
 
         Assert.Empty(rule.Labels);
     }

@@ -13,38 +13,55 @@ public sealed class AlertRouter
 {
     private readonly Node root;
 
-    private AlertRouter(Node root) => this.root = root;
+    private AlertRouter(Node root, ImmutableHashSet<string> labelNames)
+    {
+        this.root = root;
+        LabelNames = labelNames;
+    }
 
-    public static AlertRouter For(AlertmanagerConfig config) => new(Parse(config.Route));
+    /// <summary>Every label some matcher looks at: labels outside this set cannot change where an alert goes.</summary>
+    public ImmutableHashSet<string> LabelNames { get; }
+
+    public static AlertRouter For(AlertmanagerConfig config)
+    {
+        var root = Parse(config.Route);
+        return new AlertRouter(root, [.. Nodes(root).SelectMany(n => n.Matchers).OfType<AlertmanagerMatcher>().Select(m => m.Label)]);
+    }
 
     /// <summary>The receivers reached, in route order, each once.</summary>
-    public ImmutableArray<string> Receivers(IReadOnlyDictionary<string, string> labels) =>
-        [.. Match(root, labels).Select(n => n.Receiver).Distinct(StringComparer.Ordinal)];
-
-    private static List<Node> Match(Node route, IReadOnlyDictionary<string, string> labels)
+    public ImmutableArray<string> Receivers(IReadOnlyDictionary<string, string> labels)
     {
         var reached = new List<Node>();
-        if (!route.Matchers.All(m => m?.Matches(labels) ?? false))
+        Match(root, labels, reached);
+        return [.. reached.Select(n => n.Receiver).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Adds the routes an alert ends at below (or at) this one; false when this route does not match.</summary>
+    private static bool Match(Node route, IReadOnlyDictionary<string, string> labels, List<Node> reached)
+    {
+        foreach (var matcher in route.Matchers)
         {
-            return reached;
+            if (matcher is null || !matcher.Matches(labels))
+            {
+                return false;
+            }
         }
 
+        var before = reached.Count;
         foreach (var child in route.Children)
         {
-            var below = Match(child, labels);
-            reached.AddRange(below);
-            if (below.Count > 0 && !child.Continue)
+            if (Match(child, labels, reached) && !child.Continue)
             {
                 break;
             }
         }
 
-        if (reached.Count == 0)
+        if (reached.Count == before)
         {
             reached.Add(route);
         }
 
-        return reached;
+        return true;
     }
 
     private static Node Parse(RouteConfig route) => new(
@@ -52,6 +69,8 @@ public sealed class AlertRouter
         route.Continue ?? false,
         [.. (route.Matchers.IsDefault ? [] : route.Matchers).Select(AlertmanagerMatcher.Parse)],
         [.. (route.Routes.IsDefault ? [] : route.Routes).Select(Parse)]);
+
+    private static IEnumerable<Node> Nodes(Node node) => node.Children.SelectMany(Nodes).Prepend(node);
 
     /// <summary>A route with its matchers parsed once; an unparsable matcher (null) matches nothing.</summary>
     private sealed record Node(string Receiver, bool Continue, ImmutableArray<AlertmanagerMatcher?> Matchers, ImmutableArray<Node> Children);

@@ -19,7 +19,7 @@ public sealed class AlertmanagerEmitter : IEmitter
         _ => false,
     };
 
-    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) => cluster.Alertmanagers.Select(a => Emit(a, context.Factory));
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) => cluster.Routing.Alertmanagers.Select(a => Emit(a, context.Factory));
 
     private const string App = "alertmanager";
 

@@ -11,7 +11,7 @@ public sealed class KubeStateMetricsEmitter : IEmitter
     public bool Renders(SpecModel model, Resource resource) => false;
 
     public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
-        cluster.KubeStateMetrics is { } plan ? [Emit(plan, context.Factory)] : [];
+        cluster.Metrics.KubeStateMetrics is { } plan ? [Emit(plan, context.Factory)] : [];
 
     private const string App = "kube-state-metrics";
 

@@ -11,7 +11,7 @@ public sealed class NodeExporterEmitter : IEmitter
     public bool Renders(SpecModel model, Resource resource) => false;
 
     public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
-        cluster.NodeExporter is { } plan ? [Emit(plan, context.Factory)] : [];
+        cluster.Metrics.NodeExporter is { } plan ? [Emit(plan, context.Factory)] : [];
 
     private const string App = "node-exporter";
 

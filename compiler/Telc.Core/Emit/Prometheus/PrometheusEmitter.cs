@@ -21,7 +21,7 @@ public sealed class PrometheusEmitter : IEmitter
     };
 
     public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
-        cluster.Prometheuses.Where(p => !p.Spec.Operator).Select(p => Emit(cluster, p, context.Factory, context.Cache, context.Diagnostics));
+        cluster.Metrics.Prometheuses.Where(p => !p.Spec.Operator).Select(p => Emit(cluster, p, context.Factory, context.Cache, context.Diagnostics));
 
     /// <summary>The backend that evaluates an AlertGroup: the one it names, else the only one that can.</summary>
     public static BackendSpec? EvaluatedBy(SpecModel model, AlertGroupSpec group)

@@ -18,7 +18,7 @@ public sealed class PrometheusOperatorEmitter : IEmitter
     public bool Renders(SpecModel model, Resource resource) => false;
 
     public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
-        cluster.Prometheuses.Where(p => p.Spec.Operator).Select(p => Emit(cluster, p, context.Factory));
+        cluster.Metrics.Prometheuses.Where(p => p.Spec.Operator).Select(p => Emit(cluster, p, context.Factory));
 
     private const string App = "prometheus";
     private const string SelectorLabel = "telc.io/prometheus";
