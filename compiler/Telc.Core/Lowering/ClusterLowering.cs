@@ -11,10 +11,13 @@ namespace Telc.Lowering;
 /// </summary>
 public static class ClusterLowering
 {
-    public static ImmutableArray<ClusterPlan> Lower(SpecModel model) =>
-        [.. model.OfKind<ClusterSpec>().OrderBy(c => c.Resource.Name, StringComparer.Ordinal).Select(c => LowerCluster(model, c.Resource, c.Spec))];
+    public static ImmutableArray<ClusterPlan> Lower(SpecModel model)
+    {
+        var ruleGroups = RuleGroupLowering.ByBackend(model);
+        return [.. model.OfKind<ClusterSpec>().OrderBy(c => c.Resource.Name, StringComparer.Ordinal).Select(c => LowerCluster(model, c.Resource, c.Spec, ruleGroups))];
+    }
 
-    private static ClusterPlan LowerCluster(SpecModel model, Resource cluster, ClusterSpec spec)
+    private static ClusterPlan LowerCluster(SpecModel model, Resource cluster, ClusterSpec spec, ILookup<string, RuleGroupPlan> ruleGroups)
     {
         var defaults = model.Project?.Defaults;
         var name = cluster.Name;
@@ -22,7 +25,7 @@ public static class ClusterLowering
         var pipelines = model.OfKind<MetricPipelineSpec>().Where(p => AppliesTo(p.Spec.Clusters, name)).OrderBy(p => p.Resource.Name, StringComparer.Ordinal).ToArray();
         var ns = spec.Namespace ?? defaults?.Namespace ?? "telemetry";
         var routing = RoutingLowering.Lower(model, backends);
-        var metrics = MetricsLowering.Lower(model, spec, ns, backends, pipelines, routing);
+        var metrics = MetricsLowering.Lower(model, spec, ns, backends, pipelines, routing, ruleGroups);
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
             metrics, routing);

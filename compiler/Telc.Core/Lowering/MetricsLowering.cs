@@ -14,11 +14,11 @@ public static class MetricsLowering
 
     public static MetricsPlan Lower(
         SpecModel model, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, (Resource Resource, MetricPipelineSpec Spec)[] pipelines,
-        RoutingPlan routing)
+        RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
     {
         var prometheusBackends = backends.Where(b => b.Spec.Prometheus is not null).OrderBy(b => b.Resource.Name, StringComparer.Ordinal).ToArray();
         var prometheuses = prometheusBackends
-            .Select(b => LowerPrometheus(model, cluster, ns, b.Resource, b.Spec.Prometheus!, pipelines, backends, routing.Alertmanagers,
+            .Select(b => LowerPrometheus(model, cluster, ns, b.Resource, b.Spec.Prometheus!, pipelines, backends, routing.Alertmanagers, ruleGroups,
                 firstByName: b.Resource == prometheusBackends[0].Resource))
             .ToImmutableArray();
         var wantsNode = pipelines.Where(p => p.Spec.Input.Node is { Enabled: true }).Select(p => p.Resource).FirstOrDefault();
@@ -31,7 +31,7 @@ public static class MetricsLowering
     private static PrometheusPlan LowerPrometheus(
         SpecModel model, ClusterSpec cluster, string ns, Resource backend, PrometheusBackend spec,
         (Resource Resource, MetricPipelineSpec Spec)[] pipelines, (Resource Resource, BackendSpec Spec)[] backends, ImmutableArray<AlertmanagerPlan> alertmanagers,
-        bool firstByName)
+        ILookup<string, RuleGroupPlan> ruleGroups, bool firstByName)
     {
         var defaults = model.Project?.Defaults;
         var scrapeInterval = spec.ScrapeInterval ?? defaults?.ScrapeInterval ?? DefaultInterval;
@@ -61,12 +61,7 @@ public static class MetricsLowering
             }
         }
 
-        var unnamedGoTo = BackendTypes.Default(model, BackendUse.Rules);
-        var groups = model.OfKind<AlertGroupSpec>()
-            .Where(g => (g.Spec.Backend?.Value ?? unnamedGoTo) == backend.Name)
-            .OrderBy(g => g.Resource.Name, StringComparer.Ordinal)
-            .Select(g => new RuleGroupPlan(g.Resource, g.Spec, g.Resource.Name + ".yaml", [.. g.Spec.Rules.Select(r => RuleLabels.Lower(g.Resource, r))]))
-            .ToImmutableArray();
+        var groups = ruleGroups[backend.Name].ToImmutableArray();
 
         var alertmanager = spec.Alertmanager is { } named
             ? alertmanagers.FirstOrDefault(a => a.Backend.Name == named.Value)
