@@ -18,6 +18,10 @@ public sealed class PolicyContext(
     ImmutableArray<PolicyOption> declared = default)
 {
     private readonly Lazy<AlertDeliveries> deliveries = new(() => new AlertDeliveries(clusters));
+    private readonly Lazy<Dictionary<string, Receiver>> receivers = new(() => spec.OfKind<AlertRoutingSpec>()
+        .SelectMany(r => r.Spec.Receivers)
+        .DistinctBy(r => r.Name.Value, StringComparer.Ordinal) // the first of a name, as before; a duplicate is reported elsewhere
+        .ToDictionary(r => r.Name.Value, StringComparer.Ordinal));
     private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, string>> clusterEnvironments = new(() => spec.OfKind<ClusterSpec>()
         .DistinctBy(c => c.Resource.Name, StringComparer.Ordinal) // a duplicate is reported elsewhere
@@ -67,8 +71,7 @@ public sealed class PolicyContext(
         deliveries.Value.Routers().SelectMany(r => r.Receivers(labels)).Distinct(StringComparer.Ordinal);
 
     /// <summary>The receiver of that name in any AlertRouting document, or null.</summary>
-    public Receiver? Receiver(string name) =>
-        Spec.OfKind<AlertRoutingSpec>().SelectMany(r => r.Spec.Receivers).FirstOrDefault(r => r.Name.Value == name);
+    public Receiver? Receiver(string name) => receivers.Value.GetValueOrDefault(name);
 
     /// <summary>The query parsed, or null when it does not parse (telc reports that itself).</summary>
     public Expr? Query(Located<string> query) =>

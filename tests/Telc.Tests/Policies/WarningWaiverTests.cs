@@ -5,17 +5,7 @@ namespace Telc.Tests.Policies;
 /// <summary>telc's own warnings are waived like policy findings: a Waiver names the code and the target.</summary>
 public sealed class WarningWaiverTests
 {
-    private const string Spec = Specs.Header + """
-        kind: Cluster
-        metadata: { name: dev-1 }
-        spec: { environment: dev }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: metrics }
-        spec: { prometheus: {} }
-        ---
-        apiVersion: telc.io/v1alpha1
+    private static readonly string Spec = Specs.Cluster("dev-1", "dev") + Specs.Backend("metrics", "prometheus") + Specs.Header + """
         kind: AlertGroup
         metadata: { name: api }
         spec:

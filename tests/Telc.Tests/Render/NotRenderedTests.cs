@@ -6,30 +6,12 @@ namespace Telc.Tests.Render;
 /// <summary>What the spec accepts but telc does not render is named in a TELC501 info, never dropped in silence.</summary>
 public sealed class NotRenderedTests
 {
-    private const string Stack = Specs.Header + """
-        kind: Cluster
-        metadata: { name: dev-1 }
-        spec: { environment: dev }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: metrics }
-        spec: { prometheus: {} }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: central }
-        spec: { external: { prometheusRemoteWrite: { url: "https://metrics.example/api/v1/write" } } }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: logs }
-        spec: { loki: {} }
-        """;
+    private static readonly string Stack = Specs.Cluster("dev-1", "dev") + Specs.Backend("metrics", "prometheus")
+        + Specs.Backend("central", "external", "{ prometheusRemoteWrite: { url: \"https://metrics.example/api/v1/write\" } }") + Specs.Backend("logs", "loki");
 
     private static string[] Infos(string documents)
     {
-        var compilation = Specs.Compile(Stack + "\n---\n" + documents);
+        var compilation = Specs.Compile(Stack + documents);
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
         return [.. Renderer.Render(compilation.Model, compilation.Clusters).Diagnostics.Where(d => d.Code == "TELC501").Select(d => d.Message)];
     }

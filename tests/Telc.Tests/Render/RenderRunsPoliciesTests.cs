@@ -6,16 +6,7 @@ namespace Telc.Tests.Render;
 public sealed class RenderRunsPoliciesTests
 {
     // One Prometheus replica in prod: an error of the built-in prod-high-availability policy, nothing else.
-    private const string Spec = Specs.Header + """
-        kind: Cluster
-        metadata: { name: prod-1 }
-        spec: { environment: prod }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: metrics }
-        spec: { prometheus: { replicas: 1, retention: { time: 30d } } }
-        """;
+    private static readonly string Spec = Specs.Cluster("prod-1", "prod") + Specs.Backend("metrics", "prometheus", "{ replicas: 1, retention: { time: 30d } }");
 
     private const string Waiver = Specs.Header + """
         kind: Waiver

@@ -5,27 +5,8 @@ namespace Telc.Tests.Render;
 /// <summary>Which Prometheus scrapes and ships a remote-write pipeline is the one the pipeline names (else the first by name).</summary>
 public sealed class ScrapedByTests
 {
-    private static string Spec(string scrapedBy) => Specs.Header + $$"""
-        kind: Cluster
-        metadata: { name: dev-1 }
-        spec: { environment: dev }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: apps }
-        spec: { prometheus: {} }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: ops }
-        spec: { prometheus: {} }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: central }
-        spec: { external: { prometheusRemoteWrite: { url: "https://metrics.example/api/v1/write" } } }
-        ---
-        apiVersion: telc.io/v1alpha1
+    private static string Spec(string scrapedBy) => Specs.Cluster("dev-1", "dev") + Specs.Backend("apps", "prometheus") + Specs.Backend("ops", "prometheus")
+        + Specs.Backend("central", "external", "{ prometheusRemoteWrite: { url: \"https://metrics.example/api/v1/write\" } }") + Specs.Header + $$"""
         kind: MetricPipeline
         metadata: { name: ops-metrics }
         spec:

@@ -7,22 +7,8 @@ namespace Telc.Tests.Render;
 /// <summary>Alerts of a team carry its label, and the team's receivers become routes after the routing's own.</summary>
 public sealed class TeamRoutingTests
 {
-    private const string Stack = Specs.Header + """
-        kind: Cluster
-        metadata: { name: prod-1 }
-        spec: { environment: prod }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: metrics }
-        spec: { prometheus: { replicas: 2 } }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: alerts }
-        spec: { alertmanager: { replicas: 2 } }
-        ---
-        apiVersion: telc.io/v1alpha1
+    private static readonly string Stack = Specs.Cluster("prod-1", "prod") + Specs.Backend("metrics", "prometheus", "{ replicas: 2 }")
+        + Specs.Backend("alerts", "alertmanager", "{ replicas: 2 }") + Specs.Header + """
         kind: AlertRouting
         metadata: { name: routing }
         spec:

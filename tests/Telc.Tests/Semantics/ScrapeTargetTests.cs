@@ -5,17 +5,8 @@ namespace Telc.Tests.Semantics;
 /// <summary>A scrape job selects services or lists targets, one of the two, with what each needs.</summary>
 public sealed class ScrapeTargetTests
 {
-    private static Compilation Compile(string selector, bool operatorMode = false) => Specs.Compile(Specs.Header + $$"""
-        kind: Cluster
-        metadata: { name: dev-1 }
-        spec: { environment: dev }
-        ---
-        apiVersion: telc.io/v1alpha1
-        kind: Backend
-        metadata: { name: metrics }
-        spec: { prometheus: { operator: {{(operatorMode ? "true" : "false")}} } }
-        ---
-        apiVersion: telc.io/v1alpha1
+    private static Compilation Compile(string selector, bool operatorMode = false) => Specs.Compile(
+        Specs.Cluster("dev-1", "dev") + Specs.Backend("metrics", "prometheus", $"{{ operator: {(operatorMode ? "true" : "false")} }}") + Specs.Header + $$"""
         kind: MetricPipeline
         metadata: { name: infra }
         spec:

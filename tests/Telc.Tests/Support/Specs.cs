@@ -10,6 +10,14 @@ public static class Specs
 {
     public const string Header = "apiVersion: telc.io/v1alpha1\n";
 
+    /// <summary>A Cluster document, closed with '---' so that the next document can follow.</summary>
+    public static string Cluster(string name, string environment) =>
+        Header + $"kind: Cluster\nmetadata: {{ name: {name} }}\nspec: {{ environment: {environment} }}\n---\n";
+
+    /// <summary>A Backend document of one type (prometheus, alertmanager, loki…) with its settings, closed with '---'.</summary>
+    public static string Backend(string name, string type, string settings = "{}") =>
+        Header + $"kind: Backend\nmetadata: {{ name: {name} }}\nspec: {{ {type}: {settings} }}\n---\n";
+
     /// <summary>Compiles files given as (spec path, text) pairs in a temp folder.</summary>
     public static Compilation Compile(params (string Path, string Text)[] files)
     {
