@@ -29,12 +29,13 @@ public static partial class QueryChecker
         var defaultBackend = BackendTypes.Default(model, BackendUse.Rules);
         foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
         {
-            if (group.Backend is { } backend && lokiBackends.Contains(backend.Value))
+            // LogQL for a Loki ruler, named or the only rules backend, is not PromQL.
+            var evaluatedBy = group.Backend?.Value ?? defaultBackend;
+            if (evaluatedBy is not null && lokiBackends.Contains(evaluatedBy))
             {
                 continue;
             }
 
-            var evaluatedBy = group.Backend?.Value ?? defaultBackend;
             var intervals = evaluatedBy is null ? anyBackend : IntervalsOf(evaluatedBy);
 
             foreach (var rule in group.Rules)

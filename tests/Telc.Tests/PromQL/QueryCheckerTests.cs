@@ -74,6 +74,23 @@ public sealed class QueryCheckerTests
     }
 
     [Fact]
+    public void LogQL_groups_of_the_only_rules_backend_are_not_read_as_PromQL()
+    {
+        var spec = Specs.Cluster("dev-1", "dev") + Specs.Backend("logs", "loki") + Specs.Header + """
+            kind: AlertGroup
+            metadata: { name: log-alerts }
+            spec:
+              rules:
+                - alert: ManyErrors
+                  expr: sum(rate({namespace="shop"} |= "error" [5m])) > 10
+            """;
+
+        var compilation = Specs.Compile(spec);
+
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code.StartsWith("TELC3", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Valid_examples_have_no_query_errors()
     {
         foreach (var example in new[] { "quickstart", "microservices" })
