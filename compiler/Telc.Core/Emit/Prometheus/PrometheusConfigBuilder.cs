@@ -122,12 +122,7 @@ public static class PrometheusConfigBuilder
 
     private static TlsConfig? ScrapeTlsConfig(ScrapeTls? tls) => tls is null
         ? null
-        : new TlsConfig(
-            tls.ClusterCa ? ClusterCaFile : tls.CaSecretRef is { } ca ? SecretFile(ca) : null,
-            tls.ClientCertSecretRef is { } cert ? $"{SecretsDirectory}/{cert.Name}/{cert.CertKey}" : null,
-            tls.ClientCertSecretRef is { } key ? $"{SecretsDirectory}/{key.Name}/{key.KeyKey}" : null,
-            tls.InsecureSkipVerify ? true : null,
-            tls.ServerName);
+        : TlsFiles(tls.ClusterCa ? ClusterCaFile : tls.CaSecretRef is { } ca ? SecretFile(ca) : null, tls.ClientCertSecretRef, tls.InsecureSkipVerify, tls.ServerName);
 
     /// <summary>The cluster's CA, as the service account sees it.</summary>
     public const string ClusterCaFile = $"{ServiceAccountDirectory}/ca.crt";
@@ -211,11 +206,15 @@ public static class PrometheusConfigBuilder
 
     private static TlsConfig? Tls(TlsSettings? tls) => tls is null
         ? null
-        : new TlsConfig(
-            tls.CaSecretRef is { } ca ? SecretFile(ca) : null,
-            tls.ClientCertSecretRef is { } cert ? $"{SecretsDirectory}/{cert.Name}/{cert.CertKey}" : null,
-            tls.ClientCertSecretRef is { } key ? $"{SecretsDirectory}/{key.Name}/{key.KeyKey}" : null,
-            tls.InsecureSkipVerify ? true : null);
+        : TlsFiles(tls.CaSecretRef is { } ca ? SecretFile(ca) : null, tls.ClientCertSecretRef, tls.InsecureSkipVerify);
+
+    /// <summary>A tls_config of mounted files: the CA, and the client certificate and key from their Secret.</summary>
+    private static TlsConfig TlsFiles(string? caFile, ClientCertificateRef? clientCert, bool insecureSkipVerify, string? serverName = null) => new(
+        caFile,
+        clientCert is null ? null : $"{SecretsDirectory}/{clientCert.Name}/{clientCert.CertKey}",
+        clientCert is null ? null : $"{SecretsDirectory}/{clientCert.Name}/{clientCert.KeyKey}",
+        insecureSkipVerify ? true : null,
+        serverName);
 
     /// <summary>Where a Secret key is mounted in the Prometheus pod.</summary>
     public static string SecretFile(SecretKeyRef secret) => $"{SecretsDirectory}/{secret.Name}/{secret.Key}";

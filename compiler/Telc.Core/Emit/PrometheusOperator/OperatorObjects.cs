@@ -60,8 +60,6 @@ public sealed record OperatorBasicAuth(SecretKeySelector Password, SecretKeySele
 
 public sealed record OperatorAuthorization(SecretKeySelector Credentials);
 
-public sealed record OperatorTls(SecretOrConfigMap? Ca = null, SecretOrConfigMap? Cert = null, SecretKeySelector? KeySecret = null, bool? InsecureSkipVerify = null);
-
 /// <summary>A key of a Secret or of a ConfigMap (such as kube-root-ca.crt, which every namespace has).</summary>
 public sealed record SecretOrConfigMap(SecretKeySelector? Secret = null, SecretKeySelector? ConfigMap = null);
 
@@ -112,13 +110,13 @@ public sealed record MonitorEndpoint(
     string? Scheme = null,
     bool? HonorLabels = null,
     string? BearerTokenFile = null,
-    OperatorEndpointTls? TlsConfig = null,
+    OperatorTls? TlsConfig = null,
     ImmutableArray<OperatorRelabel> Relabelings = default,
     ImmutableArray<OperatorRelabel> MetricRelabelings = default,
     OperatorAuthorization? Authorization = null);
 
-/// <summary>TLS of a scrape endpoint: files in the Prometheus container, or Secret and ConfigMap keys the operator mounts.</summary>
-public sealed record OperatorEndpointTls(
+/// <summary>TLS of a scrape endpoint or remote write: files in the Prometheus container, or Secret and ConfigMap keys the operator mounts.</summary>
+public sealed record OperatorTls(
     string? CaFile = null,
     SecretOrConfigMap? Ca = null,
     SecretOrConfigMap? Cert = null,
@@ -139,7 +137,7 @@ public sealed record ScrapeConfigSpec(
     string MetricsPath,
     string ScrapeInterval,
     string? Scheme,
-    OperatorEndpointTls? TlsConfig,
+    OperatorTls? TlsConfig,
     OperatorAuthorization? Authorization,
     ImmutableArray<OperatorRelabel> Relabelings,
     ImmutableArray<OperatorRelabel> MetricRelabelings);

@@ -69,11 +69,7 @@ public sealed class PrometheusOperatorEmitter : IEmitter
             basic is null ? null : new OperatorBasicAuth(Selector(basic.PasswordSecretRef), basic.UserSecretRef is { } user ? Selector(user) : null),
             endpoint.Auth?.BearerTokenSecretRef is { } token ? new OperatorAuthorization(Selector(token)) : null,
             endpoint.Tls is { } tls
-                ? new OperatorTls(
-                    tls.CaSecretRef is { } ca ? new SecretOrConfigMap(Selector(ca)) : null,
-                    tls.ClientCertSecretRef is { } cert ? new SecretOrConfigMap(new SecretKeySelector(cert.Name, cert.CertKey)) : null,
-                    tls.ClientCertSecretRef is { } key ? new SecretKeySelector(key.Name, key.KeyKey) : null,
-                    tls.InsecureSkipVerify ? true : null)
+                ? Tls(tls.CaSecretRef is { } ca ? new SecretOrConfigMap(Selector(ca)) : null, tls.ClientCertSecretRef, tls.InsecureSkipVerify)
                 : null,
             plan.QueueCapacity is { } capacity ? new OperatorQueueConfig(capacity) : null,
             Relabel(config.WriteRelabelConfigs));
@@ -99,7 +95,7 @@ public sealed class PrometheusOperatorEmitter : IEmitter
             ScrapeSource.Kubelet or ScrapeSource.Cadvisor => new ServiceMonitor(meta, new MonitorSpec(
                 new LabelSelectorAny(ObjectFactory.Map(("app.kubernetes.io/name", "kubelet"))), new NamespaceSelectorSpec(MatchNames: ["kube-system"]),
                 [new MonitorEndpoint("https-metrics", scrape.MetricsPath, interval, "https", true, scrape.Authorization!.CredentialsFile,
-                    new OperatorEndpointTls(scrape.TlsConfig!.CaFile!), [new OperatorRelabel(TargetLabel: "job", Replacement: job.Name)], metricRelabel)])),
+                    new OperatorTls(scrape.TlsConfig!.CaFile!), [new OperatorRelabel(TargetLabel: "job", Replacement: job.Name)], metricRelabel)])),
             ScrapeSource.NodeExporter or ScrapeSource.KubeStateMetrics => new ServiceMonitor(meta, new MonitorSpec(
                 new LabelSelectorAny(factory.Selector(job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics",
                     job.Source == ScrapeSource.NodeExporter ? "node-exporter" : "kube-state-metrics")),
@@ -121,15 +117,19 @@ public sealed class PrometheusOperatorEmitter : IEmitter
     private static bool IsStatic(ScrapeJobPlan job) => job.Selector is { Targets.IsDefaultOrEmpty: false };
 
     /// <summary>The job's TLS as the operator takes it; the cluster's CA is the kube-root-ca.crt ConfigMap every namespace has.</summary>
-    private static OperatorEndpointTls? EndpointTls(ScrapeSelector selector) => selector is { Scheme: ScrapeScheme.Https, Tls: { } tls }
-        ? new OperatorEndpointTls(
-            Ca: tls.ClusterCa ? new SecretOrConfigMap(ConfigMap: new SecretKeySelector("kube-root-ca.crt", "ca.crt"))
+    private static OperatorTls? EndpointTls(ScrapeSelector selector) => selector is { Scheme: ScrapeScheme.Https, Tls: { } tls }
+        ? Tls(tls.ClusterCa ? new SecretOrConfigMap(ConfigMap: new SecretKeySelector("kube-root-ca.crt", "ca.crt"))
                 : tls.CaSecretRef is { } ca ? new SecretOrConfigMap(Selector(ca)) : null,
-            Cert: tls.ClientCertSecretRef is { } cert ? new SecretOrConfigMap(new SecretKeySelector(cert.Name, cert.CertKey)) : null,
-            KeySecret: tls.ClientCertSecretRef is { } key ? new SecretKeySelector(key.Name, key.KeyKey) : null,
-            ServerName: tls.ServerName,
-            InsecureSkipVerify: tls.InsecureSkipVerify ? true : null)
+            tls.ClientCertSecretRef, tls.InsecureSkipVerify, tls.ServerName)
         : null;
+
+    /// <summary>TLS from Secret (and ConfigMap) keys the operator mounts: the CA, and the client certificate and key.</summary>
+    private static OperatorTls Tls(SecretOrConfigMap? ca, ClientCertificateRef? clientCert, bool insecureSkipVerify, string? serverName = null) => new(
+        Ca: ca,
+        Cert: clientCert is null ? null : new SecretOrConfigMap(new SecretKeySelector(clientCert.Name, clientCert.CertKey)),
+        KeySecret: clientCert is null ? null : new SecretKeySelector(clientCert.Name, clientCert.KeyKey),
+        ServerName: serverName,
+        InsecureSkipVerify: insecureSkipVerify ? true : null);
 
     private static OperatorAuthorization? TokenSecret(ScrapeAuth? auth) =>
         auth?.BearerTokenSecretRef is { } token ? new OperatorAuthorization(Selector(token)) : null;
