@@ -1,5 +1,4 @@
 using Telc.Diagnostics;
-using Telc.Emit.Prometheus;
 using Telc.Parsing;
 using Telc.Semantics;
 using Telc.Spec;
@@ -36,7 +35,7 @@ public static class NotRendered
             yield return (resource.Spec switch
             {
                 BackendSpec backend => $"Backend '{resource.Name}' ({BackendTypes.TypeOf(backend)})",
-                AlertGroupSpec group when PrometheusEmitter.EvaluatedBy(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.TypeOf(backend)} ruler)",
+                AlertGroupSpec group when BackendTypes.EvaluatorOf(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.TypeOf(backend)} ruler)",
                 _ => resource.DisplayName,
             }, null);
             yield break;

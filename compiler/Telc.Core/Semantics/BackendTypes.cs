@@ -43,6 +43,13 @@ public static class BackendTypes
     public static IReadOnlyList<string> Candidates(SpecModel model, BackendUse use) =>
         [.. model.OfKind<BackendSpec>().Where(b => Serving(use).Contains(TypeOf(b.Spec))).Select(b => b.Resource.Name).Distinct()];
 
+    /// <summary>The backend that evaluates an AlertGroup: the one it names, else the only one that can; null when neither is declared.</summary>
+    public static BackendSpec? EvaluatorOf(SpecModel model, AlertGroupSpec group)
+    {
+        var name = group.Backend?.Value ?? Default(model, BackendUse.Rules);
+        return model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == name).Spec;
+    }
+
     /// <summary>The backend a document that names none uses: the only one that can serve the use, else none.</summary>
     public static string? Default(SpecModel model, BackendUse use) => Candidates(model, use) is [var only] ? only : null;
 

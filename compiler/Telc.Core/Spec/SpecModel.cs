@@ -22,7 +22,7 @@ public sealed record SpecModel(ImmutableArray<Resource> Resources)
 
     /// <summary>The tier of each environment the Project declares (dev, stage and prod without a Project).</summary>
     public ImmutableSortedDictionary<string, EnvironmentTier> EnvironmentTiers =>
-        (Project ?? new ProjectSpec(null, null, [], [], ImmutableSortedDictionary<string, PolicySettings>.Empty, null)).EnvironmentTiers;
+        EnvironmentDeclaration.Tiers(Project?.Environments ?? default);
 
     /// <summary>The tier of an environment; null for an environment the Project does not declare with a tier.</summary>
     public EnvironmentTier? TierOf(string environment) => EnvironmentTiers.TryGetValue(environment, out var tier) ? tier : null;

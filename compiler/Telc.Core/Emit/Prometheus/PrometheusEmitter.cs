@@ -15,20 +15,13 @@ public sealed class PrometheusEmitter : IEmitter
     {
         BackendSpec backend => backend.Prometheus is not null || backend.External?.PrometheusRemoteWrite is not null,
         MetricPipelineSpec => true,
-        AlertGroupSpec group => EvaluatedBy(model, group) is { } backend && Semantics.BackendTypes.TypeOf(backend) == "prometheus",
+        AlertGroupSpec group => Semantics.BackendTypes.EvaluatorOf(model, group) is { } backend && Semantics.BackendTypes.TypeOf(backend) == "prometheus",
         RetentionPolicySpec => true,
         _ => false,
     };
 
     public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
         cluster.Metrics.Prometheuses.Where(p => !p.Spec.Operator).Select(p => Emit(cluster, p, context.Factory, context.Cache, context.Diagnostics));
-
-    /// <summary>The backend that evaluates an AlertGroup: the one it names, else the only one that can.</summary>
-    public static BackendSpec? EvaluatedBy(SpecModel model, AlertGroupSpec group)
-    {
-        var name = group.Backend?.Value ?? Semantics.BackendTypes.Default(model, BackendUse.Rules);
-        return model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == name).Spec;
-    }
 
     private const string App = "prometheus";
 

@@ -37,4 +37,11 @@ public sealed record EnvironmentDeclaration(
     public EnvironmentTier? EffectiveTier => Tier ?? WellKnownTier(Name.Value);
 
     public static EnvironmentTier? WellKnownTier(string name) => WellKnown.TryGetValue(name, out var tier) ? tier : null;
+
+    /// <summary>Each environment's name and tier (dev, stage and prod when none are declared); a name without a tier is left out.</summary>
+    public static ImmutableSortedDictionary<string, EnvironmentTier> Tiers(ImmutableArray<EnvironmentDeclaration> declared) =>
+        declared.IsDefaultOrEmpty
+            ? DefaultNames.ToImmutableSortedDictionary(n => n, n => WellKnownTier(n)!.Value, StringComparer.Ordinal)
+            : declared.Where(e => e.EffectiveTier is not null).DistinctBy(e => e.Name.Value)
+                .ToImmutableSortedDictionary(e => e.Name.Value, e => e.EffectiveTier!.Value, StringComparer.Ordinal);
 }

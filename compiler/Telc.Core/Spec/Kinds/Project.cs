@@ -11,15 +11,7 @@ public sealed record ProjectSpec(
     ImmutableArray<EnvironmentDeclaration> Environments,
     [Doc("Preset versions pinned for every cluster.")] ImmutableArray<PresetUse> Presets,
     [Doc("Level and options of each policy, by policy id.")] ImmutableSortedDictionary<string, PolicySettings> Policies,
-    [Doc("Defaults applied wherever a document leaves a value out.")] ProjectDefaults? Defaults) : SpecNode
-{
-    /// <summary>Each environment's name and tier (the defaults when none are declared); a name without a tier is left out.</summary>
-    public ImmutableSortedDictionary<string, EnvironmentTier> EnvironmentTiers =>
-        Environments.IsDefaultOrEmpty
-            ? EnvironmentDeclaration.DefaultNames.ToImmutableSortedDictionary(n => n, n => EnvironmentDeclaration.WellKnownTier(n)!.Value, StringComparer.Ordinal)
-            : Environments.Where(e => e.EffectiveTier is not null).DistinctBy(e => e.Name.Value)
-                .ToImmutableSortedDictionary(e => e.Name.Value, e => e.EffectiveTier!.Value, StringComparer.Ordinal);
-}
+    [Doc("Defaults applied wherever a document leaves a value out.")] ProjectDefaults? Defaults) : SpecNode;
 
 [Doc("Where rendered manifests go.")]
 public sealed record OutputSettings(
