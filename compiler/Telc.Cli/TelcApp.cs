@@ -26,7 +26,7 @@ public static class TelcApp
         {
             foreach (var problem in problems)
             {
-                await context.Error.WriteLineAsync($"telc: {problem}");
+                await context.Error.WriteLineAsync($"telc: {Escaped(problem)}");
             }
 
             await context.Error.WriteLineAsync($"Run 'telc {(parsed.CommandResult.Command == root ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
@@ -44,7 +44,7 @@ public static class TelcApp
         }
         catch (Exception e) when (e is UsageException or SpecSourceException)
         {
-            await context.Error.WriteLineAsync($"telc: {e.Message}");
+            await context.Error.WriteLineAsync($"telc: {Escaped(e.Message)}");
             return ExitCodes.UsageError;
         }
         catch (Exception e)
@@ -54,6 +54,9 @@ public static class TelcApp
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>Usage messages quote what the user typed (arguments, paths, refs): control characters are shown, never sent to the terminal.</summary>
+    private static string Escaped(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     /// <summary>
     /// What is wrong with the command line, told once: an unknown command or option by name (with the closest known one),

@@ -12,6 +12,8 @@ public sealed class UsageMessageTests
     [InlineData(new[] { "validate", "--no-such-option" }, "telc: unknown option '--no-such-option'\nRun 'telc validate --help' for usage.\n")]
     [InlineData(new[] { "validate", "--formt", "json" }, "telc: unknown option '--formt' (did you mean '--format'?)\nRun 'telc validate --help' for usage.\n")]
     [InlineData(new[] { "validate", "a", "b" }, "telc: unexpected argument 'b'\nRun 'telc validate --help' for usage.\n")]
+    [InlineData(new[] { "valid\u001b[31mate" }, "telc: unknown command 'valid\\u001B[31mate'\nRun 'telc --help' for usage.\n")]
+    [InlineData(new[] { "validate", "no\u001b]0;such" }, "telc: spec folder 'no\\u001B]0;such' does not exist\n")]
     public void Mistakes_are_named_once(string[] args, string expected)
     {
         var result = CliRunner.Run(RepoPaths.Root, args);
