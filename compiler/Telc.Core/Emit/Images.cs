@@ -3,8 +3,8 @@ namespace Telc.Emit;
 /// <summary>The one table of container images telc renders, pinned so a render never changes under the user.</summary>
 public static class Images
 {
-    public const string Prometheus = "quay.io/prometheus/prometheus:v2.53.2";
-    public const string Alertmanager = "quay.io/prometheus/alertmanager:v0.27.0";
+    public const string Prometheus = "quay.io/prometheus/prometheus:v2.53.3";
+    public const string Alertmanager = "quay.io/prometheus/alertmanager:v0.28.1";
     public const string NodeExporter = "quay.io/prometheus/node-exporter:v1.8.2";
     public const string KubeStateMetrics = "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0";
 }

@@ -3,6 +3,7 @@ using Telc.Parsing;
 using Telc.Semantics;
 using Telc.Spec;
 using Telc.Spec.Kinds;
+using Telc.Text;
 
 namespace Telc.Emit;
 
@@ -15,54 +16,71 @@ public static class NotRendered
 {
     private const string Hint = "nothing to change in the spec; this version of telc renders only the metrics and alerting stack";
 
-    public static IEnumerable<Diagnostic> In(SpecModel model)
-    {
-        foreach (var resource in model.Resources)
-        {
-            foreach (var (what, why) in Parts(model, resource))
-            {
-                yield return Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, resource.Location,
-                    $"{what} is checked but not rendered by this version of telc{(why is null ? string.Empty : $": {why}")}",
-                    why is null ? Hint : "leave the fields out, or keep them for when telc renders this pipeline's own agent");
-            }
-        }
-    }
+    /// <summary>The TELC501 info naming the part.</summary>
+    public static Diagnostic Info(UnrenderedPart part) =>
+        Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, part.Resource.Location,
+            $"{part.What} {(part.Fields.Length > 1 ? "are" : "is")} checked but not rendered by this version of telc{(part.Why is null ? string.Empty : $": {part.Why}")}",
+            part.Hint ?? Hint);
 
-    private static IEnumerable<(string What, string? Why)> Parts(SpecModel model, Resource resource)
+    /// <summary>Every document, and every part of a rendered document, that changes nothing in the output.</summary>
+    /// <param name="renderedFrom">The documents (by location) that objects were rendered from.</param>
+    public static IEnumerable<UnrenderedPart> Parts(SpecModel model, IReadOnlySet<SourceLocation> renderedFrom) =>
+        model.Resources.SelectMany(resource => Parts(model, resource, renderedFrom));
+
+    private static IEnumerable<UnrenderedPart> Parts(SpecModel model, Resource resource, IReadOnlySet<SourceLocation> renderedFrom)
     {
         if (!Emitters.AnyRenders(model, resource))
         {
-            yield return (resource.Spec switch
+            yield return new UnrenderedPart(resource, [], resource.Spec switch
             {
                 BackendSpec backend => $"Backend '{resource.Name}' ({BackendTypes.TypeOf(backend)})",
                 AlertGroupSpec group when BackendTypes.EvaluatorOf(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.TypeOf(backend)} ruler)",
                 _ => resource.DisplayName,
-            }, null);
+            }, null, null);
             yield break;
         }
 
         // Parts of documents that are rendered otherwise.
+        if (!renderedFrom.Contains(resource.Location) && Written(resource, "metadata", "labels", "annotations") is { Count: > 0 } metadata)
+        {
+            yield return new UnrenderedPart(resource, [.. metadata.Select(f => $"metadata.{f}")],
+                $"{string.Join(" and ", metadata.Select(f => $"metadata.{f}"))} of {resource.DisplayName}",
+                "no Kubernetes object is rendered from this document itself (its settings go into the objects of the backends that use it)",
+                "a document's labels and annotations go onto the objects whose telc.io/source annotation points at it; leave them out here");
+        }
+
         switch (resource.Spec)
         {
             case MetricPipelineSpec pipeline:
                 if (pipeline.Input.Otlp is { Enabled: true })
                 {
-                    yield return ($"the OTLP input of {resource.DisplayName}", null);
+                    yield return new UnrenderedPart(resource, ["spec.input.otlp"], $"the OTLP input of {resource.DisplayName}", null, null);
                 }
 
                 if (UnrenderedBufferFields(model, resource, pipeline) is { Count: > 0 } fields)
                 {
-                    yield return ($"{string.Join(" and ", fields.Select(f => $"buffer.{f}"))} of {resource.DisplayName}",
+                    yield return new UnrenderedPart(resource, [.. fields.Select(f => $"spec.buffer.{f}")],
+                        $"{string.Join(" and ", fields.Select(f => $"buffer.{f}"))} of {resource.DisplayName}",
                         "Prometheus keeps a pipeline's queue in its write-ahead log and retries sending until the log moves on; "
-                        + "only a queue size for a remote-write output is rendered (queue_config.capacity)");
+                        + "only a queue size for a remote-write output is rendered (queue_config.capacity)",
+                        "leave the fields out, or keep them for when telc renders this pipeline's own agent");
                 }
 
                 break;
+            case ClusterSpec when Written(resource, "spec", "platform") is { Count: > 0 }:
+                yield return new UnrenderedPart(resource, ["spec.platform"], $"spec.platform of {resource.DisplayName}",
+                    "the platform decides which control-plane scrape jobs and alerts of presets are on, and no preset is rendered yet", null);
+                break;
+            case BackendSpec { External.PrometheusRemoteWrite: not null } when Written(resource, "spec.external.prometheusRemoteWrite.tls", "insecure") is { Count: > 0 }:
+                yield return new UnrenderedPart(resource, ["spec.external.prometheusRemoteWrite.tls.insecure"], $"tls.insecure of {resource.DisplayName}",
+                    "over HTTP the URL's scheme decides whether TLS is used (http:// or https://)", "leave insecure out; write the URL with http:// to send without TLS");
+                break;
             case TeamSpec { Budgets: not null }:
-                yield return ($"the budgets of {resource.DisplayName}", null);
+                yield return new UnrenderedPart(resource, ["spec.budgets"], $"spec.budgets of {resource.DisplayName}", null, null);
                 break;
             case RetentionPolicySpec policy when policy.Rules.Any(r => r.Team is not null || r.Signal != Signal.Metrics):
-                yield return ($"the team, log and trace rules of {resource.DisplayName}", null);
+                string[] rules = [.. policy.Rules.Select((rule, index) => (rule, index)).Where(r => r.rule.Team is not null || r.rule.Signal != Signal.Metrics).Select(r => $"spec.rules[{r.index}]")];
+                yield return new UnrenderedPart(resource, [.. rules], $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team, logs or traces)", null, null);
                 break;
         }
     }
@@ -70,10 +88,19 @@ public static class NotRendered
     /// <summary>The buffer fields the pipeline's YAML writes that change nothing: all but queueSize, and queueSize too unless it ships by remote write.</summary>
     private static List<string> UnrenderedBufferFields(SpecModel model, Resource resource, MetricPipelineSpec pipeline)
     {
-        var written = (resource.Document.Root as YamlMapping)?.Find("spec")?.Value is YamlMapping spec && spec.Find("buffer")?.Value is YamlMapping buffer
-            ? buffer.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal)
-            : [];
         var shipsByRemoteWrite = model.OfKind<BackendSpec>().Any(b => b.Resource.Name == pipeline.Output.Backend.Value && b.Spec.External?.PrometheusRemoteWrite is not null);
-        return [.. new[] { "queueSize", "retryFor", "persistent" }.Where(f => written.Contains(f) && (f != "queueSize" || !shipsByRemoteWrite))];
+        return [.. Written(resource, "spec.buffer", "queueSize", "retryFor", "persistent").Where(f => f != "queueSize" || !shipsByRemoteWrite)];
+    }
+
+    /// <summary>Which of the fields the document writes in the mapping at <paramref name="path"/> (dotted, from the root).</summary>
+    private static List<string> Written(Resource resource, string path, params string[] fields)
+    {
+        var mapping = resource.Document.Root as YamlMapping;
+        foreach (var key in path.Split('.'))
+        {
+            mapping = mapping?.Find(key)?.Value as YamlMapping;
+        }
+
+        return mapping is null ? [] : [.. fields.Where(f => mapping.Find(f) is not null)];
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Telc.Diagnostics.Formatting;
 using Telc.Emit.Kubernetes;
 using Telc.Model;
+using Telc.Spec;
 using Telc.Text;
 
 namespace Telc.Emit;
@@ -15,10 +16,16 @@ public sealed class ObjectFactory(ClusterPlan cluster)
 
     public string Namespace => cluster.Namespace;
 
-    public ObjectMeta Meta(string name, string app, SourceLocation source, bool clusterScoped = false)
+    /// <summary>
+    /// The metadata of an object rendered from a spec document: the document's own labels and annotations, then the
+    /// ones telc sets (the checks refuse a document that sets those itself), and provenance pointing at the document.
+    /// </summary>
+    public ObjectMeta Meta(string name, string app, Resource source, bool clusterScoped = false)
     {
-        var meta = new ObjectMeta(name, clusterScoped ? null : cluster.Namespace, Labels(name, app), Provenance(source));
-        sources[meta] = source;
+        var meta = new ObjectMeta(name, clusterScoped ? null : cluster.Namespace,
+            Ordinal(source.Metadata.Labels).SetItems(Labels(name, app)),
+            Ordinal(source.Metadata.Annotations).SetItems(Provenance(source.Location)));
+        sources[meta] = source.Location;
         return meta;
     }
 
@@ -86,6 +93,9 @@ public sealed class ObjectFactory(ClusterPlan cluster)
     /// <summary>The StatefulSet claim template named "data", or none when the backend keeps its data in an emptyDir.</summary>
     public static ImmutableArray<PersistentVolumeClaim> DataClaims(Spec.Kinds.StorageSettings? storage) =>
         storage is null ? default : [new PersistentVolumeClaim(new ObjectMeta("data"), ClaimSpec(storage))];
+
+    private static ImmutableSortedDictionary<string, string> Ordinal(ImmutableSortedDictionary<string, string> entries) =>
+        entries.WithComparers(StringComparer.Ordinal);
 
     public static ImmutableSortedDictionary<string, string> Map(params (string Key, string Value)[] entries) =>
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entries.Select(e => KeyValuePair.Create(e.Key, e.Value)));

@@ -33,15 +33,18 @@ public static class Renderer
             files.Add(new OutputFile($"{root}/kustomization.yaml", cache.Yaml(new Kustomization(resources))));
         }
 
-        if (model.Project is { GitOps: { Flavour: not GitOpsFlavour.None } gitOps } project)
+        var renderedFrom = objects.Select(o => o.Source).ToHashSet();
+        if (model.OfKind<ProjectSpec>().FirstOrDefault() is { Spec.GitOps.Flavour: not GitOpsFlavour.None } project)
         {
-            files.AddRange(GitOpsEmitter.Emit(clusters, project, gitOps.Location, outputPath ?? project.Output?.Path ?? "rendered")
+            files.AddRange(GitOpsEmitter.Emit(clusters, project.Resource, outputPath ?? project.Spec.Output?.Path ?? "rendered")
                 .Select(o => new OutputFile(o.Path, cache.Yaml(o.Object))));
+            renderedFrom.Add(project.Resource.Location);
         }
 
-        diagnostics.AddRange(NotRendered.In(model));
+        var unrendered = NotRendered.Parts(model, renderedFrom).ToImmutableArray();
+        diagnostics.AddRange(unrendered.Select(NotRendered.Info));
         files.Add(new OutputFile(Output.TreeWriter.MarkerFile, Output.TreeWriter.MarkerText));
-        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], objects, diagnostics);
+        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], objects, unrendered, diagnostics);
     }
 
     /// <summary>The objects of every cluster without their YAML: what policies look at.</summary>
@@ -63,12 +66,16 @@ public static class Renderer
         var root = Root(cluster);
         var placed = new List<(string Path, IKubernetesObject Object)>
         {
-            ($"{root}/namespace.yaml", new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster.Location, clusterScoped: true))),
+            ($"{root}/namespace.yaml", new Namespace(factory.Meta(cluster.Namespace, "telemetry", cluster.Cluster, clusterScoped: true))),
         };
         placed.AddRange(components.SelectMany(c => c.Objects.Select(o => ($"{root}/{c.Folder}/{o.Kind.ToLowerInvariant()}-{o.Metadata.Name}.yaml", o))));
         return placed.Select(p => new RenderedObject(cluster.Name, p.Path, p.Object, factory.SourceOf(p.Object.Metadata)));
     }
 }
 
-/// <summary>The rendered files, ordered by path, the cluster objects in them, and any problem found while rendering.</summary>
-public sealed record RenderResult(ImmutableArray<OutputFile> Files, ImmutableArray<RenderedObject> Objects, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>
+/// The rendered files, ordered by path, the cluster objects in them, what the spec says that they leave out (each
+/// named in a TELC501 info), and any problem found while rendering.
+/// </summary>
+public sealed record RenderResult(
+    ImmutableArray<OutputFile> Files, ImmutableArray<RenderedObject> Objects, ImmutableArray<UnrenderedPart> Unrendered, IReadOnlyList<Diagnostic> Diagnostics);

@@ -49,6 +49,7 @@ public static class Re2Syntax
         long groupRepeat = 1;
         var canRepeat = false;
         var lastWasRepeat = false;
+        var height = new Re2Height();
         dotnet = string.Empty;
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -62,6 +63,7 @@ public static class Re2Syntax
                         return escape;
                     }
 
+                    height.Atom();
                     canRepeat = true;
                     lastWasRepeat = false;
                     continue;
@@ -72,10 +74,12 @@ public static class Re2Syntax
                         return problem;
                     }
 
+                    height.Atom();
                     canRepeat = true;
                     lastWasRepeat = false;
                     continue;
                 case '(':
+                    var capture = i + 1 < pattern.Length && (pattern[i + 1] != '?' || IsNamedGroup(pattern, i));
                     var group = Group(pattern, ref i, output, out var opens);
                     if (group is not null)
                     {
@@ -86,6 +90,7 @@ public static class Re2Syntax
                     {
                         depth++;
                         repeats.Push(1);
+                        height.Open(capture);
                     }
 
                     canRepeat = false;
@@ -98,6 +103,7 @@ public static class Re2Syntax
                     }
 
                     output.Append(c);
+                    height.Close();
                     groupRepeat = repeats.Pop();
                     canRepeat = true;
                     lastWasRepeat = false;
@@ -126,6 +132,7 @@ public static class Re2Syntax
                         return $"missing argument to repetition operator: `{c}`";
                     }
 
+                    height.Repeat(c == '+' ? 1 : 0, c == '?' ? 1 : -1);
                     output.Append(c);
                     lastWasRepeat = true;
                     continue;
@@ -151,6 +158,7 @@ public static class Re2Syntax
                         }
 
                         repeats.Push(Math.Max(repeats.Pop(), count * nested));
+                        height.Repeat(repeat.Min, repeat.Max);
 
                         output.Append(pattern, i, repeat.Length);
                         i += repeat.Length - 1;
@@ -159,10 +167,24 @@ public static class Re2Syntax
                     }
 
                     output.Append("\\{");
+                    height.Literal();
                     canRepeat = true;
                     lastWasRepeat = false;
                     continue;
                 default:
+                    if (c == '|')
+                    {
+                        height.Alternative();
+                    }
+                    else if (c is '.' or '^' or '$')
+                    {
+                        height.Atom();
+                    }
+                    else
+                    {
+                        height.Literal();
+                    }
+
                     AppendLiteral(output, c);
                     canRepeat = true;
                     lastWasRepeat = false;
@@ -173,6 +195,11 @@ public static class Re2Syntax
         if (depth != 0)
         {
             return "missing closing ): " + pattern;
+        }
+
+        if (height.Total() > Re2Height.Limit)
+        {
+            return $"expression nests too deeply: Prometheus expands bounded repetitions like {{0,500}} into nested groups, and Go accepts at most {Re2Height.Limit} levels";
         }
 
         dotnet = output.ToString();
@@ -202,6 +229,10 @@ public static class Re2Syntax
         return (min, max, close - start + 1);
     }
 
+    /// <summary>(?P&lt;name&gt;…), or (?&lt;name&gt;…) as Go 1.22 and later read it (not the lookbehinds (?&lt;= and (?&lt;!).</summary>
+    private static bool IsNamedGroup(string pattern, int i) =>
+        pattern.AsSpan(i).StartsWith("(?P<") || (pattern.AsSpan(i).StartsWith("(?<") && i + 3 < pattern.Length && pattern[i + 3] is not ('=' or '!'));
+
     private static string? Group(string pattern, ref int i, StringBuilder output, out bool opens)
     {
         opens = true;
@@ -211,10 +242,12 @@ public static class Re2Syntax
             return null;
         }
 
-        if (pattern.AsSpan(i).StartsWith("(?P<"))
+        if (IsNamedGroup(pattern, i))
         {
+            // Go 1.22 and later read (?<name>…) as (?P<name>…) does.
+            var start = pattern[i + 2] == 'P' ? i + 4 : i + 3;
             var close = pattern.IndexOf('>', i);
-            var name = close < 0 ? string.Empty : pattern[(i + 4)..close];
+            var name = close < 0 ? string.Empty : pattern[start..close];
             if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
             {
                 return $"invalid named capture: `{pattern[i..Math.Min(pattern.Length, close + 1)]}`";
@@ -375,12 +408,7 @@ public static class Re2Syntax
                 return null;
             case 'Q':
                 var end = pattern.IndexOf("\\E", i + 1, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    // Prometheus anchors the pattern as ^(?:…)$, so an open \Q swallows the closing parenthesis.
-                    return "missing closing ): an unterminated \\Q quotes the rest of the pattern";
-                }
-
+                // An unterminated \Q quotes the rest of the pattern (Prometheus parses the pattern before anchoring it).
                 var literal = end < 0 ? pattern[(i + 1)..] : pattern[(i + 1)..end];
                 output.Append(System.Text.RegularExpressions.Regex.Escape(literal));
                 i = end < 0 ? pattern.Length - 1 : end + 1;

@@ -27,6 +27,7 @@ public sealed partial class ConfigurationChecker
     {
         foreach (var resource in model.Resources)
         {
+            diagnostics.AddRange(MetadataChecks.Check(resource));
             switch (resource.Spec)
             {
                 case ClusterSpec cluster:
@@ -195,6 +196,11 @@ public sealed partial class ConfigurationChecker
         foreach (var endpoint in new[] { external?.PrometheusRemoteWrite, external?.Elasticsearch, external?.Loki })
         {
             Url(endpoint?.Url, endpoint?.Location);
+            if (endpoint?.Tls is { Insecure: true } tls && endpoint.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                Add(DiagnosticCatalogue.InvalidForConsumer, tls.Location, $"tls.insecure asks for no TLS, but the URL '{endpoint.Url}' is https://; over HTTP the URL's scheme decides",
+                    "write the URL with http:// to send without TLS, or remove insecure");
+            }
         }
 
         Url(external?.SplunkHec?.Url, external?.SplunkHec?.Location);

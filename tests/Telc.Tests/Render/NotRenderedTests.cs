@@ -30,7 +30,7 @@ public sealed class NotRenderedTests
     {
         var infos = Infos(Pipeline("metrics", "{ queueSize: 100, retryFor: 10m, persistent: true }"));
 
-        Assert.Contains(infos, m => m.StartsWith("buffer.queueSize and buffer.retryFor and buffer.persistent of MetricPipeline/apps is checked but not rendered", StringComparison.Ordinal));
+        Assert.Contains(infos, m => m.StartsWith("buffer.queueSize and buffer.retryFor and buffer.persistent of MetricPipeline/apps are checked but not rendered", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,4 +68,36 @@ public sealed class NotRenderedTests
 
         Assert.Contains("AlertGroup/log-alerts (rules for the loki ruler) is checked but not rendered by this version of telc", infos);
     }
+
+    [Fact]
+    public void Labels_of_a_document_no_object_is_rendered_from_are_named()
+    {
+        var infos = Infos(Specs.Header + "kind: Team\nmetadata: { name: shop, labels: { example.com/team: shop } }\nspec: { namespaces: [shop] }\n");
+
+        Assert.Contains(infos, m => m.StartsWith("metadata.labels of Team/shop is checked but not rendered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Labels_of_a_rendered_document_go_onto_its_objects_and_are_not_named()
+    {
+        var compilation = Specs.Compile(Specs.Cluster("dev-1", "dev")
+            + Specs.Header + "kind: Backend\nmetadata: { name: metrics, labels: { example.com/tier: storage }, annotations: { example.com/runbook: r } }\nspec: { prometheus: {} }\n");
+        var rendered = Renderer.Render(compilation.Model, compilation.Clusters);
+
+        Assert.DoesNotContain(rendered.Diagnostics, d => d.Message.Contains("metadata.labels", StringComparison.Ordinal));
+        var statefulSet = Assert.Single(rendered.Objects, o => o.Object.Kind == "StatefulSet").Object.Metadata;
+        Assert.Equal("storage", statefulSet.Labels!["example.com/tier"]);
+        Assert.Equal("r", statefulSet.Annotations!["example.com/runbook"]);
+        Assert.Equal("prometheus", statefulSet.Labels["app.kubernetes.io/name"]);
+    }
+
+    [Fact]
+    public void A_written_platform_is_named() =>
+        Assert.Contains(Infos(Specs.Header + "kind: Cluster\nmetadata: { name: prod-1 }\nspec: { environment: prod, platform: gke }\n"),
+            m => m.StartsWith("spec.platform of Cluster/prod-1 is checked but not rendered", StringComparison.Ordinal));
+
+    [Fact]
+    public void Remote_write_tls_insecure_is_named() =>
+        Assert.Contains(Infos(Specs.Header + "kind: Backend\nmetadata: { name: plain }\nspec: { external: { prometheusRemoteWrite: { url: 'http://m.example/write', tls: { insecure: true } } } }\n"),
+            m => m.StartsWith("tls.insecure of Backend/plain is checked but not rendered", StringComparison.Ordinal));
 }

@@ -29,7 +29,7 @@ public sealed partial class RealToolsTests
         {
             var layout = Path.Combine(folder.Path, "check", Path.GetFileNameWithoutExtension(file));
             Directory.CreateDirectory(Path.Combine(layout, "rules"));
-            File.WriteAllText(Path.Combine(layout, "prometheus.yml"), MountedAt(layout, WithoutKubernetesDiscovery(data["prometheus.yml"])));
+            File.WriteAllText(Path.Combine(layout, "prometheus.yml"), MountedAt(layout, data["prometheus.yml"]));
             foreach (var (rules, ruleData) in tree.ConfigMaps("-rules").Where(r => Path.GetFileName(r.File) == Path.GetFileName(file).Replace("-config", "-rules")))
             {
                 foreach (var (name, text) in ruleData)
@@ -112,7 +112,7 @@ public sealed partial class RealToolsTests
     [GeneratedRegex(@"_file: (?<path>""?/[^\n""]+""?)")]
     private static partial Regex MountedFile();
 
-    /// <summary>Replaces each kubernetes_sd_configs block (which Debian's promtool cannot parse) with a static target.</summary>
+    /// <summary>Replaces each kubernetes_sd_configs block with a static target, for a server that runs outside a cluster.</summary>
     public static string WithoutKubernetesDiscovery(string config) =>
         KubernetesDiscovery().Replace(config, m => $"{m.Groups["indent"].Value}static_configs:\n{m.Groups["indent"].Value}  - targets:\n{m.Groups["indent"].Value}      - \"127.0.0.1:9100\"\n");
 

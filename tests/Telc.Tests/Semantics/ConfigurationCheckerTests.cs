@@ -20,6 +20,12 @@ public sealed class ConfigurationCheckerTests
     [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { node: {} }\n  filter: { dropLabels: [__name__] }\n  output: { backend: metrics }\n", "would merge distinct series")]
     [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { prometheus: { namespaces: { include: [Not_A_Namespace] } } }\n  output: { backend: metrics }\n", "not a valid namespace name")]
     [InlineData("kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input: { prometheus: { selectors: [ { name: s, matchLabels: { 'has space': x }, port: m } ] } }\n  output: { backend: metrics }\n", "is not a Kubernetes label key")]
+    [InlineData("kind: Backend\nmetadata: { name: b, labels: { 'has space': x } }\nspec: { alertmanager: {} }\n", "'has space' is not a Kubernetes label key")]
+    [InlineData("kind: Backend\nmetadata: { name: b, labels: { tier: 'two words' } }\nspec: { alertmanager: {} }\n", "'two words' is not a Kubernetes label value")]
+    [InlineData("kind: Backend\nmetadata: { name: b, labels: { app.kubernetes.io/name: mine } }\nspec: { alertmanager: {} }\n", "is set by telc on every object")]
+    [InlineData("kind: Backend\nmetadata: { name: b, annotations: { telc.io/source: here } }\nspec: { alertmanager: {} }\n", "which telc keeps for its own")]
+    [InlineData("kind: Backend\nmetadata: { name: b, annotations: { 'Bad_Prefix/x': y } }\nspec: { alertmanager: {} }\n", "is not a Kubernetes annotation key")]
+    [InlineData("kind: Backend\nmetadata: { name: b }\nspec: { external: { prometheusRemoteWrite: { url: 'https://m.example/write', tls: { insecure: true } } } }\n", "tls.insecure asks for no TLS")]
     public void Refused_values_are_errors(string document, string message)
     {
         var diagnostic = Compile(document).Single("TELC215");
@@ -52,6 +58,14 @@ public sealed class ConfigurationCheckerTests
         var compilation = Compile($"kind: AlertRouting\nmetadata: {{ name: r }}\nspec:\n  receivers:\n    - name: x\n      webhook: {{ url: '{url}' }}\n  defaultReceiver: x\n");
 
         Assert.Contains(reason, compilation.Single("TELC216").Message);
+    }
+
+    [Fact]
+    public void Metadata_errors_point_at_the_key_or_value()
+    {
+        var diagnostic = Compile("kind: Backend\nmetadata:\n  name: b\n  labels:\n    ok: fine\n    tier: 'two words'\nspec: { alertmanager: {} }\n").Single("TELC215");
+
+        Assert.Equal("7:11", diagnostic.Start.ToString());
     }
 
     [Fact]

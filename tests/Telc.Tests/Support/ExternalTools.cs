@@ -22,10 +22,28 @@ public static class ExternalTools
         Require(File.Exists(ActionValidator) && Which("node") is not null,
             "the GitHub Actions schema validator is not installed (run: cd tests/tools/actions && npm install --no-package-lock)");
 
-    /// <summary>promtool, amtool (Debian packages prometheus, prometheus-alertmanager) and kubectl.</summary>
+    /// <summary>
+    /// promtool, amtool, prometheus and prometheus-alertmanager at the version of the image telc deploys (an older
+    /// tool refuses fields the deployed one reads, a newer one accepts what the deployed one refuses), and kubectl.
+    /// </summary>
     public static void Require(string program)
     {
-        Require(Which(program) is not null, $"{program} is not installed (apt-get install prometheus prometheus-alertmanager; kubectl for kustomize)");
+        var deployed = program switch
+        {
+            "promtool" or "prometheus" => Emit.Images.Prometheus,
+            "amtool" or "prometheus-alertmanager" => Emit.Images.Alertmanager,
+            _ => null,
+        };
+        if (deployed is null)
+        {
+            Require(Which(program) is not null, $"{program} is not installed (kubectl for kustomize)");
+            return;
+        }
+
+        var version = deployed[(deployed.LastIndexOf(":v", StringComparison.Ordinal) + 2)..];
+        var installed = Which(program) is null ? null : Run(program, "--version").Output.Split('\n')[0];
+        Require(installed is not null && System.Text.RegularExpressions.Regex.IsMatch(installed, $@"version {System.Text.RegularExpressions.Regex.Escape(version)}\b"),
+            $"{program} {version} (the version telc deploys) is not installed{(installed is null ? string.Empty : $"; found '{installed}'")} (run: tests/tools/prometheus/install)");
     }
 
     public static (int ExitCode, string Output) Run(string program, params string[] arguments) =>

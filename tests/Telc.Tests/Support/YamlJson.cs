@@ -9,7 +9,7 @@ public static class YamlJson
 {
     public static string ToJson(YamlNode node) => Convert(node)?.ToJsonString() ?? "null";
 
-    private static JsonNode? Convert(YamlNode node) => node switch
+    public static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMapping mapping => new JsonObject(mapping.Entries.Select(e => KeyValuePair.Create(e.Key.Value, Convert(e.Value)))),
         YamlSequence sequence => new JsonArray([.. sequence.Items.Select(Convert)]),

@@ -26,7 +26,7 @@ public sealed class AlertmanagerEmitter : IEmitter
     public static Component Emit(AlertmanagerPlan plan, ObjectFactory factory)
     {
         var name = plan.ObjectName;
-        var source = plan.Backend.Location;
+        var source = plan.Backend;
         var config = CanonicalYamlWriter.Write(AlertmanagerConfigBuilder.Build(plan));
         var secrets = AlertmanagerConfigBuilder.SecretNames(plan);
         var args = new List<string>
@@ -67,7 +67,7 @@ public sealed class AlertmanagerEmitter : IEmitter
         var pod = new PodSpec([container], Volumes: volumes.ToImmutable(), SecurityContext: new PodSecurityContext(65534, 65534, 65534, true));
         var claims = ObjectFactory.DataClaims(plan.Spec.Storage);
 
-        var routingSource = plan.Routing?.Location ?? source;
+        var routingSource = plan.Routing ?? source;
         return new Component(name, [
             new ConfigMap(factory.Meta(name + "-config", App, routingSource), ObjectFactory.Map(("alertmanager.yml", config))),
             new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App),

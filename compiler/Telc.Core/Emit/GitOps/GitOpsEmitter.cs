@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Telc.Emit.Kubernetes;
 using Telc.Model;
 using Telc.Spec.Kinds;
-using Telc.Text;
+using Telc.Spec;
 
 namespace Telc.Emit.GitOps;
 
@@ -13,12 +13,14 @@ namespace Telc.Emit.GitOps;
 public static class GitOpsEmitter
 {
     /// <param name="outputPath">The output folder's path inside the git repository, which Argo CD and Flux read.</param>
-    public static IEnumerable<(string Path, IKubernetesObject Object)> Emit(ImmutableArray<ClusterPlan> clusters, ProjectSpec project, SourceLocation source, string outputPath)
+    /// <param name="project">The Project, whose labels and annotations the objects carry.</param>
+    public static IEnumerable<(string Path, IKubernetesObject Object)> Emit(ImmutableArray<ClusterPlan> clusters, Resource project, string outputPath)
     {
-        var gitOps = project.GitOps!;
+        var gitOps = ((ProjectSpec)project.Spec).GitOps!;
         outputPath = outputPath.Trim('/');
-        var provenance = ObjectFactory.Provenance(source);
-        var labels = ObjectFactory.Map(("app.kubernetes.io/managed-by", "telc"), ("app.kubernetes.io/name", "telemetry"), ("app.kubernetes.io/part-of", "telemetry"));
+        var provenance = project.Metadata.Annotations.WithComparers(StringComparer.Ordinal).SetItems(ObjectFactory.Provenance(gitOps.Location));
+        var labels = project.Metadata.Labels.WithComparers(StringComparer.Ordinal)
+            .SetItems(ObjectFactory.Map(("app.kubernetes.io/managed-by", "telc"), ("app.kubernetes.io/name", "telemetry"), ("app.kubernetes.io/part-of", "telemetry")));
         switch (gitOps.Flavour)
         {
             case GitOpsFlavour.ArgoCd when gitOps.ApplicationSet:

@@ -18,7 +18,7 @@ public sealed class KubeStateMetricsEmitter : IEmitter
     public static Component Emit(NodeAgentPlan plan, ObjectFactory factory)
     {
         var name = plan.ObjectName;
-        var source = plan.RequestedBy.Location;
+        var source = plan.RequestedBy;
         var roleName = $"telc-{factory.Namespace}-{name}";
         var container = new Container(
             "kube-state-metrics", Images.KubeStateMetrics, ["--port=8080", "--telemetry-port=8081"],

@@ -18,7 +18,7 @@ public sealed class NodeExporterEmitter : IEmitter
     public static Component Emit(NodeAgentPlan plan, ObjectFactory factory)
     {
         var name = plan.ObjectName;
-        var source = plan.RequestedBy.Location;
+        var source = plan.RequestedBy;
         var container = new Container(
             "node-exporter", Images.NodeExporter,
             ["--path.rootfs=/host/root", "--web.listen-address=:9100", "--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run/k3s/containerd/.+|var/lib/docker/.+|var/lib/kubelet/pods/.+)($|/)"],

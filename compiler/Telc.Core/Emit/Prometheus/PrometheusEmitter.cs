@@ -31,7 +31,7 @@ public sealed class PrometheusEmitter : IEmitter
     public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, RenderCache cache, ICollection<Diagnostics.Diagnostic> diagnostics)
     {
         var name = plan.ObjectName;
-        var source = plan.Backend.Location;
+        var source = plan.Backend;
         var config = CanonicalYamlWriter.Write(PrometheusConfigBuilder.Build(cluster, plan));
         var rules = plan.RuleGroups.ToImmutableSortedDictionary(
             g => g.FileName,
@@ -104,7 +104,7 @@ public sealed class PrometheusEmitter : IEmitter
         return new Component(name, [
             .. PrometheusRbac.Objects(name, App, source, factory),
             new ConfigMap(factory.Meta(name + "-config", App, source), ObjectFactory.Map(("prometheus.yml", config))),
-            .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source}/{string.Join(",", plan.RuleGroups.Select(Key))}",
+            .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source.Location}/{string.Join(",", plan.RuleGroups.Select(Key))}",
                 () => new ConfigMap(factory.Meta(m.Name, App, source), m.Data))),
             new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App), [new ServicePort("web", 9090, "web")])),
             new StatefulSet(factory.Meta(name, App, source), new StatefulSetSpec(

@@ -1,12 +1,12 @@
 using Telc.Emit.Kubernetes;
-using Telc.Text;
+using Telc.Spec;
 
 namespace Telc.Emit.Prometheus;
 
 /// <summary>The identity of a Prometheus and the read-only access its Kubernetes service discovery needs.</summary>
 public static class PrometheusRbac
 {
-    public static IKubernetesObject[] Objects(string name, string app, SourceLocation source, ObjectFactory factory)
+    public static IKubernetesObject[] Objects(string name, string app, Resource source, ObjectFactory factory)
     {
         var clusterRoleName = $"telc-{factory.Namespace}-{name}";
         string[] read = ["get", "list", "watch"];

@@ -26,7 +26,7 @@ public sealed class PrometheusOperatorEmitter : IEmitter
     public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory)
     {
         var name = plan.ObjectName;
-        var source = plan.Backend.Location;
+        var source = plan.Backend;
         var selector = ObjectFactory.Map((SelectorLabel, name));
         var config = PrometheusConfigBuilder.Build(cluster, plan);
         var objects = new List<IKubernetesObject>(PrometheusRbac.Objects(name, App, source, factory))
@@ -34,7 +34,7 @@ public sealed class PrometheusOperatorEmitter : IEmitter
             new PrometheusResource(factory.Meta(name, App, source), Spec(cluster, plan, config, factory, selector)),
         };
         objects.AddRange(plan.RuleGroups.Select(group => new PrometheusRule(
-            Labeled(factory.Meta(group.Group.Name, App, group.Group.Location), selector),
+            Labeled(factory.Meta(group.Group.Name, App, group.Group), selector),
             new PrometheusRuleSpec(PrometheusConfigBuilder.Rules(group).Groups))));
         objects.AddRange(plan.Jobs.Zip(config.ScrapeConfigs).Select(pair => Monitor(cluster, plan, pair.First, pair.Second, factory, selector)));
         return new Component(name, [.. objects]);
@@ -78,7 +78,7 @@ public sealed class PrometheusOperatorEmitter : IEmitter
     private static IKubernetesObject Monitor(
         ClusterPlan cluster, PrometheusPlan plan, ScrapeJobPlan job, ScrapeConfig scrape, ObjectFactory factory, ImmutableSortedDictionary<string, string> selector)
     {
-        var meta = Labeled(factory.Meta($"{plan.ObjectName}-{job.Name.Replace('/', '-')}", App, job.Pipeline.Location), selector);
+        var meta = Labeled(factory.Meta($"{plan.ObjectName}-{job.Name.Replace('/', '-')}", App, job.Pipeline), selector);
         // The operator names jobs after the monitor; alerts written against the spec's job names need those names kept.
         var relabel = Relabel(scrape.RelabelConfigs).Add(new OperatorRelabel(TargetLabel: "job", Replacement: job.Name));
         var metricRelabel = Relabel(scrape.MetricRelabelConfigs);

@@ -12,7 +12,7 @@ public sealed record Metadata(
     Located<string>? Team,
     [Doc("Free-form text describing the document.")]
     string? Description,
-    [Doc("Labels copied onto every object rendered from this document.")]
+    [Doc("Labels copied onto every Kubernetes object rendered from this document (its telc.io/source annotation points here); telc's own keys (app.kubernetes.io/name, instance, part-of, managed-by, telc.io/*) are refused.")]
     ImmutableSortedDictionary<string, string> Labels,
-    [Doc("Annotations copied onto every object rendered from this document.")]
+    [Doc("Annotations copied onto every Kubernetes object rendered from this document; keys under telc.io/ are refused.")]
     ImmutableSortedDictionary<string, string> Annotations) : SpecNode;
