@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using Telc.Diagnostics;
+using Telc.Emit;
 using Telc.Lowering;
 using Telc.Model;
 using Telc.Parsing;
+using Telc.Policies;
 using Telc.Schema;
 using Telc.Semantics;
 using Telc.Sources;
@@ -16,11 +18,14 @@ namespace Telc;
 /// </summary>
 public sealed class Compilation
 {
-    private Compilation(SourceSet sources, SpecModel model, ImmutableArray<ClusterPlan> clusters, int documentCount, IReadOnlyList<Diagnostic> diagnostics)
+    private Compilation(SourceSet sources, SpecModel model, ImmutableArray<ClusterPlan> clusters, ImmutableArray<RenderedObject> objects,
+        ImmutableArray<UnrenderedPart> unrendered, int documentCount, IReadOnlyList<Diagnostic> diagnostics)
     {
         Sources = sources;
         Model = model;
         Clusters = clusters;
+        Objects = objects;
+        Unrendered = unrendered;
         DocumentCount = documentCount;
         Diagnostics = diagnostics;
     }
@@ -31,6 +36,15 @@ public sealed class Compilation
 
     /// <summary>The per-cluster plans, lowered once when the spec has no error; empty otherwise.</summary>
     public ImmutableArray<ClusterPlan> Clusters { get; }
+
+    /// <summary>
+    /// The Kubernetes objects of every cluster, emitted once when the spec has no error (empty otherwise): the name
+    /// checks, the policies and <see cref="Renderer"/> all read these.
+    /// </summary>
+    public ImmutableArray<RenderedObject> Objects { get; }
+
+    /// <summary>What the spec says that the output leaves out, each named in a TELC501 info.</summary>
+    public ImmutableArray<UnrenderedPart> Unrendered { get; }
 
     public int DocumentCount { get; }
 
@@ -67,10 +81,16 @@ public sealed class Compilation
         diagnostics.AddRange(QueryChecker.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));
         var clusters = ImmutableArray<ClusterPlan>.Empty;
+        var objects = ImmutableArray<RenderedObject>.Empty;
+        var unrendered = ImmutableArray<UnrenderedPart>.Empty;
         if (!diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
             clusters = ClusterLowering.Lower(model);
             diagnostics.AddRange(RenderChecker.Check(model, clusters));
+            objects = Renderer.Emit(clusters, diagnostics);
+            diagnostics.AddRange(RenderedNameChecks.Check(model, objects));
+            unrendered = NotRendered.Parts(model, objects).ToImmutableArray();
+            diagnostics.AddRange(unrendered.Select(NotRendered.Info));
         }
         if (documents.Count == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
@@ -81,7 +101,7 @@ public sealed class Compilation
                 Hint: $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
         }
 
-        return new Compilation(sources, model, clusters, documents.Count, diagnostics.Ordered());
+        return new Compilation(sources, model, clusters, objects, unrendered, documents.Count, diagnostics.Ordered());
     }
 
 }

@@ -37,7 +37,7 @@ public static class PolicyWorker
         Write(output, new PolicyEvent("compiled", Policies: [.. policies.Select(p => p.Protocol)], Problems: []));
 
         var compilation = Compilation.Create(new RequestSource(request));
-        var objects = new Lazy<ImmutableArray<RenderedObject>>(() => compilation.HasErrors ? [] : Renderer.Objects(compilation.Clusters));
+        var objects = new Lazy<ImmutableArray<RenderedObject>>(compilation.Objects);
         foreach (var (policy, info) in policies.Where(p => !request.Skip.Contains(p.Protocol.Id) && (request.Only is null || request.Only == p.Protocol.Id)).Select(p => (p.Policy, p.Protocol)))
         {
             Write(output, new PolicyEvent("start", info.Id));

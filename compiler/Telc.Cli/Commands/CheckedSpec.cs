@@ -24,7 +24,7 @@ public sealed record CheckedSpec(Compilation Compilation, IReadOnlyList<Diagnost
         return new CheckedSpec(compilation, result.Diagnostics, result.Waived);
     }
 
-    /// <summary>A report of these diagnostics and any more found later (while rendering), waived findings listed.</summary>
-    public DiagnosticReport Report(IEnumerable<Diagnostic>? more = null) =>
-        new(more is null ? Diagnostics : Diagnostics.Concat(more).Ordered(), Compilation.Sources.Files.Count, Compilation.DocumentCount) { Waived = Waived };
+    /// <summary>A report of these diagnostics, waived findings listed.</summary>
+    public DiagnosticReport Report() =>
+        new(Diagnostics, Compilation.Sources.Files.Count, Compilation.DocumentCount) { Waived = Waived };
 }

@@ -49,8 +49,8 @@ public sealed class RenderCommand(CliContext context)
         var checkedSpec = CheckedSpec.Run(context, arguments.Path, arguments.Ref, displayBase);
         var compilation = checkedSpec.Compilation;
         var outputDirectory = checkedSpec.HasErrors ? null : OutputDirectory(arguments, compilation);
-        var rendered = outputDirectory is null ? null : Renderer.Render(compilation.Model, compilation.Clusters, RepositoryPath(outputDirectory));
-        var report = checkedSpec.Report(rendered?.Diagnostics);
+        var rendered = outputDirectory is null ? null : Renderer.Render(compilation, RepositoryPath(outputDirectory));
+        var report = checkedSpec.Report();
         var formatter = OutputFormat.Create(arguments.Format, context.Color);
         if (rendered is null || outputDirectory is null || report.Count(DiagnosticLevel.Error) > 0)
         {
@@ -128,12 +128,8 @@ public sealed class RenderCommand(CliContext context)
         }
 
         var cluster = ChooseCluster(compilation, arguments.Cluster);
-        var rendered = Renderer.Render(compilation.Model, [cluster]);
-        var report = checkedSpec.Report(rendered.Diagnostics);
-        if (report.Count(DiagnosticLevel.Error) > 0)
-        {
-            return ReportErrors(formatter, report);
-        }
+        var rendered = Renderer.Render(compilation, cluster: cluster.Name);
+        var report = checkedSpec.Report();
 
         if (report.Diagnostics.Count > 0 || report.Waived.Count > 0)
         {

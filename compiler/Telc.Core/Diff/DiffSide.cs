@@ -23,12 +23,12 @@ public sealed record DiffSide(string Label, Compilation? Compilation, RenderResu
             return new DiffSide(label, null, null, e.Message);
         }
 
-        var rendered = compilation.HasErrors ? null : Renderer.Render(compilation.Model, compilation.Clusters);
+        var rendered = compilation.HasErrors ? null : Renderer.Render(compilation);
         return new DiffSide(label, compilation, rendered, null);
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; } =
-        Compilation is null ? [] : [.. Compilation.Diagnostics.Concat(Rendered?.Diagnostics ?? []).Ordered()];
+        Compilation?.Diagnostics ?? [];
 
     /// <summary>What a reader of a failed diff needs: the errors and warnings of the side, not its infos.</summary>
     public IReadOnlyList<Diagnostic> Problems => [.. Diagnostics.Where(d => d.Level >= DiagnosticLevel.Warning)];

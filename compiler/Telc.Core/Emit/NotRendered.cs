@@ -1,5 +1,6 @@
 using Telc.Diagnostics;
 using Telc.Parsing;
+using Telc.Policies;
 using Telc.Semantics;
 using Telc.Spec;
 using Telc.Spec.Kinds;
@@ -18,14 +19,22 @@ public static class NotRendered
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
-        Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, part.Resource.Location,
+        Diagnostic.At(DiagnosticCatalogue.NotRenderedYet, part.Location,
             $"{part.What} {(part.Fields.Length > 1 ? "are" : "is")} checked but not rendered by this version of telc{(part.Why is null ? string.Empty : $": {part.Why}")}",
             part.Hint ?? Hint);
 
     /// <summary>Every document, and every part of a rendered document, that changes nothing in the output.</summary>
-    /// <param name="renderedFrom">The documents (by location) that objects were rendered from.</param>
-    public static IEnumerable<UnrenderedPart> Parts(SpecModel model, IReadOnlySet<SourceLocation> renderedFrom) =>
-        model.Resources.SelectMany(resource => Parts(model, resource, renderedFrom));
+    /// <param name="objects">The objects emitted for the clusters, whose sources are the documents objects are rendered from.</param>
+    public static IEnumerable<UnrenderedPart> Parts(SpecModel model, IEnumerable<RenderedObject> objects)
+    {
+        var renderedFrom = objects.Select(o => o.Source).ToHashSet();
+        if (model.OfKind<ProjectSpec>().FirstOrDefault() is { Spec.GitOps.Flavour: not GitOpsFlavour.None } project)
+        {
+            renderedFrom.Add(project.Resource.Location);
+        }
+
+        return model.Resources.SelectMany(resource => Parts(model, resource, renderedFrom));
+    }
 
     private static IEnumerable<UnrenderedPart> Parts(SpecModel model, Resource resource, IReadOnlySet<SourceLocation> renderedFrom)
     {
@@ -33,8 +42,8 @@ public static class NotRendered
         {
             yield return new UnrenderedPart(resource, [], resource.Spec switch
             {
-                BackendSpec backend => $"Backend '{resource.Name}' ({BackendTypes.TypeOf(backend)})",
-                AlertGroupSpec group when BackendTypes.EvaluatorOf(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.TypeOf(backend)} ruler)",
+                BackendSpec backend => $"Backend '{resource.Name}' ({BackendTypes.Name(BackendTypes.TypeOf(backend))})",
+                AlertGroupSpec group when BackendTypes.EvaluatorOf(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.Name(BackendTypes.TypeOf(backend))} ruler)",
                 _ => resource.DisplayName,
             }, null, null);
             yield break;

@@ -14,50 +14,48 @@ using Telc.Spec.Kinds;
 
 namespace Telc.Emit;
 
-/// <summary>Turns a checked spec into the whole output tree: a pure function from the model to files.</summary>
+/// <summary>Turns a checked spec into the whole output tree: a pure function from the compilation to files.</summary>
 public static class Renderer
 {
-    /// <param name="clusters">The plans lowered from the model (<see cref="Compilation.Clusters"/>).</param>
     /// <param name="outputPath">Where the tree lives inside the git repository, for the paths GitOps objects point at;
     /// the Project's output.path when not given.</param>
-    public static RenderResult Render(SpecModel model, ImmutableArray<ClusterPlan> clusters, string? outputPath = null)
+    /// <param name="cluster">Render only this cluster's folder (and no GitOps objects).</param>
+    public static RenderResult Render(Compilation compilation, string? outputPath = null, string? cluster = null)
     {
-        var diagnostics = new List<Diagnostic>();
+        var model = compilation.Model;
+        var clusters = cluster is null ? compilation.Clusters : [.. compilation.Clusters.Where(c => c.Name == cluster)];
+        var objects = cluster is null ? compilation.Objects : [.. compilation.Objects.Where(o => o.Cluster == cluster)];
         var cache = new RenderCache();
-        var objects = clusters.SelectMany(cluster => Place(cluster, cache, diagnostics)).ToImmutableArray();
         var files = objects.Select(o => new OutputFile(o.Path, cache.Yaml(o.Object))).ToList();
-        foreach (var cluster in clusters)
+        foreach (var plan in clusters)
         {
-            var root = Root(cluster);
-            var resources = objects.Where(o => o.Cluster == cluster.Name).Select(o => o.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();
+            var root = Root(plan);
+            var resources = objects.Where(o => o.Cluster == plan.Name).Select(o => o.Path[(root.Length + 1)..]).Order(StringComparer.Ordinal).ToImmutableArray();
             files.Add(new OutputFile($"{root}/kustomization.yaml", cache.Yaml(new Kustomization(resources))));
         }
 
-        var renderedFrom = objects.Select(o => o.Source).ToHashSet();
-        if (model.OfKind<ProjectSpec>().FirstOrDefault() is { Spec.GitOps.Flavour: not GitOpsFlavour.None } project)
+        if (cluster is null && model.OfKind<ProjectSpec>().FirstOrDefault() is { Spec.GitOps.Flavour: not GitOpsFlavour.None } project)
         {
             files.AddRange(GitOpsEmitter.Emit(clusters, project.Resource, outputPath ?? project.Spec.Output?.Path ?? "rendered")
                 .Select(o => new OutputFile(o.Path, cache.Yaml(o.Object))));
-            renderedFrom.Add(project.Resource.Location);
         }
 
-        var unrendered = NotRendered.Parts(model, renderedFrom).ToImmutableArray();
-        diagnostics.AddRange(unrendered.Select(NotRendered.Info));
         files.Add(new OutputFile(Output.TreeWriter.MarkerFile, Output.TreeWriter.MarkerText));
-        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], objects, unrendered, diagnostics);
+        return new RenderResult([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], objects);
     }
 
-    /// <summary>The objects of every cluster without their YAML: what policies look at.</summary>
-    public static ImmutableArray<RenderedObject> Objects(ImmutableArray<ClusterPlan> clusters)
+    /// <summary>The objects of every cluster, without their YAML: what the name checks, policies and files are made of.</summary>
+    /// <param name="diagnostics">Where problems found while emitting go (a rule group too large for a ConfigMap).</param>
+    public static ImmutableArray<RenderedObject> Emit(ImmutableArray<ClusterPlan> clusters, ICollection<Diagnostic> diagnostics)
     {
         var cache = new RenderCache();
-        return [.. clusters.SelectMany(cluster => Place(cluster, cache, []))];
+        return [.. clusters.SelectMany(cluster => Place(cluster, cache, diagnostics))];
     }
 
     private static string Root(ClusterPlan cluster) => $"clusters/{cluster.Name}";
 
     /// <summary>Every object of one cluster with the file it goes to.</summary>
-    private static IEnumerable<RenderedObject> Place(ClusterPlan cluster, RenderCache cache, List<Diagnostic> diagnostics)
+    private static IEnumerable<RenderedObject> Place(ClusterPlan cluster, RenderCache cache, ICollection<Diagnostic> diagnostics)
     {
         var factory = new ObjectFactory(cluster);
         var context = new EmitContext(factory, cache, diagnostics);
@@ -73,9 +71,5 @@ public static class Renderer
     }
 }
 
-/// <summary>
-/// The rendered files, ordered by path, the cluster objects in them, what the spec says that they leave out (each
-/// named in a TELC501 info), and any problem found while rendering.
-/// </summary>
-public sealed record RenderResult(
-    ImmutableArray<OutputFile> Files, ImmutableArray<RenderedObject> Objects, ImmutableArray<UnrenderedPart> Unrendered, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>The rendered files, ordered by path, and the cluster objects in them.</summary>
+public sealed record RenderResult(ImmutableArray<OutputFile> Files, ImmutableArray<RenderedObject> Objects);

@@ -3,45 +3,65 @@ using Telc.Spec.Kinds;
 
 namespace Telc.Semantics;
 
-/// <summary>What each type of backend can do.</summary>
+/// <summary>What each type of backend is and can do: the one table the checks, lowering and emitters ask.</summary>
 public static class BackendTypes
 {
-    public static string TypeOf(BackendSpec spec) => spec switch
+    private static readonly IReadOnlyDictionary<BackendType, BackendUse[]> Capabilities = new Dictionary<BackendType, BackendUse[]>
     {
-        { Prometheus: not null } => "prometheus",
-        { Alertmanager: not null } => "alertmanager",
-        { Grafana: not null } => "grafana",
-        { Loki: not null } => "loki",
-        { Elasticsearch: not null } => "elasticsearch",
-        { Tempo: not null } => "tempo",
-        { Zipkin: not null } => "zipkin",
-        { Jaeger: not null } => "jaeger",
-        { Influxdb: not null } => "influxdb",
-        { Kafka: not null } => "kafka",
-        { External.Otlp: not null } => "external otlp",
-        { External.PrometheusRemoteWrite: not null } => "external prometheusRemoteWrite",
-        { External.Elasticsearch: not null } => "external elasticsearch",
-        { External.Loki: not null } => "external loki",
-        _ => "external splunkHec",
+        [BackendType.Prometheus] = [BackendUse.MetricsOutput, BackendUse.Rules, BackendUse.Datasource, BackendUse.Retention, BackendUse.Scraper],
+        [BackendType.Alertmanager] = [BackendUse.Alertmanager],
+        [BackendType.Grafana] = [BackendUse.Grafana],
+        [BackendType.Loki] = [BackendUse.LogsOutput, BackendUse.Rules, BackendUse.Datasource, BackendUse.Retention],
+        [BackendType.Elasticsearch] = [BackendUse.LogsOutput, BackendUse.Datasource, BackendUse.Retention],
+        [BackendType.Tempo] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
+        [BackendType.Zipkin] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
+        [BackendType.Jaeger] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
+        [BackendType.Influxdb] = [BackendUse.MetricsOutput, BackendUse.Datasource, BackendUse.Retention],
+        [BackendType.Kafka] = [BackendUse.MetricsOutput, BackendUse.LogsOutput, BackendUse.TracesOutput, BackendUse.Retention],
+        [BackendType.ExternalOtlp] = [BackendUse.MetricsOutput, BackendUse.LogsOutput, BackendUse.TracesOutput],
+        [BackendType.ExternalPrometheusRemoteWrite] = [BackendUse.MetricsOutput],
+        [BackendType.ExternalElasticsearch] = [BackendUse.LogsOutput],
+        [BackendType.ExternalLoki] = [BackendUse.LogsOutput],
+        [BackendType.ExternalSplunkHec] = [BackendUse.LogsOutput],
     };
 
-    public static IReadOnlyList<string> Serving(BackendUse use) => use switch
+    public static BackendType TypeOf(BackendSpec spec) => spec switch
     {
-        BackendUse.MetricsOutput => ["prometheus", "influxdb", "kafka", "external otlp", "external prometheusRemoteWrite"],
-        BackendUse.LogsOutput => ["loki", "elasticsearch", "kafka", "external otlp", "external elasticsearch", "external loki", "external splunkHec"],
-        BackendUse.TracesOutput => ["tempo", "zipkin", "jaeger", "kafka", "external otlp"],
-        BackendUse.Rules => ["prometheus", "loki"],
-        BackendUse.Alertmanager => ["alertmanager"],
-        BackendUse.Grafana => ["grafana"],
-        BackendUse.Datasource => ["prometheus", "loki", "elasticsearch", "tempo", "zipkin", "jaeger", "influxdb"],
-        BackendUse.Retention => ["prometheus", "loki", "elasticsearch", "tempo", "zipkin", "jaeger", "influxdb", "kafka"],
-        BackendUse.Scraper => ["prometheus"],
-        _ => [],
+        { Prometheus: not null } => BackendType.Prometheus,
+        { Alertmanager: not null } => BackendType.Alertmanager,
+        { Grafana: not null } => BackendType.Grafana,
+        { Loki: not null } => BackendType.Loki,
+        { Elasticsearch: not null } => BackendType.Elasticsearch,
+        { Tempo: not null } => BackendType.Tempo,
+        { Zipkin: not null } => BackendType.Zipkin,
+        { Jaeger: not null } => BackendType.Jaeger,
+        { Influxdb: not null } => BackendType.Influxdb,
+        { Kafka: not null } => BackendType.Kafka,
+        { External.Otlp: not null } => BackendType.ExternalOtlp,
+        { External.PrometheusRemoteWrite: not null } => BackendType.ExternalPrometheusRemoteWrite,
+        { External.Elasticsearch: not null } => BackendType.ExternalElasticsearch,
+        { External.Loki: not null } => BackendType.ExternalLoki,
+        _ => BackendType.ExternalSplunkHec,
     };
+
+    /// <summary>The type as the spec writes it: its section, and for an external endpoint the protocol (external otlp).</summary>
+    public static string Name(BackendType type)
+    {
+        const string External = "External";
+        var name = type.ToString();
+        return name.StartsWith(External, StringComparison.Ordinal)
+            ? $"external {char.ToLowerInvariant(name[External.Length])}{name[(External.Length + 1)..]}"
+            : name.ToLowerInvariant();
+    }
+
+    public static bool Serves(BackendType type, BackendUse use) => Capabilities[type].Contains(use);
+
+    /// <summary>The types that can serve the use, in declaration order.</summary>
+    public static IReadOnlyList<BackendType> Serving(BackendUse use) => [.. Enum.GetValues<BackendType>().Where(t => Serves(t, use))];
 
     /// <summary>The backends that can serve the use, by name.</summary>
     public static IReadOnlyList<string> Candidates(SpecModel model, BackendUse use) =>
-        [.. model.OfKind<BackendSpec>().Where(b => Serving(use).Contains(TypeOf(b.Spec))).Select(b => b.Resource.Name).Distinct()];
+        [.. model.OfKind<BackendSpec>().Where(b => Serves(TypeOf(b.Spec), use)).Select(b => b.Resource.Name).Distinct()];
 
     /// <summary>The backend that evaluates an AlertGroup: the one it names, else the only one that can; null when neither is declared.</summary>
     public static BackendSpec? EvaluatorOf(SpecModel model, AlertGroupSpec group)

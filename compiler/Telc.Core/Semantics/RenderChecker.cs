@@ -7,9 +7,9 @@ using Telc.Spec.Kinds;
 namespace Telc.Semantics;
 
 /// <summary>
-/// Checks that need the per-cluster plan: names that would collide or grow past Kubernetes' limits once rendered,
-/// settings rendering needs, and configuration that would have no effect in any cluster. Run by validate too, so a
-/// spec that validates also renders.
+/// Checks that need the per-cluster plan: scrape job and GitOps names that would collide or grow too long, settings
+/// rendering needs, and configuration that would have no effect in any cluster. Run by validate too, so a spec that
+/// validates also renders.
 /// </summary>
 public sealed class RenderChecker
 {
@@ -101,16 +101,9 @@ public sealed class RenderChecker
         }
     }
 
+    /// <summary>Names that are not Kubernetes objects (those are checked as emitted, by RenderedNameChecks): scrape jobs and GitOps objects.</summary>
     private void CheckNames(ClusterPlan cluster, HashSet<string> reported)
     {
-        var objects = cluster.Metrics.Prometheuses.Select(p => (p.ObjectName, p.Backend)).Concat(cluster.Routing.Alertmanagers.Select(a => (a.ObjectName, a.Backend)));
-        foreach (var group in objects.GroupBy(o => o.ObjectName).Where(g => g.Count() > 1))
-        {
-            var backends = group.Select(g => g.Backend).ToArray();
-            Once(reported, "collision/" + group.Key, () => Add(DiagnosticCatalogue.RenderedNameConflict, backends[1].Location,
-                $"Backends '{backends[0].Name}' and '{backends[1].Name}' would both render as '{group.Key}'", "rename one of them"));
-        }
-
         foreach (var prometheus in cluster.Metrics.Prometheuses)
         {
             foreach (var job in prometheus.Jobs.GroupBy(j => j.Name).Where(g => g.Count() > 1))
@@ -118,21 +111,6 @@ public sealed class RenderChecker
                 Once(reported, "job/" + job.Key, () => Add(DiagnosticCatalogue.RenderedNameConflict, job.First().Selector?.Location ?? job.First().Pipeline.Location,
                     $"two scrape jobs would be named '{job.Key}'", "selector names must differ from the built-in jobs (pods, services, kubelet, cadvisor, node-exporter, kube-state-metrics, envoy)"));
             }
-
-            var longest = new[] { $"{prometheus.ObjectName}-rules-99", $"telc-{cluster.Namespace}-{prometheus.ObjectName}" }
-                .Concat(prometheus.Spec.Operator ? prometheus.Jobs.Select(j => $"{prometheus.ObjectName}-{j.Name.Replace('/', '-')}") : [])
-                .FirstOrDefault(n => n.Length > MaxName);
-            if (longest is not null)
-            {
-                Once(reported, "long/" + longest, () => Add(DiagnosticCatalogue.RenderedNameTooLong, prometheus.Backend.Location,
-                    $"'{longest}' would be {longest.Length} characters, more than Kubernetes allows ({MaxName})", "shorten the backend, pipeline or namespace name"));
-            }
-        }
-
-        foreach (var alertmanager in cluster.Routing.Alertmanagers.Where(a => $"{a.ObjectName}-config".Length > MaxName))
-        {
-            Once(reported, "long/" + alertmanager.ObjectName, () => Add(DiagnosticCatalogue.RenderedNameTooLong, alertmanager.Backend.Location,
-                $"'{alertmanager.ObjectName}-config' would be longer than {MaxName} characters", "shorten the backend name"));
         }
 
         if ($"telemetry-{cluster.Name}".Length > MaxName)

@@ -240,15 +240,14 @@ public sealed class SemanticChecker
         if (backends.TryGetValue(reference.Value, out var backend))
         {
             var type = BackendTypes.TypeOf((BackendSpec)backend.Spec);
-            var serving = BackendTypes.Serving(use);
-            if (!serving.Contains(type))
+            if (!BackendTypes.Serves(type, use))
             {
-                var fitting = backends.Values.Where(b => serving.Contains(BackendTypes.TypeOf((BackendSpec)b.Spec))).Select(b => $"'{b.Name}'").Order(StringComparer.Ordinal).ToArray();
+                var fitting = backends.Values.Where(b => BackendTypes.Serves(BackendTypes.TypeOf((BackendSpec)b.Spec), use)).Select(b => $"'{b.Name}'").Order(StringComparer.Ordinal).ToArray();
                 Add(DiagnosticCatalogue.IncompatibleBackend, reference.Location,
-                    $"backend '{reference.Value}' is {Article(type)}, which cannot {BackendTypes.Describe(use)} for {user}",
+                    $"backend '{reference.Value}' is {Article(BackendTypes.Name(type))}, which cannot {BackendTypes.Describe(use)} for {user}",
                     fitting.Length > 0
                         ? $"use {string.Join(" or ", fitting)}"
-                        : $"declare a {string.Join(" or ", serving)} backend for it");
+                        : $"declare a {string.Join(" or ", BackendTypes.Serving(use).Select(BackendTypes.Name))} backend for it");
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed class ValidateCommandTests
         var result = CliRunner.Run(RepoPaths.Root, "validate", "examples/quickstart");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("no problems in 7 files (9 documents)", result.Output);
+        Assert.EndsWith("0 errors, 0 warnings, 5 infos in 7 files (9 documents)\n", result.Output);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(report));
-        Assert.StartsWith("no problems", result.Output);
+        Assert.StartsWith("0 errors, 0 warnings", result.Output);
     }
 
     [Fact]

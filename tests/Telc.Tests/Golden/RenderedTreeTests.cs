@@ -23,7 +23,7 @@ public sealed class RenderedTreeTests
 
         var compilation = Compilation.Create(new WorkingTreeSource(RepoPaths.Combine(name, "telemetry"), RepoPaths.Root));
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        var fresh = Emit.Renderer.Render(compilation.Model, compilation.Clusters, $"{name}/rendered").Files.ToDictionary(f => f.Path, f => f.Content);
+        var fresh = Emit.Renderer.Render(compilation, $"{name}/rendered").Files.ToDictionary(f => f.Path, f => f.Content);
 
         var differences = Files(committed).Union(fresh.Keys).Order(StringComparer.Ordinal)
             .Select(file => (file, Expected: Read(committed, file), Actual: fresh.GetValueOrDefault(file)))

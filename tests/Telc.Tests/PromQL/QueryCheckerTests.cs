@@ -70,7 +70,7 @@ public sealed class QueryCheckerTests
 
         var compilation = Specs.Compile(("b.yaml", Base), ("s.yaml", slo));
 
-        Assert.Empty(compilation.Diagnostics);
+        Assert.Empty(compilation.Problems());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class FluxRevisionTests
     {
         var compilation = Specs.Compile(Spec(gitOps));
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        var rendered = Renderer.Render(compilation.Model, compilation.Clusters);
+        var rendered = Renderer.Render(compilation);
         var file = rendered.Files.Single(f => f.Path == "flux/gitrepository.yaml");
         var fields = file.Content.Split('\n').Select(l => l.Trim()).ToArray();
         return new GitRepositoryRef(

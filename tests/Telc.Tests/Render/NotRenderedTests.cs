@@ -13,7 +13,7 @@ public sealed class NotRenderedTests
     {
         var compilation = Specs.Compile(Stack + documents);
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        return [.. Renderer.Render(compilation.Model, compilation.Clusters).Diagnostics.Where(d => d.Code == "TELC501").Select(d => d.Message)];
+        return [.. compilation.Diagnostics.Where(d => d.Code == "TELC501").Select(d => d.Message)];
     }
 
     private static string Pipeline(string output, string buffer) => Specs.Header + $$"""
@@ -82,10 +82,9 @@ public sealed class NotRenderedTests
     {
         var compilation = Specs.Compile(Specs.Cluster("dev-1", "dev")
             + Specs.Header + "kind: Backend\nmetadata: { name: metrics, labels: { example.com/tier: storage }, annotations: { example.com/runbook: r } }\nspec: { prometheus: {} }\n");
-        var rendered = Renderer.Render(compilation.Model, compilation.Clusters);
 
-        Assert.DoesNotContain(rendered.Diagnostics, d => d.Message.Contains("metadata.labels", StringComparison.Ordinal));
-        var statefulSet = Assert.Single(rendered.Objects, o => o.Object.Kind == "StatefulSet").Object.Metadata;
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Message.Contains("metadata.labels", StringComparison.Ordinal));
+        var statefulSet = Assert.Single(compilation.Objects, o => o.Object.Kind == "StatefulSet").Object.Metadata;
         Assert.Equal("storage", statefulSet.Labels!["example.com/tier"]);
         Assert.Equal("r", statefulSet.Annotations!["example.com/runbook"]);
         Assert.Equal("prometheus", statefulSet.Labels["app.kubernetes.io/name"]);

@@ -14,7 +14,10 @@ public sealed class RenderCheckerTests
     {
         var compilation = Specs.Compile(("c.yaml", Cluster), ("a.yaml", Backend("x", "prometheus")), ("b.yaml", Backend("prometheus-x", "prometheus")));
 
-        Assert.Contains("would both render as 'prometheus-x'", compilation.Single("TELC213").Message);
+        var message = compilation.Single("TELC213").Message;
+        Assert.Matches("^Backend/(prometheus-)?x and Backend/(prometheus-)?x would both render [A-Za-z]+ '[a-z-]*prometheus-x[a-z-]*' in cluster 'c' \\(and [0-9]+ more objects", message);
+        Assert.Contains("Backend/x ", message + " ");
+        Assert.Contains("Backend/prometheus-x ", message + " ");
     }
 
     [Fact]

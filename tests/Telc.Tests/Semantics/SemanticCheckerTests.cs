@@ -27,7 +27,7 @@ public sealed class SemanticCheckerTests
     {
         var compilation = Compile(("a.yaml", Cluster("metrics", "dev")));
 
-        Assert.Empty(compilation.Diagnostics);
+        Assert.Empty(compilation.Problems());
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class SemanticCheckerTests
         var group = Specs.Header + "kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n    - alert: Down\n      expr: up == 0\n";
         var secondPrometheus = Specs.Header + "kind: Backend\nmetadata: { name: other }\nspec: { prometheus: {} }\n";
 
-        Assert.Empty(Compile(("g.yaml", group)).Diagnostics);
+        Assert.Empty(Compile(("g.yaml", group)).Problems());
         Assert.Contains("metrics, other", Compile(("g.yaml", group), ("o.yaml", secondPrometheus)).Single("TELC209").Message);
     }
 
@@ -159,7 +159,7 @@ public sealed class SemanticCheckerTests
         var ok = Compile(("dash/d.yaml", board.Replace("NAME", "real")), ("dash/boards/real.json", "{}"));
         var missing = Compile(("dash/d.yaml", board.Replace("NAME", "gone")));
 
-        Assert.Empty(ok.Diagnostics);
+        Assert.Empty(ok.Problems());
         Assert.Equal("TELC211 5:9", Assert.Single(missing.Diagnostics.Codes()));
     }
 

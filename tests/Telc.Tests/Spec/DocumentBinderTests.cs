@@ -12,7 +12,7 @@ public sealed class DocumentBinderTests
     {
         var compilation = Specs.Compile(Prometheus + "    retention: { time: 15d, size: 40GiB }\n");
 
-        Assert.Empty(compilation.Diagnostics);
+        Assert.Empty(compilation.Problems());
         var (resource, spec) = Assert.Single(compilation.Model.OfKind<BackendSpec>());
         Assert.Equal("metrics", resource.Name);
         Assert.Equal(1, spec.Prometheus!.Replicas);
@@ -164,7 +164,7 @@ public sealed class DocumentBinderTests
             ("backend.yaml", Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec:\n  prometheus:\n---\n" + Specs.Header + "kind: Cluster\nmetadata: { name: c }\nspec: { environment: dev }\n"),
             ("pipeline.yaml", Specs.Header + "kind: MetricPipeline\nmetadata: { name: p }\nspec:\n  input:\n    otlp:\n    node: {}\n  filter:\n  output: { backend: metrics }\n"));
 
-        Assert.Empty(compilation.Diagnostics);
+        Assert.Empty(compilation.Problems());
         var pipeline = compilation.Model.OfKind<MetricPipelineSpec>().Single().Spec;
         Assert.True(pipeline.Input.Otlp!.Enabled);
         Assert.True(pipeline.Input.Node!.Enabled);

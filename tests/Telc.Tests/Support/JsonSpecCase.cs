@@ -68,8 +68,8 @@ public sealed class JsonSpecCase : IDisposable
             return null;
         }
 
-        var rendered = Renderer.Render(compilation.Model, compilation.Clusters);
-        return new RenderOutcome(rendered.Files.ToImmutableSortedDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), rendered.Unrendered);
+        var rendered = Renderer.Render(compilation);
+        return new RenderOutcome(rendered.Files.ToImmutableSortedDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), compilation.Unrendered);
     }
 
     public void Dispose() => folder.Dispose();

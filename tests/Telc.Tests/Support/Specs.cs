@@ -38,6 +38,10 @@ public static class Specs
     public static string[] Codes(this IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => $"{d.Code} {d.Start}").ToArray();
 
+    /// <summary>The errors and warnings: what a spec that is fine has none of (infos such as TELC501 may remain).</summary>
+    public static IEnumerable<Diagnostic> Problems(this Compilation compilation) =>
+        compilation.Diagnostics.Where(d => d.Level != DiagnosticLevel.Info);
+
     public static Diagnostic Single(this Compilation compilation, string code) =>
         Assert.Single(compilation.Diagnostics, d => d.Code == code);
 }

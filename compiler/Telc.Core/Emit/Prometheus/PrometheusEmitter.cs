@@ -15,7 +15,7 @@ public sealed class PrometheusEmitter : IEmitter
     {
         BackendSpec backend => backend.Prometheus is not null || backend.External?.PrometheusRemoteWrite is not null,
         MetricPipelineSpec => true,
-        AlertGroupSpec group => Semantics.BackendTypes.EvaluatorOf(model, group) is { } backend && Semantics.BackendTypes.TypeOf(backend) == "prometheus",
+        AlertGroupSpec group => Semantics.BackendTypes.EvaluatorOf(model, group) is { } backend && Semantics.BackendTypes.TypeOf(backend) == BackendType.Prometheus,
         RetentionPolicySpec => true,
         _ => false,
     };
