@@ -4,9 +4,8 @@ using Telc.Tests.Support;
 namespace Telc.Tests.Render;
 
 /// <summary>
-/// Every rendered example is checked by the tools that consume it: promtool, amtool and kubectl kustomize.
-/// Debian's promtool is built without Kubernetes service discovery, so before it checks prometheus.yml the
-/// kubernetes_sd_configs blocks are swapped for a static target; everything else is checked as rendered.
+/// Every rendered example is checked by the tools that consume it, at the versions telc deploys: promtool, amtool and
+/// kubectl kustomize. Only the paths of files mounted into the pods are moved into a scratch folder.
 /// </summary>
 public sealed partial class RealToolsTests
 {
@@ -98,7 +97,8 @@ public sealed partial class RealToolsTests
     {
         var mounted = config
             .Replace("/var/run/secrets/kubernetes.io/serviceaccount/", layout + "/serviceaccount/")
-            .Replace("/etc/prometheus/secrets/", layout + "/secrets/");
+            .Replace("/etc/prometheus/secrets/", layout + "/secrets/")
+            .Replace("/etc/alertmanager/secrets/", layout + "/secrets/");
         foreach (Match file in MountedFile().Matches(mounted))
         {
             var path = file.Groups["path"].Value.Trim('"');
