@@ -24,6 +24,9 @@ public sealed class YamlParser
     private ParsingEvent? lastEvent;
     private bool documentAborted;
 
+    /// <summary>Set when reading on would cost more than the input is worth: YamlDotNet's scanner slows down with every open flow level.</summary>
+    private bool fileAborted;
+
     private YamlParser(SourceFile file) => this.file = file;
 
     public static YamlParseResult Parse(SourceFile file)
@@ -39,7 +42,7 @@ public sealed class YamlParser
         var sawContent = false;
         try
         {
-            while (events.MoveNext())
+            while (!fileAborted && events.MoveNext())
             {
                 switch (events.Current)
                 {
@@ -120,8 +123,11 @@ public sealed class YamlParser
     {
         if (stack.Count >= YamlLimits.MaxDepth)
         {
+            // Stop reading the file here: scanning tens of thousands more open brackets takes time quadratic in their number.
             Abort(DiagnosticCatalogue.NestingTooDeep, new TextSpan(frame.Start, 1),
-                $"mappings and lists are nested more than {YamlLimits.MaxDepth} levels deep");
+                $"mappings and lists are nested more than {YamlLimits.MaxDepth} levels deep",
+                "flatten the structure; the rest of this file is skipped");
+            fileAborted = true;
             return;
         }
 

@@ -134,6 +134,21 @@ public sealed class YamlParserTests
     }
 
     [Fact]
+    public void Reading_stops_at_the_nesting_limit_so_the_cost_stays_linear()
+    {
+        // YamlDotNet's scanner does work per open flow level for every token, so 40,000 open brackets once took 45 s;
+        // the parser stops reading the file at the limit. The second document's duplicate key is never reached.
+        var text = "a: " + new string('[', 40_000) + "\n---\nb: 1\nb: 2\n";
+
+        var result = Specs.Parse(text);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TELC114", diagnostic.Code);
+        Assert.Contains("the rest of this file is skipped", diagnostic.Hint);
+        Assert.Empty(result.Documents);
+    }
+
+    [Fact]
     public void Deep_block_nesting_is_rejected()
     {
         var text = new StringBuilder();
