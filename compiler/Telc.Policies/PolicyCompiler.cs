@@ -22,15 +22,18 @@ public static partial class PolicyCompiler
         ["System.Private.CoreLib", "System.Runtime", "System.Collections", "System.Collections.Immutable", "System.Linq",
          "System.Text.RegularExpressions", "System.Private.Uri", "netstandard"];
 
+    /// <summary>A compiled policy assembly is tens of KiB; anything this large in the cache is not one of ours.</summary>
+    private const long MaxAssemblyBytes = 64L * 1024 * 1024;
+
     public sealed record Result(byte[]? Assembly, ImmutableArray<PolicyProblem> Problems);
 
     public static Result Compile(ImmutableArray<ProtocolFile> files, string? cacheDirectory)
     {
         var key = CacheKey(files);
         var cached = cacheDirectory is null ? null : Path.Combine(cacheDirectory, key + ".dll");
-        if (cached is not null && File.Exists(cached))
+        if (cached is not null && File.Exists(cached) && Sources.RegularFile.Read(cached, MaxAssemblyBytes) is { } assembly)
         {
-            return new Result(File.ReadAllBytes(cached), []);
+            return new Result(assembly, []);
         }
 
         return CompileAndCache(files, key, cached);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Telc.Cli.GitHub;
+using Telc.Sources;
 
 namespace Telc.Cli.Commands;
 
@@ -12,6 +13,9 @@ public sealed record GitHubCommentArguments(string BodyFile, string Marker);
 /// </summary>
 public sealed class GitHubCommand(CliContext context)
 {
+    /// <summary>A comment GitHub accepts is at most 65,536 characters; a body file far larger is not a report.</summary>
+    private const long MaxBodyBytes = 16L * 1024 * 1024;
+
     public const string DefaultMarker = "telc";
 
     public static Command Create(CliContext context)
@@ -45,7 +49,7 @@ public sealed class GitHubCommand(CliContext context)
         string report;
         try
         {
-            report = await File.ReadAllTextAsync(bodyPath, cancellation);
+            report = RegularFile.ReadText(bodyPath, MaxBodyBytes) ?? throw new UsageException($"'{arguments.BodyFile}' {RegularFile.EmptyOrSpecial}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -42,7 +42,8 @@ public sealed class PromQLCommand(CliContext context)
             }
 
             var decodingProblems = new List<Diagnostic>();
-            if (SourceDecoder.Decode(File.ReadAllBytes(full), path, path, decodingProblems) is { } file)
+            var bytes = ReadArgument(full, path);
+            if (SourceDecoder.Decode(bytes, path, path, decodingProblems) is { } file)
             {
                 var (found, count) = RuleFileChecker.Check(file);
                 diagnostics.AddRange(found);
@@ -54,6 +55,19 @@ public sealed class PromQLCommand(CliContext context)
 
         OutputFormat.Create(arguments.Format, context.Color).Write(new DiagnosticReport(diagnostics, arguments.Files.Count, expressions, "expression"), context.Out);
         return diagnostics.Any(d => d.Level == DiagnosticLevel.Error) ? ExitCodes.ProblemsFound : ExitCodes.Clean;
+    }
+
+    /// <summary>A rule file named on the command line; a file of size 0 (or a FIFO, socket or device) is a usage error.</summary>
+    private static byte[] ReadArgument(string full, string path)
+    {
+        try
+        {
+            return RegularFile.Read(full, SpecFileNames.MaxFileBytes) ?? throw new UsageException($"'{path}' {RegularFile.EmptyOrSpecial}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read '{path}': {e.Message}");
+        }
     }
 
     public int Format(PromQLFormatArguments arguments, TextReader input)

@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Telc.Sources;
 
 namespace Telc.Cli.GitHub;
 
 /// <summary>Finds the pull request a workflow event is about, from the payload GitHub writes to GITHUB_EVENT_PATH.</summary>
 public static class PullRequestEvent
 {
+    /// <summary>GitHub's own event payloads are a few hundred KiB at most.</summary>
+    private const long MaxEventBytes = 16L * 1024 * 1024;
+
     /// <summary>
     /// <c>pull_request.number</c> (pull_request and pull_request_target events, reviews), else <c>issue.number</c> when the issue
     /// is a pull request (issue_comment events carry <c>issue.pull_request</c> then); null for any other event.
@@ -31,7 +35,8 @@ public static class PullRequestEvent
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = RegularFile.ReadText(path, MaxEventBytes)
+                ?? throw new UsageException($"the event payload GITHUB_EVENT_PATH names ({path}) {RegularFile.EmptyOrSpecial}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -9,6 +9,9 @@ namespace Telc.Output;
 /// </summary>
 public static class TreeWriter
 {
+    /// <summary>A rendered file on disk larger than this is not telc's and differs from anything telc renders.</summary>
+    private const long MaxComparedBytes = 64L * 1024 * 1024;
+
     /// <summary>Every rendered tree carries this file, so telc only ever replaces folders it wrote itself.</summary>
     public const string MarkerFile = ".telc-rendered";
 
@@ -104,7 +107,7 @@ public static class TreeWriter
             {
                 differences.Add(new TreeDifference(file.Path, "missing"));
             }
-            else if (!File.ReadAllBytes(Path.Combine(root, file.Path)).AsSpan().SequenceEqual(Utf8.GetBytes(file.Content)))
+            else if (!(Sources.RegularFile.Read(Path.Combine(root, file.Path), MaxComparedBytes) ?? []).AsSpan().SequenceEqual(Utf8.GetBytes(file.Content)))
             {
                 differences.Add(new TreeDifference(file.Path, "changed"));
             }

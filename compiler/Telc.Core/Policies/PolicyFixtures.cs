@@ -71,7 +71,8 @@ public static class PolicyFixtures
             yield break;
         }
 
-        var expected = kind == "pass" ? [] : File.ReadAllLines(expectedPath).Where(l => l.Trim().Length > 0).ToArray();
+        var expected = kind == "pass" ? [] : (Sources.RegularFile.ReadText(expectedPath, Sources.SpecFileNames.MaxFileBytes) ?? string.Empty)
+            .Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToArray();
         foreach (var missing in expected.Except(found))
         {
             yield return $"{kind}: missing {missing}";

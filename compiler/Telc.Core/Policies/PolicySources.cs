@@ -59,7 +59,7 @@ public static class PolicySources
                     continue;
                 }
 
-                files.Add(new ProtocolFile(display, file.FullName, File.ReadAllText(file.FullName)));
+                files.Add(new ProtocolFile(display, file.FullName, RegularFile.ReadText(file.FullName, SpecFileNames.MaxFileBytes) ?? string.Empty));
             }
         }
     }

@@ -89,7 +89,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
                 return;
             }
 
-            var decoded = SourceDecoder.Decode(File.ReadAllBytes(file.FullName), display, specPath, diagnostics);
+            var decoded = SourceDecoder.Decode(RegularFile.Read(file.FullName, SpecFileNames.MaxFileBytes) ?? [], display, specPath, diagnostics);
             if (decoded is not null)
             {
                 files.Add(decoded);
