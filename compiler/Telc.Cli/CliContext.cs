@@ -10,4 +10,17 @@ public sealed record CliContext(
     public DateOnly Today => Spec.Values.CalendarDate.Parse(Variable("TELC_TODAY")) ?? DateOnly.FromDateTime(DateTime.UtcNow);
 
     public string FullPath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+
+    /// <summary>The policy worker's settings from the environment; a value out of range is a usage error.</summary>
+    public Policies.PolicyWorkerSettings PolicySettings()
+    {
+        try
+        {
+            return Policies.PolicyWorkerSettings.FromEnvironment(Variable);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 }

@@ -49,9 +49,23 @@ public static class TelcApp
         }
         catch (Exception e)
         {
-            await context.Error.WriteLineAsync($"telc: internal error: {e.Message}");
-            await context.Error.WriteLineAsync(e.ToString());
+            await context.Error.WriteLineAsync($"telc: internal error: {Escaped(e.Message)} ({Details(e)})");
             return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Where the details of an internal error went: a file in the temp folder, for the bug report.</summary>
+    private static string Details(Exception e)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"telc-internal-error-{Environment.ProcessId}.txt");
+        try
+        {
+            File.WriteAllText(path, $"telc {Diagnostics.Formatting.DiagnosticReport.ToolVersion}\n{e}\n");
+            return $"details in {path}; please report it";
+        }
+        catch (Exception write) when (write is IOException or UnauthorizedAccessException)
+        {
+            return $"the details could not be written to {path}: {Escaped(write.Message)}";
         }
     }
 

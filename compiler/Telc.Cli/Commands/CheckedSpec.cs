@@ -20,7 +20,7 @@ public sealed record CheckedSpec(Compilation Compilation, IReadOnlyList<Diagnost
         var policies = trustedPoliciesRef is { } trusted
             ? PolicySources.AtRef(policyFolder, trusted, displayBase)
             : PolicySources.For(policyFolder, displayBase);
-        var result = PolicyCheck.Run(compilation, policies, PolicyWorkerSettings.FromEnvironment(context.Variable), context.Today);
+        var result = PolicyCheck.Run(compilation, policies, context.PolicySettings(), context.Today);
         return new CheckedSpec(compilation, result.Diagnostics, result.Waived);
     }
 

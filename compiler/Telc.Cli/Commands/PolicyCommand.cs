@@ -28,7 +28,7 @@ public sealed class PolicyCommand(CliContext context)
             throw new UsageException($"policy folder '{arguments.Folder ?? PolicySources.FolderName}' does not exist");
         }
 
-        var (verdicts, folderProblems) = PolicyFixtures.Run(folder, context.WorkingDirectory, PolicyWorkerSettings.FromEnvironment(context.Variable));
+        var (verdicts, folderProblems) = PolicyFixtures.Run(folder, context.WorkingDirectory, context.PolicySettings());
         foreach (var problem in folderProblems)
         {
             context.Out.Write($"{problem.Path}: {problem.Code} {problem.Message}\n");

@@ -86,7 +86,15 @@ public sealed class RenderCommand(CliContext context)
             return ExitCodes.DifferenceFound;
         }
 
-        TreeWriter.Write(outputDirectory, rendered.Files);
+        try
+        {
+            TreeWriter.Write(outputDirectory, rendered.Files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write {Relative(outputDirectory)}: {e.Message}");
+        }
+
         status.Write($"rendered {rendered.Files.Length} files for {clusters} into {Relative(outputDirectory)}\n");
         return ExitCodes.Clean;
     }
@@ -189,6 +197,11 @@ public sealed class RenderCommand(CliContext context)
         else
         {
             output = Path.GetFullPath(Path.Combine(projectFolder, compilation.Model.Project?.Output?.Path ?? "rendered"));
+            var project = TreeWriter.RealPath(projectFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (!TreeWriter.RealPath(output).StartsWith(project, StringComparison.Ordinal))
+            {
+                throw new UsageException($"the Project's output.path leads out of the project folder ({Relative(output)}); give -o DIR to write elsewhere");
+            }
         }
 
         if (!arguments.Check && TreeWriter.RefuseToReplace(output, specRoot) is { } reason)

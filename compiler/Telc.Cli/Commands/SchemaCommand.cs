@@ -31,7 +31,7 @@ public sealed class SchemaCommand(CliContext context)
         {
             // Only the Project's schema (and the full set) holds the built-in policies' options, which the worker describes.
             var builtIn = arguments.Out is not null || kind is null || kind.SpecType == typeof(Telc.Spec.Kinds.ProjectSpec)
-                ? PolicyRunner.Describe(PolicySources.BuiltIn, PolicyWorkerSettings.FromEnvironment(context.Variable))
+                ? PolicyRunner.Describe(PolicySources.BuiltIn, context.PolicySettings())
                 : [];
             files = new SchemaGenerator(ShapeCatalog.Instance, builtIn).Generate();
         }
@@ -44,10 +44,17 @@ public sealed class SchemaCommand(CliContext context)
         if (arguments.Out is { } folder)
         {
             var directory = context.FullPath(folder);
-            Directory.CreateDirectory(directory);
-            foreach (var (name, json) in files)
+            try
             {
-                File.WriteAllText(Path.Combine(directory, name), json, new System.Text.UTF8Encoding(false));
+                Directory.CreateDirectory(directory);
+                foreach (var (name, json) in files)
+                {
+                    File.WriteAllText(Path.Combine(directory, name), json, new System.Text.UTF8Encoding(false));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write the schemas into '{folder}': {e.Message}");
             }
 
             context.Out.Write($"wrote {files.Count} schema files to {folder}\n");

@@ -14,8 +14,16 @@ public sealed class GitHubClient : IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    // 100,000 comments, far more than a pull request holds: the bound only guards against next links that loop.
-    private const int MaxPages = 1000;
+    /// <summary>All the calls of one run together: a server that answers slowly page after page cannot keep telc going for hours.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    /// <summary>10,000 comments, far more than a pull request holds; past it the search fails rather than post a second comment.</summary>
+    private const int MaxPages = 100;
+
+    /// <summary>A page of 100 comments of at most 65,536 characters each stays well below this.</summary>
+    private const long MaxResponseBytes = 32L * 1024 * 1024;
+
+    private readonly CancellationTokenSource deadline = new(Deadline);
 
     private readonly HttpClient http;
     private readonly Uri apiUrl;
@@ -23,7 +31,7 @@ public sealed class GitHubClient : IDisposable
     public GitHubClient(Uri apiUrl, string token)
     {
         this.apiUrl = new Uri(apiUrl.AbsoluteUri.TrimEnd('/') + "/");
-        http = new HttpClient { Timeout = Timeout };
+        http = new HttpClient { Timeout = Timeout, MaxResponseContentBufferSize = MaxResponseBytes };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
         http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", "2022-11-28");
@@ -34,9 +42,23 @@ public sealed class GitHubClient : IDisposable
     public async Task<IssueComment?> FindCommentAsync(GitHubRepository repository, int number, string containing, CancellationToken cancellation)
     {
         Uri? page = Endpoint($"repos/{repository.Path}/issues/{number}/comments?per_page=100");
-        for (var read = 0; page is not null && read < MaxPages; read++)
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        for (var read = 0; page is not null; read++)
         {
+            if (read == MaxPages || !visited.Add(page.AbsoluteUri))
+            {
+                // Not knowing whether our comment exists, posting one could make a second: fail instead.
+                throw new GitHubApiException(read == MaxPages
+                    ? $"GitHub lists more than {MaxPages} pages of comments; not looking further"
+                    : $"GitHub's pages of comments loop back to {page}; not following them");
+            }
+
             var (comments, next) = await SendAsync(HttpMethod.Get, page, null, GitHubJson.Default.ListIssueComment, cancellation);
+            if (comments.Any(c => c is null))
+            {
+                throw new GitHubApiException($"GET {page}: GitHub's list of comments holds an empty entry, which its API does not document");
+            }
+
             if (comments.FirstOrDefault(c => c.Body?.Contains(containing, StringComparison.Ordinal) == true) is { } found)
             {
                 return found;
@@ -76,10 +98,11 @@ public sealed class GitHubClient : IDisposable
             request.Content = new StringContent(JsonSerializer.Serialize(content, GitHubJson.Default.CommentRequest), Encoding.UTF8, "application/json");
         }
 
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, deadline.Token);
         try
         {
-            using var response = await http.SendAsync(request, cancellation);
-            var text = await response.Content.ReadAsStringAsync(cancellation);
+            using var response = await http.SendAsync(request, linked.Token);
+            var text = await response.Content.ReadAsStringAsync(linked.Token);
             if (!response.IsSuccessStatusCode)
             {
                 throw Failure(described, response, text);
@@ -97,6 +120,10 @@ public sealed class GitHubClient : IDisposable
         catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {
             throw new GitHubApiException($"{described}: no answer from GitHub within {Timeout.TotalSeconds:0} s");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            throw new GitHubApiException($"{described}: GitHub's answers took more than {Deadline.TotalMinutes:0} minutes in all; giving up");
         }
         catch (HttpRequestException e)
         {
@@ -169,5 +196,9 @@ public sealed class GitHubClient : IDisposable
         return clean.Length <= 500 ? clean : clean[..500] + "…";
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        deadline.Dispose();
+    }
 }

@@ -25,11 +25,17 @@ public static class TreeWriter
     /// </summary>
     public static string? RefuseToReplace(string directory, string specRoot)
     {
-        var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var spec = Path.GetFullPath(specRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        // Compared as real paths: through a symbolic link, another name can stand for the spec folder or one inside it.
+        var target = RealPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var spec = RealPath(specRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (spec.StartsWith(target, StringComparison.Ordinal) || target.StartsWith(spec, StringComparison.Ordinal))
         {
             return "it contains the spec, or is inside it";
+        }
+
+        if (File.Exists(directory) || (Path.Exists(directory) && !Directory.Exists(directory)))
+        {
+            return "it is a file, not a folder";
         }
 
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any() && !File.Exists(Path.Combine(directory, MarkerFile)))
@@ -38,6 +44,29 @@ public static class TreeWriter
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The path with every symbolic link along it followed, as far as the path exists; the rest is kept as written.
+    /// </summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            FileSystemInfo info = new FileInfo(next);
+            if (info.LinkTarget is not null)
+            {
+                next = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 
     public static void Write(string directory, IReadOnlyList<OutputFile> files)

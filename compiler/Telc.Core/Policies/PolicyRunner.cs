@@ -48,9 +48,10 @@ public static class PolicyRunner
             settings.CacheDirectory,
             only);
         Dictionary<string, (ProtocolPolicy Policy, DiagnosticDescriptor Descriptor)>? policies = null;
+        var allPolicies = new RunBudget(settings.AllPoliciesTimeout);
         while (true)
         {
-            var outcome = RunWorker(request with { Skip = [.. request.Skip, .. finished] }, settings);
+            var outcome = RunWorker(request with { Skip = [.. request.Skip, .. finished] }, settings, allPolicies);
             if (outcome.Unavailable is { } why)
             {
                 diagnostics.Add(Unavailable(why));
@@ -112,14 +113,27 @@ public static class PolicyRunner
             }
 
             var stoppedPolicy = policies[stopped.Policy].Policy;
+            var budgetSpent = allPolicies.Spent;
             diagnostics.Add(stopped.TimedOut
                 ? Diagnostic.At(DiagnosticCatalogue.PolicyTimedOut, PolicyLocation(stoppedPolicy, policySources),
-                    $"policy '{stopped.Policy}' ran longer than {Seconds(settings.PolicyTimeout)} s and was stopped",
+                    budgetSpent
+                        ? $"policy '{stopped.Policy}' was stopped when all policies together had run {Seconds(settings.AllPoliciesTimeout)} s"
+                        : $"policy '{stopped.Policy}' ran longer than {Seconds(settings.PolicyTimeout)} s and was stopped",
                     "look for an endless loop, or a query repeated for every rendered object")
                 : Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(stoppedPolicy, policySources),
                     $"policy '{stopped.Policy}' crashed its worker ({stopped.Reason})",
                     $"a stack overflow from endless recursion, or more than {settings.MemoryLimitBytes >> 20} MiB of memory, are the usual causes"));
             finished.Add(stopped.Policy);
+            if (budgetSpent)
+            {
+                diagnostics.AddRange(policies.Values.Select(p => p.Policy)
+                    .Where(p => !finished.Contains(p.Id) && !request.Skip.Contains(p.Id) && (only is null || only == p.Id))
+                    .Select(p => Diagnostic.At(DiagnosticCatalogue.PolicyTimedOut, PolicyLocation(p, policySources),
+                        $"policy '{p.Id}' did not run: all policies together may run {Seconds(settings.AllPoliciesTimeout)} s (three times TELC_POLICY_TIMEOUT), and that time was spent",
+                        "find the policies that were stopped for running too long")));
+                finished.UnionWith(policies.Keys);
+                break;
+            }
         }
 
         var expected = policies?.Values.Select(p => p.Policy)
@@ -147,7 +161,7 @@ public static class PolicyRunner
 
         var request = new PolicyRequest("(none)", [], [], policyFiles, ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Empty,
             [], settings.CacheDirectory, Only: string.Empty);
-        var outcome = RunWorker(request, settings);
+        var outcome = RunWorker(request, settings, new RunBudget(settings.AllPoliciesTimeout));
         if (outcome.Unavailable is { } why)
         {
             throw new PolicyWorkerException(why);
@@ -229,7 +243,8 @@ public static class PolicyRunner
         (string Policy, bool TimedOut, string Reason)? Stopped,
         string? Unavailable);
 
-    private static WorkerOutcome RunWorker(PolicyRequest request, PolicyWorkerSettings settings)
+    /// <param name="allPolicies">When the time of all policies together runs out, whichever policy runs then is stopped.</param>
+    private static WorkerOutcome RunWorker(PolicyRequest request, PolicyWorkerSettings settings, RunBudget allPolicies)
     {
         var info = new ProcessStartInfo(settings.Worker!)
         {
@@ -316,13 +331,13 @@ public static class PolicyRunner
                         break;
                     case "start":
                         running = e.Policy;
-                        deadline = Deadline(settings.PolicyTimeout);
+                        deadline = Math.Min(Deadline(settings.PolicyTimeout), allPolicies.Start());
                         break;
                     case "done" or "failed":
                         events.Add(e);
                         finished.Add(e.Policy!);
                         running = null;
-                        deadline = Deadline(settings.PolicyTimeout);
+                        deadline = Math.Min(Deadline(settings.PolicyTimeout), allPolicies.Start());
                         break;
                     default:
                         events.Add(e);
@@ -330,6 +345,17 @@ public static class PolicyRunner
                 }
             }
         }
+    }
+
+    /// <summary>The time all policies of a run share, counted from the first policy's start (compiling them is not theirs).</summary>
+    private sealed class RunBudget(TimeSpan total)
+    {
+        private long? end;
+
+        public bool Spent => end is { } deadline && Remaining(deadline) == TimeSpan.Zero;
+
+        /// <summary>The point on the monotonic clock where the budget ends, starting it on first use.</summary>
+        public long Start() => end ??= Deadline(total);
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString(CultureInfo.InvariantCulture);

@@ -28,6 +28,12 @@ public sealed partial class ConfigurationChecker
         foreach (var resource in model.Resources)
         {
             diagnostics.AddRange(MetadataChecks.Check(resource));
+            if (resource.Spec is ProjectSpec { Output: { } output } && LeavesTheProject(output.Path))
+            {
+                Add(DiagnosticCatalogue.InvalidForConsumer, output.Location, $"output.path '{output.Path}' leads out of the project folder",
+                    "give a path inside the project, e.g. rendered; to write elsewhere, run render with -o DIR");
+            }
+
             switch (resource.Spec)
             {
                 case ClusterSpec cluster:
@@ -242,6 +248,27 @@ public sealed partial class ConfigurationChecker
         {
             Add(DiagnosticCatalogue.InvalidForConsumer, location, $"'{name}' is not a valid namespace name", "lowercase letters, digits and '-', at most 63 characters");
         }
+    }
+
+    /// <summary>An absolute path, or one whose '..' steps climb above where it starts.</summary>
+    private static bool LeavesTheProject(string path)
+    {
+        if (Path.IsPathRooted(path) || path.StartsWith('~'))
+        {
+            return true;
+        }
+
+        var depth = 0;
+        foreach (var step in path.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            depth += step switch { ".." => -1, "." => 0, _ => 1 };
+            if (depth < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint) =>

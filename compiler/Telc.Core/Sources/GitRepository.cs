@@ -20,7 +20,7 @@ public static class GitRepository
     /// <summary>The commit a ref names, abbreviated; null when it names none.</summary>
     public static string? ShortCommit(string directory, string reference)
     {
-        var result = Git.Run(directory, ["rev-parse", "--verify", "--quiet", "--short", reference + "^{commit}"], allowFailure: true);
+        var result = Git.Run(directory, ["rev-parse", "--verify", "--quiet", "--short", "--end-of-options", GitRef.Checked(reference) + "^{commit}"], allowFailure: true);
         return result.ExitCode == 0 ? result.Output.Trim() : null;
     }
 
@@ -42,7 +42,7 @@ public static class GitRepository
     /// <summary>The best common ancestor of two commits, as a full hash; null when they share none.</summary>
     public static string? MergeBase(string directory, string first, string second)
     {
-        var result = Git.Run(directory, ["merge-base", first, second], allowFailure: true);
+        var result = Git.Run(directory, ["merge-base", "--end-of-options", GitRef.Checked(first), GitRef.Checked(second)], allowFailure: true);
         return result.ExitCode == 0 ? result.Output.Trim() : null;
     }
 
@@ -52,7 +52,7 @@ public static class GitRepository
     /// </summary>
     public static IReadOnlyList<string>? ChangedSince(string topLevel, string reference)
     {
-        var changed = Git.Run(topLevel, ["diff", "--name-only", "--no-renames", "-z", reference, "--"], allowFailure: true);
+        var changed = Git.Run(topLevel, ["diff", "--name-only", "--no-renames", "-z", "--end-of-options", GitRef.Checked(reference), "--"], allowFailure: true);
         if (changed.ExitCode != 0)
         {
             return null;

@@ -84,6 +84,33 @@ public sealed class GitHubCommentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Pages_that_link_in_a_loop_fail_without_posting_a_second_comment()
+    {
+        github.LinksLoop = true;
+        github.Add(42, "someone else's");
+
+        var result = Comment("report\n");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("loop back to", result.Error);
+        Assert.True(github.Requests.Count <= 3, string.Join("\n", github.Requests));
+        Assert.Single(github.Comments);
+    }
+
+    [Fact]
+    public void A_list_holding_null_is_a_failure_not_a_crash()
+    {
+        github.ListJson = "[null]";
+
+        var result = Comment("report\n");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("holds an empty entry", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Empty(github.Comments);
+    }
+
+    [Fact]
     public void The_token_never_follows_a_next_link_to_another_server()
     {
         github.PageSize = 1;

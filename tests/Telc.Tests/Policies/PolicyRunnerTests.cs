@@ -84,6 +84,24 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void Looping_policies_share_one_time_budget()
+    {
+        using var project = new TempFolder();
+        project.Write("telemetry/spec.yaml", Spec);
+        foreach (var name in new[] { "a-loops", "b-loops", "c-loops", "d-loops", "e-loops", "f-loops" })
+        {
+            project.Write($"policies/{name}.csx", Policy(name, "        var i = 0;\n        while (true) { i++; }"));
+        }
+
+        var result = CliRunner.RunWith(project.Path, new Dictionary<string, string> { ["TELC_POLICY_TIMEOUT"] = "0.5" }, "validate", ".", "--format", "json");
+
+        // Six policies of 0.5 s each would take 3 s; all of them together get 1.5 s, so some are never started.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("did not run: all policies together may run 1.5 s (three times TELC_POLICY_TIMEOUT), and that time was spent", result.Output);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(result.Output, "ran longer than 0.5 s") <= 3, result.Output);
+    }
+
+    [Fact]
     public void A_huge_allocation_and_a_throw_end_in_diagnostics_not_a_crash()
     {
         using var project = new TempFolder();

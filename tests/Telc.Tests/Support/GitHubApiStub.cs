@@ -36,6 +36,12 @@ public sealed partial class GitHubApiStub : IDisposable
     /// <summary>The server the list's <c>Link</c> header points to; this stub's by default.</summary>
     public string? LinkServer { get; set; }
 
+    /// <summary>A misbehaving server: every page of the list links back to its first page.</summary>
+    public bool LinksLoop { get; set; }
+
+    /// <summary>A misbehaving server: the list of comments is answered with this JSON instead.</summary>
+    public string? ListJson { get; set; }
+
     /// <summary>When set, every request is answered with this status and GitHub-style error JSON.</summary>
     public (int Status, string Message)? Failure { get; set; }
 
@@ -182,13 +188,13 @@ public sealed partial class GitHubApiStub : IDisposable
         }
 
         var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
-        if (page < pages)
+        if (page < pages || LinksLoop)
         {
             var link = $"{LinkServer ?? Url}/repos/{Repository}/issues/{issue}/comments?per_page={request.QueryString["per_page"]}&page=";
-            response.AddHeader("Link", $"<{link}{page + 1}>; rel=\"next\", <{link}{pages}>; rel=\"last\"");
+            response.AddHeader("Link", $"<{link}{(LinksLoop ? 1 : page + 1)}>; rel=\"next\", <{link}{pages}>; rel=\"last\"");
         }
 
-        Respond(response, 200, new JsonArray([.. all.Skip((page - 1) * PageSize).Take(PageSize).Select(Json)]));
+        Respond(response, 200, ListJson is { } raw ? JsonNode.Parse(raw)! : new JsonArray([.. all.Skip((page - 1) * PageSize).Take(PageSize).Select(Json)]));
     }
 
     /// <summary>The <c>body</c> of a create or edit request, or null after answering 422 as GitHub does.</summary>
