@@ -8,7 +8,7 @@ using Telc.Sources;
 
 namespace Telc.Cli.Commands;
 
-public sealed record RenderArguments(string? Path, string? Output, bool Check, string? Ref, string Format, bool Stdout = false, string? Cluster = null);
+public sealed record RenderArguments(string? Path, string? Output, bool Check, string? Ref, string Format, bool Stdout = false, string? Cluster = null, bool AllowEmpty = false);
 
 /// <summary>
 /// <c>telc render [PATH] [-o DIR] [--check]</c>: validates, then writes the whole output tree atomically,
@@ -30,10 +30,14 @@ public sealed class RenderCommand(CliContext context)
             Description = "Write nothing; print one cluster's objects as a multi-document YAML stream (the diagnostics go to stderr)",
         };
         var cluster = new Option<string?>("--cluster") { Description = "With --stdout: the cluster to print (needed when the spec has more than one)" };
-        var command = new Command("render", "Validate the spec and write the rendered manifests") { path, output, check, gitRef, format, stdout, cluster };
+        var allowEmpty = new Option<bool>("--allow-empty")
+        {
+            Description = "Replace a rendered tree with clusters by one without any (refused otherwise: GitOps would delete every object)",
+        };
+        var command = new Command("render", "Validate the spec and write the rendered manifests") { path, output, check, gitRef, format, stdout, cluster, allowEmpty };
         command.SetAction(result => new RenderCommand(context).Run(new RenderArguments(
             result.GetValue(path), result.GetValue(output), result.GetValue(check), result.GetValue(gitRef), result.GetValue(format)!,
-            result.GetValue(stdout), result.GetValue(cluster))));
+            result.GetValue(stdout), result.GetValue(cluster), result.GetValue(allowEmpty))));
         return command;
     }
 
@@ -207,6 +211,14 @@ public sealed class RenderCommand(CliContext context)
         if (!arguments.Check && TreeWriter.RefuseToReplace(output, specRoot) is { } reason)
         {
             throw new UsageException($"will not replace {Relative(output)}: {reason}");
+        }
+
+        if (!arguments.Check && !arguments.AllowEmpty && compilation.Clusters.IsEmpty && Directory.Exists(Path.Combine(output, "clusters"))
+            && Directory.EnumerateFileSystemEntries(Path.Combine(output, "clusters")).Any())
+        {
+            // The Argo CD accident: an empty render that prunes every object of every cluster.
+            throw new UsageException($"will not replace {Relative(output)}: the spec renders no cluster, and the tree there has clusters; "
+                + "GitOps would delete every object they hold (give --allow-empty if that is what you want)");
         }
 
         return output;

@@ -6,6 +6,8 @@ namespace Telc.Diagnostics;
 /// One finding. <see cref="Location"/> points at the user's YAML; <see cref="FilePath"/> alone is used
 /// when there is no text to point into (an unreadable file, an empty spec root).
 /// A finding without a hint of its own takes the help of its code, so every finding says what to do.
+/// Message and hint quote spec values, so their control characters (ESC, OSC, BEL, a bare CR that forges a CI log
+/// line) are shown as \uXXXX here, once, for every output format.
 /// </summary>
 public sealed record Diagnostic(
     DiagnosticDescriptor Descriptor,
@@ -15,7 +17,9 @@ public sealed record Diagnostic(
     string? FilePath = null,
     string? Hint = null)
 {
-    public string Hint { get; init; } = Hint ?? Descriptor.Help;
+    public string Message { get; init; } = Shown(Message);
+
+    public string Hint { get; init; } = Shown(Hint ?? Descriptor.Help);
 
     public string Code => Descriptor.Code;
 
@@ -24,6 +28,10 @@ public sealed record Diagnostic(
     public LinePosition Start => Location?.Start ?? new LinePosition(1, 1);
 
     public LinePosition End => Location?.End ?? new LinePosition(1, 1);
+
+    /// <summary>The text with control characters written as \uXXXX, so a terminal or a CI log never acts on them.</summary>
+    public static string Shown(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) : text;
 
     public static Diagnostic At(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint = null)
         => new(descriptor, descriptor.DefaultLevel, message, location, null, hint);

@@ -7,7 +7,7 @@ namespace Telc.Output;
 /// Writes a whole output tree, or compares one with what is on disk. The tree is written into a sibling
 /// temp folder and swapped in by renames, so an interrupted render leaves the previous tree in place.
 /// </summary>
-public static class TreeWriter
+public static partial class TreeWriter
 {
     /// <summary>A rendered file on disk larger than this is not telc's and differs from anything telc renders.</summary>
     private const long MaxComparedBytes = 64L * 1024 * 1024;
@@ -118,6 +118,13 @@ public static class TreeWriter
         {
             Directory.Delete(retired, recursive: true);
         }
+
+        // What interrupted runs left beside the target: their half-written or replaced trees.
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(target)}.telc-*")
+            .Where(d => LeftoverName().IsMatch(Path.GetFileName(d)[(Path.GetFileName(target).Length + 1)..])))
+        {
+            Directory.Delete(leftover, recursive: true);
+        }
     }
 
     /// <summary>Paths (relative, '/'-separated, sorted) that differ: changed, missing on disk, or on disk but no longer rendered.</summary>
@@ -145,6 +152,9 @@ public static class TreeWriter
         differences.AddRange(onDisk.Select(p => new TreeDifference(p, "not rendered any more")));
         return [.. differences.OrderBy(d => d.Path, StringComparer.Ordinal)];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^\\.telc-(new|old)-[0-9a-f]{8}$")]
+    private static partial System.Text.RegularExpressions.Regex LeftoverName();
 }
 
 public sealed record TreeDifference(string Path, string Change);

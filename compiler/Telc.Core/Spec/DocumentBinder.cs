@@ -436,6 +436,13 @@ public sealed class DocumentBinder
         }
 
         var isDuration = shape.ClrType == typeof(Values.Duration);
+        if (isDuration && System.Text.RegularExpressions.Regex.IsMatch(scalar.Value, Values.Duration.Pattern))
+        {
+            Report(DiagnosticCatalogue.InvalidDuration, scalar, $"'{scalar.Value}' is longer than Prometheus and Alertmanager can hold",
+                $"durations end at about 292 years ({(long)Values.Duration.Longest.TotalDays}d); write a shorter one");
+            return null;
+        }
+
         var fix = isDuration ? ValueFixes.Duration(scalar.Value) : ValueFixes.Size(scalar.Value);
         Report(isDuration ? DiagnosticCatalogue.InvalidDuration : DiagnosticCatalogue.InvalidSize, scalar,
             $"'{scalar.Value}' is not a valid {(isDuration ? "duration" : "size")}",

@@ -93,12 +93,12 @@ public sealed class PolicyRunnerTests
             project.Write($"policies/{name}.csx", Policy(name, "        var i = 0;\n        while (true) { i++; }"));
         }
 
-        var result = CliRunner.RunWith(project.Path, new Dictionary<string, string> { ["TELC_POLICY_TIMEOUT"] = "0.5" }, "validate", ".", "--format", "json");
+        var result = CliRunner.RunWith(project.Path, new Dictionary<string, string> { ["TELC_POLICY_TIMEOUT"] = "2" }, "validate", ".", "--format", "json");
 
-        // Six policies of 0.5 s each would take 3 s; all of them together get 1.5 s, so some are never started.
+        // Six policies of 2 s each would take 12 s; all of them together get 6 s, so some are never started.
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("did not run: all policies together may run 1.5 s (three times TELC_POLICY_TIMEOUT), and that time was spent", result.Output);
-        Assert.True(System.Text.RegularExpressions.Regex.Count(result.Output, "ran longer than 0.5 s") <= 3, result.Output);
+        Assert.Contains("did not run: all policies together may run 6 s (three times TELC_POLICY_TIMEOUT), and that time was spent", result.Output);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(result.Output, "ran longer than 2 s") <= 3, result.Output);
     }
 
     [Fact]

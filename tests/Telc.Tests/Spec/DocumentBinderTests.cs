@@ -114,6 +114,21 @@ public sealed class DocumentBinderTests
     }
 
     [Theory]
+    [InlineData("293y")]
+    [InlineData("106752d")]
+    [InlineData("292y52w2d")]
+    public void Durations_past_what_Prometheus_holds_are_errors(string value)
+    {
+        var diagnostic = Specs.Compile(Prometheus + $"    scrapeInterval: {value}\n").Single("TELC202");
+
+        Assert.Equal($"'{value}' is longer than Prometheus and Alertmanager can hold", diagnostic.Message);
+    }
+
+    [Fact]
+    public void The_longest_duration_Prometheus_holds_is_accepted() =>
+        Assert.DoesNotContain(Specs.Compile(Prometheus + "    retention: { time: 106751d }\n").Diagnostics, d => d.Code == "TELC202");
+
+    [Theory]
     [InlineData("40 gigs")]
     [InlineData("40GB2")]
     [InlineData("lots")]

@@ -15,7 +15,8 @@ public sealed record SourceExcerpt(string Text, int CaretOffset, int CaretWidth)
     /// <param name="width">Span width in columns on this line (at least 1).</param>
     public static SourceExcerpt Of(string line, int startColumn, int width)
     {
-        line = line.TrimEnd();
+        // A control character in the quoted line would act on the terminal or the CI log: each shows as one '�', keeping the caret's column.
+        line = new string([.. line.TrimEnd().Select(c => char.IsControl(c) ? '\uFFFD' : c)]);
         var start = Math.Max(0, startColumn - 1);
         if (line.Length <= MaxWidth)
         {

@@ -11,6 +11,9 @@ public sealed partial record Duration(TimeSpan Value, string Text)
 
     public const string Example = "15d, 1h30m or 30s";
 
+    /// <summary>The longest duration Prometheus and Alertmanager hold: Go's time.Duration, int64 nanoseconds (about 292 years).</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromTicks(long.MaxValue / 100);
+
     public static Duration? TryParse(string text)
     {
         var match = Syntax().Match(text);
@@ -28,7 +31,7 @@ public sealed partial record Duration(TimeSpan Value, string Text)
                 continue;
             }
 
-            if (!long.TryParse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > (TimeSpan.MaxValue - total).Ticks / length.Ticks)
+            if (!long.TryParse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > (Longest - total).Ticks / length.Ticks)
             {
                 return null;
             }
