@@ -28,6 +28,12 @@ public sealed partial class ConfigurationChecker
         foreach (var resource in model.Resources)
         {
             diagnostics.AddRange(MetadataChecks.Check(resource));
+            if (resource.Spec is ProjectSpec { GitOps.RepoUrl: { } repoUrl } project)
+            {
+                // Rendered into every Argo CD Application and Flux GitRepository: a credential there is published.
+                Url(repoUrl, project.GitOps!.Location);
+            }
+
             if (resource.Spec is ProjectSpec { Output: { } output } && LeavesTheProject(output.Path))
             {
                 Add(DiagnosticCatalogue.InvalidForConsumer, output.Location, $"output.path '{output.Path}' leads out of the project folder",
@@ -221,7 +227,8 @@ public sealed partial class ConfigurationChecker
         }
 
         var secretQuery = uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=')[0].ToLowerInvariant())
-            .FirstOrDefault(p => p is "token" or "access_token" or "apikey" or "api_key" or "key" or "secret" or "password" or "sig" or "signature" or "auth");
+            .FirstOrDefault(p => p is "token" or "access_token" or "apikey" or "api_key" or "x-api-key" or "key" or "secret" or "password" or "sig" or "signature" or "auth"
+                or "x-amz-signature" or "x-amz-credential" or "x-goog-signature");
         var reason = uri.UserInfo.Contains(':') ? "a password in its user info"
             : secretQuery is not null ? $"a '{secretQuery}' parameter"
             : SecretWebhook().IsMatch(url) ? "a webhook token in its path"

@@ -53,6 +53,8 @@ public sealed class ConfigurationCheckerTests
     [InlineData("https://hooks.slack.com/services/T0123ABCD/B0123ABCD/abcdefghijklmnop", "webhook token")]
     [InlineData("https://user:s3cr3t@alerts.example/hook", "password in its user info")]
     [InlineData("https://alerts.example/hook?token=abc123", "'token' parameter")]
+    [InlineData("https://bucket.s3.example/hook?X-Amz-Credential=AKIAEXAMPLE%2F20261130&X-Amz-Signature=0123abcd", "'x-amz-credential' parameter")]
+    [InlineData("https://alerts.example/hook?x-api-key=abc123", "'x-api-key' parameter")]
     public void Credentials_in_urls_are_errors(string url, string reason)
     {
         var compilation = Compile($"kind: AlertRouting\nmetadata: {{ name: r }}\nspec:\n  receivers:\n    - name: x\n      webhook: {{ url: '{url}' }}\n  defaultReceiver: x\n");
@@ -66,6 +68,14 @@ public sealed class ConfigurationCheckerTests
         var diagnostic = Compile("kind: Backend\nmetadata:\n  name: b\n  labels:\n    ok: fine\n    tier: 'two words'\nspec: { alertmanager: {} }\n").Single("TELC215");
 
         Assert.Equal("7:11", diagnostic.Start.ToString());
+    }
+
+    [Fact]
+    public void A_git_repository_url_with_a_password_is_an_error_before_it_reaches_the_gitops_objects()
+    {
+        var compilation = Compile("kind: Project\nmetadata: { name: p }\nspec: { gitOps: { flavour: argocd, repoUrl: 'https://bot:ghp_secret@git.example/telemetry.git' } }\n");
+
+        Assert.Contains("password in its user info", compilation.Single("TELC216").Message);
     }
 
     [Fact]
