@@ -176,6 +176,18 @@ public sealed class YamlParser
             parent.PendingKey = null;
             if (parent.IsMergeKey(key))
             {
+                if (parent.HasMerge)
+                {
+                    diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.DuplicateKey, file.Locate(key.Span),
+                        "the merge key '<<' appears twice in this mapping", "merge several mappings with one key: <<: [*first, *second]"));
+                }
+                else if (node is not YamlMapping && !(node is YamlSequence list && list.Items.All(i => i is YamlMapping)))
+                {
+                    // YAML merges only mappings; anything else would be dropped without a word.
+                    diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.YamlSyntax, file.Locate(usedAt ?? node.Span),
+                        $"the merge key '<<' takes a mapping or a list of mappings, not {Described(node)}", "give an alias of a mapping, e.g. <<: *defaults"));
+                }
+
                 parent.AddMerge(node, weight);
             }
             else if (parent.TryAddEntry(new YamlEntry(key, node), weight) is { } first)
@@ -186,6 +198,13 @@ public sealed class YamlParser
             }
         }
     }
+
+    private static string Described(YamlNode node) => node switch
+    {
+        YamlSequence => "a list holding other things than mappings",
+        YamlScalar scalar => $"{("aeiou".Contains(scalar.KindName[0]) ? "an" : "a")} {scalar.KindName} value",
+        _ => node.KindName,
+    };
 
     private YamlScalar ToScalar(Scalar scalar)
     {
@@ -337,6 +356,8 @@ public sealed class YamlParser
         public YamlScalar? PendingKey { get; set; }
 
         public bool IsMergeKey(YamlScalar key) => key.IsPlain && key.Value == MergeKey;
+
+        public bool HasMerge => merges.Count > 0;
 
         public void AddItem(YamlNode node, long weight)
         {

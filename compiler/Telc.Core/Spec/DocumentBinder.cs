@@ -430,6 +430,14 @@ public sealed class DocumentBinder
     private object? BindParsed(YamlScalar scalar, ParsedShape shape)
     {
         var parsed = scalar.Type is ScalarType.String or ScalarType.Int ? shape.Parse(scalar.Value) : null;
+        if (parsed is Values.ByteSize { Bytes: 0 })
+        {
+            // A volume of nothing cannot be bound, and Prometheus reads a zero retention size as no limit at all.
+            Report(DiagnosticCatalogue.InvalidSize, scalar, $"'{scalar.Value}' is zero bytes once rounded to whole bytes",
+                "give at least 1B; to keep data without a size limit, leave the size out");
+            return null;
+        }
+
         if (parsed is not null)
         {
             return parsed;

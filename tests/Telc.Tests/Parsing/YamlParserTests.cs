@@ -148,6 +148,22 @@ public sealed class YamlParserTests
         Assert.Empty(result.Documents);
     }
 
+    [Theory]
+    [InlineData("a: { <<: 5 }", "not an integer value")]
+    [InlineData("a: { <<: [[1]] }", "not a list holding other things than mappings")]
+    [InlineData("a: { <<: ~ }", "not a null value")]
+    public void A_merge_of_something_else_than_mappings_is_an_error_not_a_silent_drop(string text, string message)
+    {
+        var diagnostic = Assert.Single(Specs.Parse(text).Diagnostics);
+
+        Assert.Equal("TELC110", diagnostic.Code);
+        Assert.Contains(message, diagnostic.Message);
+    }
+
+    [Fact]
+    public void Two_merge_keys_in_one_mapping_are_a_duplicate() =>
+        Assert.Equal("TELC112", Assert.Single(Specs.Parse("a: { <<: { x: 1 }, <<: { y: 2 } }").Diagnostics).Code);
+
     [Fact]
     public void Deep_block_nesting_is_rejected()
     {

@@ -129,6 +129,13 @@ public sealed class DocumentBinderTests
         Assert.DoesNotContain(Specs.Compile(Prometheus + "    retention: { time: 106751d }\n").Diagnostics, d => d.Code == "TELC202");
 
     [Theory]
+    [InlineData("0B")]
+    [InlineData("0.4B")]
+    [InlineData("0Gi")]
+    public void Sizes_of_nothing_are_errors(string value) =>
+        Assert.Contains("is zero bytes once rounded", Specs.Compile(Prometheus + $"    retention: {{ size: {value} }}\n").Single("TELC203").Message);
+
+    [Theory]
     [InlineData("40 gigs")]
     [InlineData("40GB2")]
     [InlineData("lots")]
