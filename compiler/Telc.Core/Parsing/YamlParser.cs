@@ -53,6 +53,13 @@ public sealed class YamlParser
                         documentAborted = false;
                         break;
                     case DocumentEnd:
+                        if (root is YamlScalar { Type: ScalarType.Null, Value.Length: > 0 } written && !documentAborted)
+                        {
+                            // An empty document between '---' lines is common; one that says null on purpose is a mistake.
+                            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.EmptyFile, file.Locate(written.Span),
+                                $"this document is only '{written.Value}', so it declares nothing", "remove it, or write the document it stands for"));
+                        }
+
                         if (root is not null && !documentAborted && !(root is YamlScalar { Type: ScalarType.Null }))
                         {
                             documents.Add(new YamlDocument(file, documents.Count, root));
@@ -202,9 +209,15 @@ public sealed class YamlParser
     private static string Described(YamlNode node) => node switch
     {
         YamlSequence => "a list holding other things than mappings",
-        YamlScalar scalar => $"{("aeiou".Contains(scalar.KindName[0]) ? "an" : "a")} {scalar.KindName} value",
+        YamlScalar scalar => $"{Article(scalar.Type)} value",
         _ => node.KindName,
     };
+
+    private static string Article(ScalarType type)
+    {
+        var name = new YamlScalar(string.Empty, type, false, default).KindName;
+        return $"{("aeiou".Contains(name[0]) ? "an" : "a")} {name}";
+    }
 
     private YamlScalar ToScalar(Scalar scalar)
     {
@@ -230,6 +243,14 @@ public sealed class YamlParser
             diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.UnsupportedTag, file.Locate(span),
                 $"tag '{tag}' is not supported", "remove the tag; telc reads plain YAML values"));
             type = ScalarType.String;
+        }
+        else if (type != ScalarType.String && ScalarResolver.Resolve(scalar.Value) is var resolved
+            && resolved != type && !(type == ScalarType.Float && resolved == ScalarType.Int))
+        {
+            // Another YAML reader would refuse the value, or read it differently: say so instead of trusting the tag.
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.UnsupportedTag, file.Locate(span),
+                $"'{scalar.Value}' is not {Article(type.Value)}, as its tag '!!{tag[CoreTagPrefix.Length..]}' says", "remove the tag, or write a value of that type"));
+            type = resolved;
         }
 
         return new YamlScalar(scalar.Value, type.Value, false, span);

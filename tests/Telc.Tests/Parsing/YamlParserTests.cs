@@ -160,6 +160,28 @@ public sealed class YamlParserTests
         Assert.Contains(message, diagnostic.Message);
     }
 
+    [Theory]
+    [InlineData("a: !!float abc", "'abc' is not a number, as its tag '!!float' says")]
+    [InlineData("a: !!bool yes", "'yes' is not a boolean, as its tag '!!bool' says")]
+    [InlineData("a: !!int 1.5", "'1.5' is not an integer, as its tag '!!int' says")]
+    [InlineData("a: !!null x", "'x' is not a null, as its tag '!!null' says")]
+    public void A_tag_that_does_not_fit_its_value_is_an_error(string text, string message) =>
+        Assert.Equal(message, Assert.Single(Specs.Parse(text).Diagnostics).Message);
+
+    [Theory]
+    [InlineData("a: !!float 1")]
+    [InlineData("a: !!int 0x1F")]
+    [InlineData("a: !!bool false")]
+    [InlineData("a: !!str 5")]
+    public void A_tag_that_fits_its_value_is_fine(string text) => Assert.Empty(Specs.Parse(text).Diagnostics);
+
+    [Fact]
+    public void A_document_that_is_only_null_is_a_warning_and_an_empty_one_between_separators_is_not()
+    {
+        Assert.Equal("TELC105", Assert.Single(Specs.Parse("null\n").Diagnostics).Code);
+        Assert.Empty(Specs.Parse("a: 1\n---\n---\nb: 2\n").Diagnostics);
+    }
+
     [Fact]
     public void Two_merge_keys_in_one_mapping_are_a_duplicate() =>
         Assert.Equal("TELC112", Assert.Single(Specs.Parse("a: { <<: { x: 1 }, <<: { y: 2 } }").Diagnostics).Code);
