@@ -70,7 +70,7 @@ public static class TelcApp
     }
 
     /// <summary>Usage messages quote what the user typed (arguments, paths, refs): control characters are shown, never sent to the terminal.</summary>
-    private static string Escaped(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+    private static string Escaped(string text) => Diagnostics.Diagnostic.Shown(text);
 
     /// <summary>
     /// What is wrong with the command line, told once: an unknown command or option by name (with the closest known one),

@@ -102,14 +102,6 @@ public static class NotRendered
     }
 
     /// <summary>Which of the fields the document writes in the mapping at <paramref name="path"/> (dotted, from the root).</summary>
-    private static List<string> Written(Resource resource, string path, params string[] fields)
-    {
-        var mapping = resource.Document.Root as YamlMapping;
-        foreach (var key in path.Split('.'))
-        {
-            mapping = mapping?.Find(key)?.Value as YamlMapping;
-        }
-
-        return mapping is null ? [] : [.. fields.Where(f => mapping.Find(f) is not null)];
-    }
+    private static List<string> Written(Resource resource, string path, params string[] fields) =>
+        YamlPath.Find(resource.Document.Root, path)?.Value is YamlMapping mapping ? [.. fields.Where(f => mapping.Find(f) is not null)] : [];
 }

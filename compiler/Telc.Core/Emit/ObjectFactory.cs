@@ -23,8 +23,8 @@ public sealed class ObjectFactory(ClusterPlan cluster)
     public ObjectMeta Meta(string name, string app, Resource source, bool clusterScoped = false)
     {
         var meta = new ObjectMeta(name, clusterScoped ? null : cluster.Namespace,
-            Ordinal(source.Metadata.Labels).SetItems(Labels(name, app)),
-            Ordinal(source.Metadata.Annotations).SetItems(Provenance(source.Location)));
+            WithTelcs(source.Metadata.Labels, Labels(name, app)),
+            WithTelcs(source.Metadata.Annotations, Provenance(source.Location)));
         sources[meta] = source.Location;
         return meta;
     }
@@ -94,8 +94,9 @@ public sealed class ObjectFactory(ClusterPlan cluster)
     public static ImmutableArray<PersistentVolumeClaim> DataClaims(Spec.Kinds.StorageSettings? storage) =>
         storage is null ? default : [new PersistentVolumeClaim(new ObjectMeta("data"), ClaimSpec(storage))];
 
-    private static ImmutableSortedDictionary<string, string> Ordinal(ImmutableSortedDictionary<string, string> entries) =>
-        entries.WithComparers(StringComparer.Ordinal);
+    /// <summary>A document's own labels or annotations with telc's set over them (the checks refuse a document that sets telc's keys).</summary>
+    public static ImmutableSortedDictionary<string, string> WithTelcs(ImmutableSortedDictionary<string, string> documents, ImmutableSortedDictionary<string, string> telcs) =>
+        documents.WithComparers(StringComparer.Ordinal).SetItems(telcs);
 
     public static ImmutableSortedDictionary<string, string> Map(params (string Key, string Value)[] entries) =>
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entries.Select(e => KeyValuePair.Create(e.Key, e.Value)));

@@ -17,34 +17,12 @@ public sealed record UnrenderedPart(Resource Resource, ImmutableArray<string> Fi
     public bool IsWholeDocument => Fields.IsEmpty;
 
     /// <summary>Where the info points: the first field's key as written, or the document's name.</summary>
-    public SourceLocation Location => Fields.IsEmpty ? Resource.Location : Locate(Fields[0]) ?? Resource.Location;
+    public SourceLocation Location =>
+        !Fields.IsEmpty && YamlPath.Find(Resource.Document.Root, Fields[0]) is (var key, var value)
+            ? new SourceLocation(Resource.File, ((YamlNode?)key ?? value).Span)
+            : Resource.Location;
 
     /// <summary>Whether a field (a path from the document root) lies inside this part.</summary>
     public bool Covers(string path) =>
         IsWholeDocument || Fields.Any(f => path == f || path.StartsWith(f + ".", StringComparison.Ordinal) || path.StartsWith(f + "[", StringComparison.Ordinal));
-
-    private SourceLocation? Locate(string path)
-    {
-        YamlNode? node = Resource.Document.Root;
-        YamlScalar? key = null;
-        foreach (var step in path.Replace("[", ".[", StringComparison.Ordinal).Split('.'))
-        {
-            if (step.StartsWith('[') && node is YamlSequence list && int.TryParse(step[1..^1], out var index) && index < list.Items.Length)
-            {
-                node = list.Items[index];
-                key = null;
-            }
-            else if (node is YamlMapping map && map.Find(step) is { } entry)
-            {
-                node = entry.Value;
-                key = entry.Key;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return new SourceLocation(Resource.File, (key ?? node)!.Span);
-    }
 }

@@ -45,7 +45,7 @@ public sealed partial class ConfigurationChecker
                 case ClusterSpec cluster:
                     LabelNames(cluster.ExternalLabels.Keys, resource.Location, "external label");
                     break;
-                case ProjectSpec { GitOps: { RevisionKind: RevisionKind.Commit } gitOps } when !GitOpsSettings.IsFullSha(gitOps.Revision):
+                case ProjectSpec { GitOps: { RevisionKind: RevisionKind.Commit } gitOps } when !Sources.GitRef.IsCommitId(gitOps.Revision):
                     Add(DiagnosticCatalogue.InvalidForConsumer, gitOps.Location, $"revision '{gitOps.Revision}' is not a full commit id, which Flux needs for a commit",
                         "give all 40 hex digits of the commit (lowercase), or say revisionKind: tag or branch");
                     break;

@@ -67,7 +67,7 @@ public static partial class MetadataChecks
 
     /// <summary>The entries of metadata.labels or metadata.annotations as written, for their positions.</summary>
     private static IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(Resource resource, string field) =>
-        (resource.Document.Root as YamlMapping)?.Find("metadata")?.Value is YamlMapping metadata && metadata.Find(field)?.Value is YamlMapping entries
+        YamlPath.Find(resource.Document.Root, $"metadata.{field}")?.Value is YamlMapping entries
             ? entries.Entries.Select(e => (e.Key, e.Value))
             : [];
 

@@ -42,9 +42,10 @@ public static class RenderedNameChecks
         }
 
         // One error per document: the first of its objects with a name too long says what to shorten.
-        foreach (var tooLong in objects.Where(o => TooLong(o) is not null).GroupBy(o => o.Source).Select(g => g.First()))
+        var tooLongNames = objects.Select(o => (Object: o, Past: TooLong(o))).Where(o => o.Past is not null).GroupBy(o => o.Object.Source).Select(g => g.First());
+        foreach (var (tooLong, past) in tooLongNames)
         {
-            var (value, limit) = TooLong(tooLong)!.Value;
+            var (value, limit) = past!.Value;
             yield return Diagnostic.At(DiagnosticCatalogue.RenderedNameTooLong, tooLong.Source,
                 $"{tooLong.Object.Kind} '{tooLong.Object.Metadata.Name}' of {From(tooLong)} would carry '{value}', {value.Length} characters, more than Kubernetes allows ({limit})",
                 "shorten the backend, pipeline or namespace name");

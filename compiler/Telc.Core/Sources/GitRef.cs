@@ -7,6 +7,9 @@ namespace Telc.Sources;
 /// </summary>
 public static class GitRef
 {
+    /// <summary>A full commit id, as git rev-parse prints it and Flux requires: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.</summary>
+    public static bool IsCommitId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
+
     /// <summary>The reference, when it is one; a usage problem otherwise.</summary>
     /// <exception cref="SpecSourceException">It is empty, starts with '-' or '^', or holds ':', '..', a space, a backslash or a control character.</exception>
     public static string Checked(string reference)

@@ -100,15 +100,13 @@ public sealed class GitRefSource(string path, string reference, string displayBa
 
         var repository = topLevel.Output.Trim();
         var commit = Git.Run(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", GitRef.Checked(reference) + "^{commit}"], allowFailure: true);
-        if (commit.ExitCode != 0 || !IsCommitId(commit.Output.Trim()))
+        if (commit.ExitCode != 0 || !GitRef.IsCommitId(commit.Output.Trim()))
         {
             throw new SpecSourceException($"git ref '{reference}' does not name a commit in {repository}");
         }
 
         return (repository, commit.Output.Trim(), RepositoryPath(repository, fullPath));
     }
-
-    private static bool IsCommitId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
 
     private static bool IsSelected(string specPath)
     {

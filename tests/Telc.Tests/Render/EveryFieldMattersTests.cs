@@ -174,7 +174,7 @@ public sealed partial class EveryFieldMattersTests
         {
             // A name other documents refer to: rename it everywhere, so the references still resolve.
             yield return ($"renamed to '{renamed}' everywhere", [.. specCase.Documents.Select(d => new JsonSpecDocument(
-                string.Join('/', d.SpecPath.Split('/').Select(segment => segment == name ? renamed : segment)), d.Index, RenameEverywhere(d.Root, name, renamed)))]);
+                string.Join('/', d.SpecPath.Split('/').Select(segment => segment == name ? renamed : segment)), d.Index, RenameEverywhere(d.Root, name, renamed)!.AsObject()))]);
         }
     }
 
@@ -242,47 +242,14 @@ public sealed partial class EveryFieldMattersTests
         }),
     ];
 
-    private static JsonObject RenameEverywhere(JsonObject root, string from, string to)
+    /// <summary>A copy of the tree with every string value <paramref name="from"/> replaced by <paramref name="to"/>.</summary>
+    private static JsonNode? RenameEverywhere(JsonNode? node, string from, string to) => node switch
     {
-        var copy = root.DeepClone().AsObject();
-        Rename(copy);
-        return copy;
-
-        void Rename(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject map:
-                    foreach (var key in map.Select(e => e.Key).ToList())
-                    {
-                        if (map[key] is JsonValue v && v.TryGetValue<string>(out var s) && s == from)
-                        {
-                            map[key] = to;
-                        }
-                        else
-                        {
-                            Rename(map[key]);
-                        }
-                    }
-
-                    break;
-                case JsonArray list:
-                    for (var i = 0; i < list.Count; i++)
-                    {
-                        if (list[i] is JsonValue v && v.TryGetValue<string>(out var s) && s == from)
-                        {
-                            list[i] = to;
-                        }
-                        else
-                        {
-                            Rename(list[i]);
-                        }
-                    }
-
-                    break;
-            }
-        }
-    }
+        JsonObject map => new JsonObject(map.Select(e => KeyValuePair.Create(e.Key, RenameEverywhere(e.Value, from, to)))),
+        JsonArray list => new JsonArray([.. list.Select(item => RenameEverywhere(item, from, to))]),
+        JsonValue value when value.TryGetValue<string>(out var text) && text == from => JsonValue.Create(to),
+        _ => node?.DeepClone(),
+    };
 
     private static JsonNode? Navigate(JsonNode? node, IEnumerable<string> steps)
     {

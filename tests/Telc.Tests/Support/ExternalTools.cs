@@ -8,6 +8,9 @@ namespace Telc.Tests.Support;
 /// </summary>
 public static class ExternalTools
 {
+    /// <summary>The first line of each tool's --version, asked once per test run.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Versions = new(StringComparer.Ordinal);
+
     public static string SarifValidator => RepoPaths.Combine("tests", "tools", "sarif", "validate-sarif.js");
 
     public static void RequireSarifValidator()
@@ -41,7 +44,7 @@ public static class ExternalTools
         }
 
         var version = deployed[(deployed.LastIndexOf(":v", StringComparison.Ordinal) + 2)..];
-        var installed = Which(program) is null ? null : Run(program, "--version").Output.Split('\n')[0];
+        var installed = Versions.GetOrAdd(program, p => Which(p) is null ? null : Run(p, "--version").Output.Split('\n')[0]);
         Require(installed is not null && System.Text.RegularExpressions.Regex.IsMatch(installed, $@"version {System.Text.RegularExpressions.Regex.Escape(version)}\b"),
             $"{program} {version} (the version telc deploys) is not installed{(installed is null ? string.Empty : $"; found '{installed}'")} (run: tests/tools/prometheus/install)");
     }

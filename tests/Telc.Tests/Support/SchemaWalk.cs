@@ -11,21 +11,18 @@ public sealed class SchemaWalk
     private readonly JsonObject root;
     private readonly JsonObject definitions;
 
-    private SchemaWalk(string kind, JsonObject root)
+    private SchemaWalk(JsonObject root)
     {
-        Kind = kind;
         this.root = root;
         definitions = root["definitions"] as JsonObject ?? [];
     }
-
-    public string Kind { get; }
 
     /// <summary>One walker per kind, from schemas/v1alpha1/&lt;kind&gt;.schema.json (telemetry.schema.json, all kinds in one, left out).</summary>
     public static IReadOnlyDictionary<string, SchemaWalk> ForAllKinds() =>
         Directory.GetFiles(RepoPaths.Combine("schemas", "v1alpha1"), "*.schema.json")
             .Where(file => Path.GetFileName(file) != "telemetry.schema.json")
             .Select(file => JsonNode.Parse(File.ReadAllText(file))!.AsObject())
-            .ToDictionary(schema => schema["title"]!.GetValue<string>(), schema => new SchemaWalk(schema["title"]!.GetValue<string>(), schema));
+            .ToDictionary(schema => schema["title"]!.GetValue<string>(), schema => new SchemaWalk(schema));
 
     /// <summary>Every scalar field a document of this kind can set, as generic paths (spec.rules[].alert).</summary>
     public IEnumerable<string> Leaves() => Leaves(root, string.Empty, []);

@@ -18,9 +18,9 @@ public static class GitOpsEmitter
     {
         var gitOps = ((ProjectSpec)project.Spec).GitOps!;
         outputPath = outputPath.Trim('/');
-        var provenance = project.Metadata.Annotations.WithComparers(StringComparer.Ordinal).SetItems(ObjectFactory.Provenance(gitOps.Location));
-        var labels = project.Metadata.Labels.WithComparers(StringComparer.Ordinal)
-            .SetItems(ObjectFactory.Map(("app.kubernetes.io/managed-by", "telc"), ("app.kubernetes.io/name", "telemetry"), ("app.kubernetes.io/part-of", "telemetry")));
+        var provenance = ObjectFactory.WithTelcs(project.Metadata.Annotations, ObjectFactory.Provenance(gitOps.Location));
+        var labels = ObjectFactory.WithTelcs(project.Metadata.Labels,
+            ObjectFactory.Map(("app.kubernetes.io/managed-by", "telc"), ("app.kubernetes.io/name", "telemetry"), ("app.kubernetes.io/part-of", "telemetry")));
         switch (gitOps.Flavour)
         {
             case GitOpsFlavour.ArgoCd when gitOps.ApplicationSet:

@@ -34,11 +34,7 @@ public sealed record GitOpsSettings(
     [Doc("Argo CD: one ApplicationSet instead of one Application per cluster."), Default(false)] bool ApplicationSet) : SpecNode
 {
     /// <summary>What <see cref="Revision"/> names: as written, else a commit for a full SHA and a branch otherwise.</summary>
-    public RevisionKind EffectiveRevisionKind => RevisionKind ?? (IsFullSha(Revision) ? Kinds.RevisionKind.Commit : Kinds.RevisionKind.Branch);
-
-    /// <summary>A full commit id: 40 hex digits (SHA-1) or 64 (SHA-256), as Flux requires.</summary>
-    public static bool IsFullSha(string revision) =>
-        revision.Length is 40 or 64 && revision.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+    public RevisionKind EffectiveRevisionKind => RevisionKind ?? (Sources.GitRef.IsCommitId(Revision) ? Kinds.RevisionKind.Commit : Kinds.RevisionKind.Branch);
 }
 
 public enum RevisionKind
