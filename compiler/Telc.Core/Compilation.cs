@@ -18,17 +18,19 @@ namespace Telc;
 /// </summary>
 public sealed class Compilation
 {
-    private Compilation(SourceSet sources, SpecModel model, ImmutableArray<ClusterPlan> clusters, ImmutableArray<RenderedObject> objects,
+    private Compilation(SourceSet sources, SpecModel model, ImmutableArray<ClusterPlan> clusters, Lazy<ImmutableArray<RenderedObject>> objects,
         ImmutableArray<UnrenderedPart> unrendered, int documentCount, IReadOnlyList<Diagnostic> diagnostics)
     {
         Sources = sources;
         Model = model;
         Clusters = clusters;
-        Objects = objects;
+        this.objects = objects;
         Unrendered = unrendered;
         DocumentCount = documentCount;
         Diagnostics = diagnostics;
     }
+
+    private readonly Lazy<ImmutableArray<RenderedObject>> objects;
 
     public SourceSet Sources { get; }
 
@@ -41,7 +43,7 @@ public sealed class Compilation
     /// The Kubernetes objects of every cluster, emitted once when the spec has no error (empty otherwise): the name
     /// checks, the policies and <see cref="Renderer"/> all read these.
     /// </summary>
-    public ImmutableArray<RenderedObject> Objects { get; }
+    public ImmutableArray<RenderedObject> Objects => objects.Value;
 
     /// <summary>What the spec says that the output leaves out, each named in a TELC501 info.</summary>
     public ImmutableArray<UnrenderedPart> Unrendered { get; }
@@ -53,31 +55,14 @@ public sealed class Compilation
 
     public bool HasErrors => Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
 
-    public static Compilation Create(ISpecSource source, PresetCatalog? presets = null)
+    public static Compilation Create(ISpecSource source, PresetCatalog? presets = null) => Create(source.Read(), presets);
+
+    public static Compilation Create(SourceSet sources, PresetCatalog? presets = null)
     {
-        var sources = source.Read();
         var diagnostics = new List<Diagnostic>(sources.Diagnostics);
-        var documents = new List<YamlDocument>();
-        foreach (var file in sources.Files)
-        {
-            var parsed = YamlParser.Parse(file);
-            documents.AddRange(parsed.Documents);
-            diagnostics.AddRange(parsed.Diagnostics);
-        }
-
-        var shapes = ShapeCatalog.Instance;
-        var resources = ImmutableArray.CreateBuilder<Resource>();
-        foreach (var document in documents)
-        {
-            if (DocumentBinder.Bind(document, shapes, diagnostics) is { } resource)
-            {
-                resources.Add(resource);
-            }
-        }
-
-        var all = new SpecModel(resources.ToImmutable());
-        diagnostics.AddRange(SemanticChecker.Check(all, shapes, presets ?? PresetCatalog.Empty, sources.AllPaths));
-        var model = new SpecModel([.. all.Resources.Where(r => r.IsComplete)]);
+        var (documentCount, all) = Bind(sources, diagnostics);
+        diagnostics.AddRange(SemanticChecker.Check(all, ShapeCatalog.Instance, presets ?? PresetCatalog.Empty, sources.AllPaths));
+        var model = Complete(all);
         diagnostics.AddRange(QueryChecker.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));
         var clusters = ImmutableArray<ClusterPlan>.Empty;
@@ -92,7 +77,7 @@ public sealed class Compilation
             unrendered = NotRendered.Parts(model, objects).ToImmutableArray();
             diagnostics.AddRange(unrendered.Select(NotRendered.Info));
         }
-        if (documents.Count == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
+        if (documentCount == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCatalogue.NoDocuments, DiagnosticLevel.Error,
                 sources.Files.Count == 0 ? $"no *.yaml or *.yml files under the spec root '{sources.RootDisplayPath}'" : $"the spec files under '{sources.RootDisplayPath}' hold no documents",
@@ -101,7 +86,52 @@ public sealed class Compilation
                 Hint: $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
         }
 
-        return new Compilation(sources, model, clusters, objects, unrendered, documents.Count, diagnostics.Ordered());
+        return new Compilation(sources, model, clusters, new Lazy<ImmutableArray<RenderedObject>>(objects), unrendered, documentCount, diagnostics.Ordered());
     }
 
+    /// <summary>
+    /// The model of a spec that <see cref="Create"/> checks, rebuilt from the same texts by the same parser and binder,
+    /// with none of the checks and no diagnostics: what the policy worker, a separate process, runs the policies over.
+    /// It has no plans until <see cref="Lowered"/>.
+    /// </summary>
+    public static Compilation Rebuild(SourceSet sources)
+    {
+        var (documentCount, all) = Bind(sources, []);
+        return new Compilation(sources, Complete(all), [], new Lazy<ImmutableArray<RenderedObject>>([]), [], documentCount, []);
+    }
+
+    /// <summary>
+    /// A rebuilt model with the plans <see cref="Create"/> lowered it to, once that found no error; its objects are
+    /// emitted when first read.
+    /// </summary>
+    public Compilation Lowered()
+    {
+        var clusters = ClusterLowering.Lower(Model);
+        return new Compilation(Sources, Model, clusters, new Lazy<ImmutableArray<RenderedObject>>(() => Renderer.Emit(clusters, [])), [], DocumentCount, []);
+    }
+
+    /// <summary>Every document parsed and bound, incomplete ones included: what the semantic checks read.</summary>
+    private static (int DocumentCount, SpecModel All) Bind(SourceSet sources, List<Diagnostic> diagnostics)
+    {
+        var documentCount = 0;
+        var resources = ImmutableArray.CreateBuilder<Resource>();
+        foreach (var file in sources.Files)
+        {
+            var parsed = YamlParser.Parse(file);
+            diagnostics.AddRange(parsed.Diagnostics);
+            documentCount += parsed.Documents.Count;
+            foreach (var document in parsed.Documents)
+            {
+                if (DocumentBinder.Bind(document, ShapeCatalog.Instance, diagnostics) is { } resource)
+                {
+                    resources.Add(resource);
+                }
+            }
+        }
+
+        return (documentCount, new SpecModel(resources.ToImmutable()));
+    }
+
+    /// <summary>The documents that bound without an error: what lowering, rendering and the policies read.</summary>
+    private static SpecModel Complete(SpecModel all) => new([.. all.Resources.Where(r => r.IsComplete)]);
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
-using Telc.Emit;
 
 namespace Telc.Policies;
 
@@ -16,8 +15,11 @@ public static class PolicyWorker
     /// <summary>Bounds what one policy can make telc print, such as an endless <c>yield return</c>.</summary>
     private const int MaxFindings = 10_000;
 
-    public static int Run(PolicyRequest request, TextWriter output)
+    /// <param name="verdict">Waits for telc's checks of the spec to end; null when telc went away first.</param>
+    public static int Run(PolicyRequest request, Func<PolicyVerdict?> verdict, TextWriter output)
     {
+        // While telc checks the spec, this process compiles the policies and rebuilds the spec's model.
+        var model = Task.Run(() => Compilation.Rebuild(new RequestSource(request).Read()));
         var compiled = PolicyCompiler.Compile(request.PolicyFiles, request.CacheDirectory);
         if (compiled.Assembly is null)
         {
@@ -35,14 +37,17 @@ public static class PolicyWorker
         }
 
         Write(output, new PolicyEvent("compiled", Policies: [.. policies.Select(p => p.Protocol)], Problems: []));
+        if (verdict() is not { } spec)
+        {
+            return 0;
+        }
 
-        var compilation = Compilation.Create(new RequestSource(request));
-        var objects = new Lazy<ImmutableArray<RenderedObject>>(compilation.Objects);
-        foreach (var (policy, info) in policies.Where(p => !request.Skip.Contains(p.Protocol.Id) && (request.Only is null || request.Only == p.Protocol.Id)).Select(p => (p.Policy, p.Protocol)))
+        var compilation = spec.Lowered ? model.Result.Lowered() : model.Result;
+        var skip = request.Skip.Concat(spec.Off).ToHashSet(StringComparer.Ordinal);
+        foreach (var (policy, info) in policies.Where(p => !skip.Contains(p.Protocol.Id) && (request.Only is null || request.Only == p.Protocol.Id)).Select(p => (p.Policy, p.Protocol)))
         {
             Write(output, new PolicyEvent("start", info.Id));
-            var context = new PolicyContext(compilation.Model, compilation.Clusters, objects,
-                request.Options.GetValueOrDefault(info.Id) ?? ImmutableSortedDictionary<string, string>.Empty, info.Options);
+            var context = new PolicyContext(compilation, spec.Options.GetValueOrDefault(info.Id) ?? ImmutableSortedDictionary<string, string>.Empty, info.Options);
             try
             {
                 var count = 0;

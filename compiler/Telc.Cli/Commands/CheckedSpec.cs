@@ -15,12 +15,15 @@ public sealed record CheckedSpec(Compilation Compilation, IReadOnlyList<Diagnost
     /// <param name="trustedPoliciesRef">A git ref to read the project's policies from instead of the spec's tree.</param>
     public static CheckedSpec Run(CliContext context, string? path, string? gitRef, string displayBase, string? trustedPoliciesRef = null)
     {
-        var compilation = Compilation.Create(SpecLocation.Resolve(path, gitRef, context, displayBase));
+        var sources = SpecLocation.Resolve(path, gitRef, context, displayBase).Read();
         var policyFolder = Path.Combine(SpecLocation.Folders(path, context).ProjectFolder, PolicySources.FolderName);
         var policies = trustedPoliciesRef is { } trusted
             ? PolicySources.AtRef(policyFolder, trusted, displayBase)
             : PolicySources.For(policyFolder, displayBase);
-        var result = PolicyCheck.Run(compilation, policies, context.PolicySettings(), context.Today);
+        // The policy worker starts on the spec as read, so that it compiles the policies while telc checks the spec.
+        using var started = PolicyRunner.Start(sources, policies.Files, context.PolicySettings());
+        var compilation = Compilation.Create(sources);
+        var result = PolicyCheck.Run(compilation, policies, started, context.Today);
         return new CheckedSpec(compilation, result.Diagnostics, result.Waived);
     }
 

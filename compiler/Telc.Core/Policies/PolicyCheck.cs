@@ -9,9 +9,10 @@ public static class PolicyCheck
 
     /// <returns>Every diagnostic of the compilation and the policies, waived findings apart.</returns>
     /// <remarks>telc's own warnings are waivable like policy findings, by their code (e.g. TELC303) and target.</remarks>
-    public static Result Run(Compilation compilation, PolicyFiles policies, PolicyWorkerSettings settings, DateOnly today)
+    /// <param name="started">The policies, started on the sources the compilation checked (<see cref="PolicyRunner.Start"/>).</param>
+    public static Result Run(Compilation compilation, PolicyFiles policies, PolicyRun started, DateOnly today)
     {
-        var run = PolicyRunner.Run(compilation, policies.Files, settings);
+        var run = started.Finish(compilation);
         var warnings = compilation.Diagnostics.Select(d => (Diagnostic: d, Finding: WarningTargets.Finding(compilation.Model, d))).ToArray();
         var waivers = Waivers.Apply(compilation.Model, [.. run.Findings, .. warnings.Select(w => w.Finding).OfType<PolicyFindingDiagnostic>()], today);
         return new Result(

@@ -11,26 +11,24 @@ using Telc.Spec.Values;
 namespace Telc.Policies;
 
 /// <summary>What a policy sees: the bound spec, the objects rendered for every cluster, and its options.</summary>
-/// <param name="clusters">The lowered plans (empty when the spec has errors): what is rendered, and where alerts go.</param>
-/// <param name="objects">Rendered on first use: most policies read only the spec.</param>
-public sealed class PolicyContext(
-    SpecModel spec, ImmutableArray<ClusterPlan> clusters, Lazy<ImmutableArray<RenderedObject>> objects, ImmutableSortedDictionary<string, string> options,
-    ImmutableArray<PolicyOption> declared = default)
+/// <param name="compilation">The spec's model and plans (none when the spec has errors); its objects are emitted on
+/// first use, as most policies read only the spec.</param>
+public sealed class PolicyContext(Compilation compilation, ImmutableSortedDictionary<string, string> options, ImmutableArray<PolicyOption> declared = default)
 {
-    private readonly Lazy<AlertDeliveries> deliveries = new(() => new AlertDeliveries(clusters));
-    private readonly Lazy<Dictionary<string, Receiver>> receivers = new(() => spec.OfKind<AlertRoutingSpec>()
+    private readonly Lazy<AlertDeliveries> deliveries = new(() => new AlertDeliveries(compilation.Clusters));
+    private readonly Lazy<Dictionary<string, Receiver>> receivers = new(() => compilation.Model.OfKind<AlertRoutingSpec>()
         .SelectMany(r => r.Spec.Receivers)
         .DistinctBy(r => r.Name.Value, StringComparer.Ordinal) // the first of a name, as before; a duplicate is reported elsewhere
         .ToDictionary(r => r.Name.Value, StringComparer.Ordinal));
     private readonly ConcurrentDictionary<string, Expr?> queries = new(StringComparer.Ordinal);
-    private readonly Lazy<Dictionary<string, string>> clusterEnvironments = new(() => spec.OfKind<ClusterSpec>()
+    private readonly Lazy<Dictionary<string, string>> clusterEnvironments = new(() => compilation.Model.OfKind<ClusterSpec>()
         .DistinctBy(c => c.Resource.Name, StringComparer.Ordinal) // a duplicate is reported elsewhere
         .ToDictionary(c => c.Resource.Name, c => c.Spec.Environment.Value, StringComparer.Ordinal));
 
-    public SpecModel Spec { get; } = spec;
+    public SpecModel Spec { get; } = compilation.Model;
 
     /// <summary>Every rendered object of every cluster; empty when the spec has errors and nothing renders.</summary>
-    public ImmutableArray<RenderedObject> Objects => objects.Value;
+    public ImmutableArray<RenderedObject> Objects => compilation.Objects;
 
     /// <summary>The options the Project sets for this policy (<c>policies.&lt;id&gt;.options</c>).</summary>
     public ImmutableSortedDictionary<string, string> Options { get; } = options;

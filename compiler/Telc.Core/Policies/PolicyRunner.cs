@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Telc.Diagnostics;
+using Telc.Sources;
 using Telc.Spec.Kinds;
 using Telc.Text;
 
@@ -21,37 +22,60 @@ public static class PolicyRunner
     /// <param name="only">Run just this policy (fixture tests); all of them when null.</param>
     public static Result Run(Compilation compilation, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings, string? only = null)
     {
-        if (policyFiles.IsEmpty)
+        using var run = Start(compilation.Sources, policyFiles, settings, only);
+        return run.Finish(compilation);
+    }
+
+    /// <summary>
+    /// Starts the policies on the spec as read, before telc checks it: the worker compiles the policies and rebuilds
+    /// the spec's model meanwhile, and <see cref="PolicyRun.Finish"/> hands it the checks' verdict.
+    /// </summary>
+    /// <param name="only">Run just this policy (fixture tests); all of them when null.</param>
+    public static PolicyRun Start(SourceSet sources, ImmutableArray<ProtocolFile> policyFiles, PolicyWorkerSettings settings, string? only = null)
+    {
+        var request = new PolicyRequest(
+            sources.RootDisplayPath,
+            [.. sources.Files.Select(f => new ProtocolFile(f.Path, f.SpecPath, f.Text))],
+            [.. sources.AllPaths.Order(StringComparer.Ordinal)],
+            policyFiles,
+            Skip: [],
+            settings.CacheDirectory,
+            only);
+        return new PolicyRun(request, settings, policyFiles.IsEmpty || settings.Worker is null ? null : WorkerProcess.Start(settings, request));
+    }
+
+    /// <summary>The policies' findings on the checked spec, from the run's first worker and as many more as policies that had to be stopped.</summary>
+    internal static Result Finish(PolicyRun run, Compilation compilation)
+    {
+        var (request, settings) = (run.Request, run.Settings);
+        if (request.PolicyFiles.IsEmpty)
         {
             return new Result([], []);
         }
 
-        var policySources = policyFiles.ToDictionary(f => f.Path, f => new SourceFile(f.Path, f.Path, f.Text), StringComparer.Ordinal);
-        var specSources = compilation.Sources.Files.ToDictionary(f => f.SpecPath, StringComparer.Ordinal);
-        var configured = compilation.Model.Project?.Policies ?? ImmutableSortedDictionary<string, PolicySettings>.Empty;
         if (settings.Worker is null)
         {
             return new Result([Unavailable("the policy worker telc-policy is not installed beside telc")], []);
         }
 
+        var policySources = request.PolicyFiles.ToDictionary(f => f.Path, f => new SourceFile(f.Path, f.Path, f.Text), StringComparer.Ordinal);
+        var specSources = compilation.Sources.Files.ToDictionary(f => f.SpecPath, StringComparer.Ordinal);
+        var configured = compilation.Model.Project?.Policies ?? ImmutableSortedDictionary<string, PolicySettings>.Empty;
+        var verdict = new PolicyVerdict(
+            Lowered: !compilation.Clusters.IsEmpty,
+            configured.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Options, StringComparer.Ordinal),
+            [.. configured.Where(p => p.Value.Level == PolicyLevel.Off).Select(p => p.Key)]);
         var diagnostics = new List<Diagnostic>();
         var findings = new List<PolicyFindingDiagnostic>();
         var finished = new HashSet<string>(StringComparer.Ordinal);
-        var off = configured.Where(p => p.Value.Level == PolicyLevel.Off).Select(p => p.Key);
-        var request = new PolicyRequest(
-            compilation.Sources.RootDisplayPath,
-            [.. compilation.Sources.Files.Select(f => new ProtocolFile(f.Path, f.SpecPath, f.Text))],
-            [.. compilation.Sources.AllPaths.Order(StringComparer.Ordinal)],
-            policyFiles,
-            configured.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Options, StringComparer.Ordinal),
-            [.. off],
-            settings.CacheDirectory,
-            only);
+        var only = request.Only;
         Dictionary<string, (ProtocolPolicy Policy, DiagnosticDescriptor Descriptor)>? policies = null;
         var allPolicies = new RunBudget(settings.AllPoliciesTimeout);
+        var first = run.TakeFirst();
         while (true)
         {
-            var outcome = RunWorker(request with { Skip = [.. request.Skip, .. finished] }, settings, allPolicies);
+            var outcome = Collect(first ?? WorkerProcess.Start(settings, request with { Skip = [.. finished] }), verdict, settings, allPolicies);
+            first = null;
             if (outcome.Unavailable is { } why)
             {
                 diagnostics.Add(Unavailable(why));
@@ -127,7 +151,7 @@ public static class PolicyRunner
             if (budgetSpent)
             {
                 diagnostics.AddRange(policies.Values.Select(p => p.Policy)
-                    .Where(p => !finished.Contains(p.Id) && !request.Skip.Contains(p.Id) && (only is null || only == p.Id))
+                    .Where(p => !finished.Contains(p.Id) && !verdict.Off.Contains(p.Id) && (only is null || only == p.Id))
                     .Select(p => Diagnostic.At(DiagnosticCatalogue.PolicyTimedOut, PolicyLocation(p, policySources),
                         $"policy '{p.Id}' did not run: all policies together may run {Seconds(settings.AllPoliciesTimeout)} s (three times TELC_POLICY_TIMEOUT), and that time was spent",
                         "find the policies that were stopped for running too long")));
@@ -137,7 +161,7 @@ public static class PolicyRunner
         }
 
         var expected = policies?.Values.Select(p => p.Policy)
-            .Where(p => !finished.Contains(p.Id) && !request.Skip.Contains(p.Id) && (only is null || only == p.Id)) ?? [];
+            .Where(p => !finished.Contains(p.Id) && !verdict.Off.Contains(p.Id) && (only is null || only == p.Id)) ?? [];
         if (!diagnostics.Any(d => d.Descriptor == DiagnosticCatalogue.PolicyWorkerUnavailable))
         {
             diagnostics.AddRange(expected.Select(p => Diagnostic.At(DiagnosticCatalogue.PolicyFailed, PolicyLocation(p, policySources),
@@ -159,9 +183,9 @@ public static class PolicyRunner
             throw new PolicyWorkerException("the policy worker telc-policy is not installed beside telc (or named by TELC_POLICY_WORKER)");
         }
 
-        var request = new PolicyRequest("(none)", [], [], policyFiles, ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Empty,
-            [], settings.CacheDirectory, Only: string.Empty);
-        var outcome = RunWorker(request, settings, new RunBudget(settings.AllPoliciesTimeout));
+        var request = new PolicyRequest("(none)", [], [], policyFiles, Skip: [], settings.CacheDirectory, Only: string.Empty);
+        var outcome = Collect(WorkerProcess.Start(settings, request),
+            new PolicyVerdict(false, ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Empty, []), settings, new RunBudget(settings.AllPoliciesTimeout));
         if (outcome.Unavailable is { } why)
         {
             throw new PolicyWorkerException(why);
@@ -243,106 +267,80 @@ public static class PolicyRunner
         (string Policy, bool TimedOut, string Reason)? Stopped,
         string? Unavailable);
 
-    /// <param name="allPolicies">When the time of all policies together runs out, whichever policy runs then is stopped.</param>
-    private static WorkerOutcome RunWorker(PolicyRequest request, PolicyWorkerSettings settings, RunBudget allPolicies)
+    /// <summary>What a started worker does with the verdict, or why it did not start; the worker ends either way.</summary>
+    private static WorkerOutcome Collect((WorkerProcess? Worker, string? Failure) started, PolicyVerdict verdict, PolicyWorkerSettings settings, RunBudget allPolicies)
     {
-        var info = new ProcessStartInfo(settings.Worker!)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + settings.MemoryLimitBytes.ToString("x", CultureInfo.InvariantCulture);
-        info.Environment["DOTNET_gcServer"] = "0";
-        info.Environment["DOTNET_TieredPGO"] = "0";
+        using var worker = started.Worker;
+        return worker is null ? new WorkerOutcome([], [], [], [], null, started.Failure) : RunWorker(worker, verdict, settings, allPolicies);
+    }
+
+    /// <param name="allPolicies">When the time of all policies together runs out, whichever policy runs then is stopped.</param>
+    private static WorkerOutcome RunWorker(WorkerProcess worker, PolicyVerdict verdict, PolicyWorkerSettings settings, RunBudget allPolicies)
+    {
         var events = new List<PolicyEvent>();
         var finished = new List<string>();
-        Process process;
-        try
+        worker.SendVerdict(verdict);
+        ImmutableArray<ProtocolPolicy> policies = default;
+        string? running = null;
+        var loaded = false;
+        var deadline = Deadline(settings.CompileTimeout);
+        while (true)
         {
-            process = Process.Start(info)!;
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
-        {
-            return new WorkerOutcome([], [], events, finished, null, $"the policy worker '{settings.Worker}' did not start: {e.Message}");
-        }
+            var line = worker.Output.ReadLineAsync();
+            if (!line.Wait(Remaining(deadline)))
+            {
+                worker.Kill();
+                if (running is not null)
+                {
+                    return new WorkerOutcome(policies, [], events, finished, (running, true, "timeout"), null);
+                }
 
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEndAsync();
-            try
-            {
-                process.StandardInput.Write(JsonSerializer.Serialize(request, PolicyProtocolJson.Default.PolicyRequest));
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                process.WaitForExit();
-                return new WorkerOutcome([], [], events, finished, null, $"the policy worker ended before reading its request: {LastLine(errors.Result)}");
+                return !loaded ? new WorkerOutcome([], [], events, finished, null, $"compiling the policies took longer than {Seconds(settings.CompileTimeout)} s")
+                    : policies.IsDefault ? new WorkerOutcome([], [new PolicyProblem("timeout", new ProtocolSpan(string.Empty, 0, 0),
+                        $"creating the policies (their constructors and Info) took longer than {Seconds(settings.PolicyTimeout)} s")], events, finished, null, null)
+                    : new WorkerOutcome([], [], events, finished, null, $"rebuilding the spec's model in the policy worker took longer than {Seconds(settings.CompileTimeout)} s");
             }
 
-            ImmutableArray<ProtocolPolicy> policies = default;
-            string? running = null;
-            var loaded = false;
-            var deadline = Deadline(settings.CompileTimeout);
-            while (true)
+            if (line.Result is null)
             {
-                var line = process.StandardOutput.ReadLineAsync();
-                if (!line.Wait(Remaining(deadline)))
+                worker.WaitForExit();
+                if (running is not null)
                 {
-                    Kill(process);
-                    if (running is not null)
-                    {
-                        return new WorkerOutcome(policies, [], events, finished, (running, true, "timeout"), null);
-                    }
-
-                    return loaded && policies.IsDefault
-                        ? new WorkerOutcome([], [new PolicyProblem("timeout", new ProtocolSpan(string.Empty, 0, 0),
-                            $"creating the policies (their constructors and Info) took longer than {Seconds(settings.PolicyTimeout)} s")], events, finished, null, null)
-                        : new WorkerOutcome([], [], events, finished, null, $"compiling the policies took longer than {Seconds(settings.CompileTimeout)} s");
+                    return new WorkerOutcome(policies, [], events, finished, (running, false, $"exit code {worker.ExitCode}"), null);
                 }
 
-                if (line.Result is null)
-                {
-                    process.WaitForExit();
-                    if (running is not null)
-                    {
-                        return new WorkerOutcome(policies, [], events, finished, (running, false, $"exit code {process.ExitCode}"), null);
-                    }
+                return policies.IsDefault
+                    ? new WorkerOutcome([], [], events, finished, null, $"the policy worker ended without an answer: {LastLine(worker.Errors.Result)}")
+                    : new WorkerOutcome(policies, [], events, finished, null, null);
+            }
 
-                    return policies.IsDefault
-                        ? new WorkerOutcome([], [], events, finished, null, $"the policy worker ended without an answer: {LastLine(errors.Result)}")
-                        : new WorkerOutcome(policies, [], events, finished, null, null);
-                }
-
-                var e = JsonSerializer.Deserialize(line.Result, PolicyProtocolJson.Default.PolicyEvent)!;
-                switch (e.Event)
-                {
-                    case "compiled" when !e.Problems.IsDefaultOrEmpty:
-                        process.WaitForExit();
-                        return new WorkerOutcome([], e.Problems, events, finished, null, null);
-                    case "loaded":
-                        loaded = true;
-                        deadline = Deadline(settings.PolicyTimeout);
-                        break;
-                    case "compiled":
-                        policies = e.Policies.IsDefault ? [] : e.Policies;
-                        break;
-                    case "start":
-                        running = e.Policy;
-                        deadline = Math.Min(Deadline(settings.PolicyTimeout), allPolicies.Start());
-                        break;
-                    case "done" or "failed":
-                        events.Add(e);
-                        finished.Add(e.Policy!);
-                        running = null;
-                        deadline = Math.Min(Deadline(settings.PolicyTimeout), allPolicies.Start());
-                        break;
-                    default:
-                        events.Add(e);
-                        break;
-                }
+            var e = JsonSerializer.Deserialize(line.Result, PolicyProtocolJson.Default.PolicyEvent)!;
+            switch (e.Event)
+            {
+                case "compiled" when !e.Problems.IsDefaultOrEmpty:
+                    worker.WaitForExit();
+                    return new WorkerOutcome([], e.Problems, events, finished, null, null);
+                case "loaded":
+                    loaded = true;
+                    deadline = Deadline(settings.PolicyTimeout);
+                    break;
+                case "compiled":
+                    policies = e.Policies.IsDefault ? [] : e.Policies;
+                    deadline = Deadline(settings.CompileTimeout); // the worker's own work until the first policy starts
+                    break;
+                case "start":
+                    running = e.Policy;
+                    deadline = Math.Min(Deadline(settings.PolicyTimeout), allPolicies.Start());
+                    break;
+                case "done" or "failed":
+                    events.Add(e);
+                    finished.Add(e.Policy!);
+                    running = null;
+                    deadline = Math.Min(Deadline(settings.PolicyTimeout), allPolicies.Start());
+                    break;
+                default:
+                    events.Add(e);
+                    break;
             }
         }
     }
@@ -366,19 +364,6 @@ public static class PolicyRunner
 
     private static TimeSpan Remaining(long deadline) =>
         TimeSpan.FromSeconds(Math.Max(0, deadline - System.Diagnostics.Stopwatch.GetTimestamp()) / (double)System.Diagnostics.Stopwatch.Frequency);
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-        catch (InvalidOperationException)
-        {
-            // it ended on its own meanwhile
-        }
-    }
 
     private static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";

@@ -180,6 +180,22 @@ public sealed class PolicyRunnerTests
         Assert.DoesNotContain("\n::error", result.Output);
     }
 
+    [Theory]
+    [InlineData("metrics", false)]
+    [InlineData("no-such-backend", true)]
+    public void Policies_see_the_rendered_objects_exactly_when_telc_found_no_error(string backend, bool specHasErrors)
+    {
+        using var project = new TempFolder();
+        project.Write("telemetry/cluster.yaml", Specs.Cluster("c1", "dev") + Specs.Header
+            + $"kind: MetricPipeline\nmetadata: {{ name: m }}\nspec: {{ input: {{ node: {{}} }}, output: {{ backend: {backend} }} }}\n");
+
+        var result = Validate(project, ("counts", Policy("counts",
+            "        return [context.Finding(context.Spec.Resources[0], $\"{context.Objects.Length} objects, {context.Spec.Resources.Length} documents\")];")));
+
+        Assert.Equal(specHasErrors ? 1 : 0, result.ExitCode);
+        Assert.Matches(specHasErrors ? "\"message\": \"0 objects, 4 documents\"" : "\"message\": \"[1-9][0-9]* objects, 4 documents\"", result.Output);
+    }
+
     [Fact]
     public void A_policy_whose_info_never_returns_is_stopped_within_the_policy_budget()
     {
