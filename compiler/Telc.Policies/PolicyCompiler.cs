@@ -22,32 +22,27 @@ public static partial class PolicyCompiler
         ["System.Private.CoreLib", "System.Runtime", "System.Collections", "System.Collections.Immutable", "System.Linq",
          "System.Text.RegularExpressions", "System.Private.Uri", "netstandard"];
 
-    /// <summary>A compiled policy assembly is tens of KiB; anything this large in the cache is not one of ours.</summary>
-    private const long MaxAssemblyBytes = 64L * 1024 * 1024;
-
     public sealed record Result(byte[]? Assembly, ImmutableArray<PolicyProblem> Problems);
 
     public static Result Compile(ImmutableArray<ProtocolFile> files, string? cacheDirectory)
     {
         var key = CacheKey(files);
-        var cached = cacheDirectory is null ? null : Path.Combine(cacheDirectory, key + ".dll");
-        if (cached is not null && File.Exists(cached) && Sources.RegularFile.Read(cached, MaxAssemblyBytes) is { } assembly)
-        {
-            return new Result(assembly, []);
-        }
-
-        return CompileAndCache(files, key, cached);
+        var cache = PolicyCache.In(cacheDirectory);
+        return cache.Load(key) is { } assembly ? new Result(assembly, []) : CompileAndCache(files, key, cache);
     }
+
+    /// <summary>The name of the assembly compiled from the sources of this cache key, which <see cref="PolicyCache"/> checks on load.</summary>
+    public static string AssemblyNameFor(string key) => $"telc-policies-{key}";
 
     // Apart from Compile so that a cache hit never loads Roslyn, which is most of a warm run's start-up otherwise.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Result CompileAndCache(ImmutableArray<ProtocolFile> files, string key, string? cached)
+    private static Result CompileAndCache(ImmutableArray<ProtocolFile> files, string key, PolicyCache cache)
     {
         var problems = new List<PolicyProblem>();
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(WithoutDirectives(f, files, problems), new CSharpParseOptions(LanguageVersion.Latest), f.Path, Encoding.UTF8))
             .Append(CSharpSyntaxTree.ParseText(GlobalUsings, new CSharpParseOptions(LanguageVersion.Latest), "<global usings>"))
             .ToArray();
-        var compilation = CSharpCompilation.Create($"telc-policies-{key[..16]}", trees, References(),
+        var compilation = CSharpCompilation.Create(AssemblyNameFor(key), trees, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: false, optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
         problems.AddRange(compilation.GetDiagnostics()
@@ -72,14 +67,7 @@ public static partial class PolicyCompiler
         }
 
         var bytes = image.ToArray();
-        if (cached is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
-            var temporary = cached + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, cached, overwrite: true);
-        }
-
+        cache.Store(key, bytes);
         return new Result(bytes, []);
     }
 

@@ -37,6 +37,7 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        Confine(info.Environment);
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + settings.MemoryLimitBytes.ToString("x", CultureInfo.InvariantCulture);
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_TieredPGO"] = "0";
@@ -54,6 +55,23 @@ internal sealed class WorkerProcess : IDisposable
         var sent = process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request, PolicyProtocolJson.Default.PolicyRequest));
         return (new WorkerProcess(process, sent), null);
     }
+
+    /// <summary>
+    /// What the worker needs to start .NET and nothing else: telc runs in CI with tokens in its environment
+    /// (GITHUB_TOKEN, cloud credentials), and the worker runs code from the pull request.
+    /// </summary>
+    private static void Confine(IDictionary<string, string?> environment)
+    {
+        foreach (var name in environment.Keys.Where(n => !InheritedVariables.Contains(n)).ToArray())
+        {
+            environment.Remove(name);
+        }
+    }
+
+    private static readonly HashSet<string> InheritedVariables = new(StringComparer.Ordinal)
+    {
+        "PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "DOTNET_ROOT", "DOTNET_ROOT_X64", "DOTNET_ROOT_ARM64",
+    };
 
     /// <summary>Hands the worker telc's verdict; one that ended before (its policies do not compile) says why in its output.</summary>
     public void SendVerdict(PolicyVerdict verdict)

@@ -250,6 +250,69 @@ public sealed class PolicyRunnerTests
     }
 
     [Fact]
+    public void The_worker_inherits_only_what_starts_dotnet_not_the_tokens_of_the_ci_job()
+    {
+        using var project = new TempFolder();
+        project.Write("telemetry/spec.yaml", Spec);
+        project.Write("policies/finds-alerts.csx", Policy("finds-alerts", Finds));
+        var seen = Path.Combine(project.Path, "worker-environment");
+        var worker = project.Write("fake-worker", $"#!/bin/sh\nenv > '{seen}'\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(worker, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        Environment.SetEnvironmentVariable("TELC_TEST_PLANTED_TOKEN", "ghp_planted");
+
+        CliRunner.RunWith(project.Path, new Dictionary<string, string> { ["TELC_POLICY_WORKER"] = worker }, "validate", ".");
+
+        var names = File.ReadAllLines(seen).Select(l => l.Split('=')[0]).ToHashSet();
+        Assert.DoesNotContain("TELC_TEST_PLANTED_TOKEN", names);
+        Assert.Contains("PATH", names);
+        Assert.Contains("DOTNET_GCHeapHardLimit", names);
+        Assert.DoesNotContain("ghp_planted", File.ReadAllText(seen));
+    }
+
+    [Fact]
+    public void A_cached_assembly_is_loaded_only_from_the_users_own_folder_and_only_for_the_sources_it_was_compiled_from()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var cache = new TempFolder();
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        var environment = new Dictionary<string, string> { ["TELC_CACHE_DIR"] = cache.Path };
+        string Run(TempFolder project, string policy, string body)
+        {
+            project.Write("telemetry/spec.yaml", Spec);
+            project.Write($"policies/{policy}.csx", Policy(policy, body));
+            return CliRunner.RunWith(project.Path, environment, "validate", ".", "--format", "json").Output;
+        }
+
+        Run(first, "finds-alerts", Finds);
+        var folder = Path.Combine(cache.Path, "policies");
+        var firstEntry = Assert.Single(Directory.GetFiles(folder));
+        Run(second, "counts-alerts", "        return [context.Finding(context.Spec.Resources[0], \"counted\")];");
+        var secondEntry = Assert.Single(Directory.GetFiles(folder), f => f != firstEntry);
+
+        // An entry replaced by another's assembly is not loaded, and is compiled afresh.
+        File.Copy(firstEntry, secondEntry, overwrite: true);
+        var output = Run(second, "counts-alerts", "        return [context.Finding(context.Spec.Resources[0], \"counted\")];");
+        Assert.Contains("\"message\": \"counted\"", output);
+        Assert.DoesNotContain("found ApiDown", output);
+        Assert.NotEqual(File.ReadAllBytes(firstEntry), File.ReadAllBytes(secondEntry));
+
+        // An entry that others may write is not loaded either, and is replaced by one only the user may write.
+        File.SetUnixFileMode(secondEntry, (UnixFileMode)0b110_110_110);
+        Assert.Contains("\"message\": \"counted\"", Run(second, "counts-alerts", "        return [context.Finding(context.Spec.Resources[0], \"counted\")];"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secondEntry));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+    }
+
+    [Fact]
     public void A_policy_that_does_not_compile_is_reported_at_its_line()
     {
         using var project = new TempFolder();
