@@ -4,6 +4,9 @@ namespace Telc.Cli;
 public sealed record CliContext(
     TextWriter Out, TextWriter Error, string WorkingDirectory, bool Color, IReadOnlyDictionary<string, string>? Environment = null, TextReader? Input = null)
 {
+    /// <summary>Credentials to mask in every message; commands add what they are given.</summary>
+    public Redactions Secrets { get; } = new();
+
     public string? Variable(string name) => Environment is not null && Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     /// <summary>The date waivers are checked against: TELC_TODAY (YYYY-MM-DD) when set, for reproducible runs; else today in UTC.</summary>

@@ -44,23 +44,23 @@ public static class TelcApp
         }
         catch (Exception e) when (e is UsageException or SpecSourceException)
         {
-            await context.Error.WriteLineAsync($"telc: {Escaped(e.Message)}");
+            await context.Error.WriteLineAsync($"telc: {Escaped(context.Secrets.Apply(e.Message))}");
             return ExitCodes.UsageError;
         }
         catch (Exception e)
         {
-            await context.Error.WriteLineAsync($"telc: internal error: {Escaped(e.Message)} ({Details(e)})");
+            await context.Error.WriteLineAsync($"telc: internal error: {Escaped(context.Secrets.Apply(e.Message))} ({Details(e, context.Secrets)})");
             return ExitCodes.InternalError;
         }
     }
 
     /// <summary>Where the details of an internal error went: a file in the temp folder, for the bug report.</summary>
-    private static string Details(Exception e)
+    private static string Details(Exception e, Redactions secrets)
     {
         var path = Path.Combine(Path.GetTempPath(), $"telc-internal-error-{Environment.ProcessId}.txt");
         try
         {
-            File.WriteAllText(path, $"telc {Diagnostics.Formatting.DiagnosticReport.ToolVersion}\n{e}\n");
+            File.WriteAllText(path, secrets.Apply($"telc {Diagnostics.Formatting.DiagnosticReport.ToolVersion}\n{e}\n"));
             return $"details in {path}; please report it";
         }
         catch (Exception write) when (write is IOException or UnauthorizedAccessException)

@@ -15,7 +15,18 @@ public sealed record GitHubActionsEnvironment(string Token, Uri ApiUrl, GitHubRe
             throw new UsageException("GITHUB_TOKEN holds spaces or control characters: it is not a token");
         }
 
+        context.Secrets.Add(token);
+
         var apiText = context.Variable("GITHUB_API_URL") ?? DefaultApiUrl;
+        if (Uri.TryCreate(apiText, UriKind.Absolute, out var withUserInfo) && withUserInfo.UserInfo.Length > 0)
+        {
+            context.Secrets.Add(withUserInfo.UserInfo);
+            foreach (var part in withUserInfo.UserInfo.Split(':'))
+            {
+                context.Secrets.Add(part);
+            }
+        }
+
         if (!Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl) || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp))
         {
             throw new UsageException($"GITHUB_API_URL '{apiText}' is not an http(s) URL");

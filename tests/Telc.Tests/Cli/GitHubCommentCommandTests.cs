@@ -149,6 +149,27 @@ public sealed class GitHubCommentCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_token_is_masked_when_the_server_echoes_it_or_the_api_url_carries_it()
+    {
+        const string token = "ghs_plantedTokenValue42";
+        github.Failure = (401, $"Bad credentials: Authorization: token {token} ({Uri.EscapeDataString(token + "/")})");
+        var withUserInfo = github.Url.Replace("http://", "http://x-access-token:hunter2secret@", StringComparison.Ordinal);
+
+        var echoed = Comment("report\n", Environment(more: [("GITHUB_TOKEN", token)]));
+        var inUrl = Comment("report\n", Environment(more: [("GITHUB_TOKEN", token), ("GITHUB_API_URL", withUserInfo)]));
+        var notAUrl = Comment("report\n", Environment(more: [("GITHUB_TOKEN", token), ("GITHUB_API_URL", $"ftp://{token}@host/")]));
+
+        Assert.Equal(1, echoed.ExitCode);
+        Assert.Contains("Bad credentials: Authorization: token ***", echoed.Error);
+        Assert.Equal((3, "telc: GITHUB_API_URL 'ftp://***@host/' is not an http(s) URL\n"), (notAUrl.ExitCode, notAUrl.Error));
+        foreach (var result in new[] { echoed, inUrl, notAUrl })
+        {
+            Assert.DoesNotContain("plantedTokenValue", result.Output + result.Error);
+            Assert.DoesNotContain("hunter2secret", result.Output + result.Error);
+        }
+    }
+
+    [Fact]
     public void A_forbidden_request_is_one_message_with_a_hint()
     {
         github.Failure = (403, "Resource not accessible by integration");
