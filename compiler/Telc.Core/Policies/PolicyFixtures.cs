@@ -28,7 +28,8 @@ public static class PolicyFixtures
         // Each fixture runs in a worker process of its own; two at a time keep both cores busy.
         var verdicts = Directory.GetDirectories(folder)
             .Order(StringComparer.Ordinal)
-            .Where(policyFolder => File.Exists(Path.Combine(policyFolder, Path.GetFileName(policyFolder) + ".csx")))
+            .Where(policyFolder => Path.Combine(policyFolder, Path.GetFileName(policyFolder) + ".csx") is var policy
+                && File.Exists(policy) && !IsLink(policyFolder) && !IsLink(policy)) // a link is refused where the policy files are read
             .AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(2, Environment.ProcessorCount))
             .Select(policyFolder => Test(policyFolder, displayBase, read.Files, settings))
             .ToArray();
@@ -47,11 +48,23 @@ public static class PolicyFixtures
 
         foreach (var kind in fixtures)
         {
-            failures.AddRange(Check(id, Path.Combine(policyFolder, kind), kind, displayBase, files, settings));
+            failures.AddRange(Links(policyFolder, kind, Path.Combine(kind, SpecFileNames.DefaultRoot), Path.Combine(kind, ExpectedFile)) is { Length: > 0 } links
+                ? links
+                : Check(id, Path.Combine(policyFolder, kind), kind, displayBase, files, settings));
         }
 
         return new Verdict(id, fixtures, [.. failures]);
     }
+
+    /// <summary>
+    /// Fixtures are read as the policy folder is, never through a symbolic link: a pull request could otherwise have
+    /// <c>telc policy test</c> read and print files from anywhere on the CI machine.
+    /// </summary>
+    private static string[] Links(string policyFolder, params string[] paths) =>
+        [.. paths.Where(p => IsLink(Path.Combine(policyFolder, p)))
+            .Select(p => $"{p.Replace('\\', '/')} is a symbolic link; links in the policy folder are not followed (copy the files instead)")];
+
+    private static bool IsLink(string path) => (File.Exists(path) || Directory.Exists(path)) && new FileInfo(path).LinkTarget is not null;
 
     private static IEnumerable<string> Check(string id, string fixture, string kind, string displayBase, ImmutableArray<ProtocolFile> files, PolicyWorkerSettings settings)
     {

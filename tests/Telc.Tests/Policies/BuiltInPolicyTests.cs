@@ -89,6 +89,31 @@ public sealed class BuiltInPolicyTests
     }
 
     [Fact]
+    public void Fixtures_behind_symbolic_links_are_refused_and_never_read()
+    {
+        using var folder = new TempFolder();
+        using var outside = new TempFolder();
+        var secret = outside.Write("secret.txt", "11:14 planted-secret-line\n");
+        outside.Write("spec/telemetry/spec.yaml", File.ReadAllText(RepoPaths.Combine("policies", "alert-has-runbook", "fail", "telemetry", "spec.yaml")));
+        folder.Write("alert-has-runbook/alert-has-runbook.csx", File.ReadAllText(RepoPaths.Combine("policies", "alert-has-runbook", "alert-has-runbook.csx")));
+        folder.Write("alert-has-runbook/fail/telemetry/spec.yaml", File.ReadAllText(RepoPaths.Combine("policies", "alert-has-runbook", "fail", "telemetry", "spec.yaml")));
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "alert-has-runbook", "fail", "expected.txt"), secret);
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "alert-has-runbook", "pass"), Path.Combine(outside.Path, "spec"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "linked-policy"));
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "linked-policy", "linked-policy.csx"), RepoPaths.Combine("policies", "image-pinned", "image-pinned.csx"));
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "image-pinned"), RepoPaths.Combine("policies", "image-pinned"));
+
+        var result = CliRunner.Run(folder.Path, "policy", "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("fail/expected.txt is a symbolic link; links in the policy folder are not followed", result.Output);
+        Assert.Contains("pass is a symbolic link; links in the policy folder are not followed", result.Output);
+        Assert.DoesNotContain("planted-secret-line", result.Output + result.Error);
+        Assert.DoesNotContain("image-pinned  ", result.Output);
+        Assert.EndsWith("1 policy tested: 0 passed, 1 failed\n", result.Output);
+    }
+
+    [Fact]
     public void A_missing_policy_folder_is_a_usage_error()
     {
         Assert.Equal(3, CliRunner.Run(RepoPaths.Root, "policy", "test", "no/such/folder").ExitCode);
