@@ -1,19 +1,23 @@
 // Credentials belong in Secrets that the spec names, never in the spec: git history keeps them forever.
 public sealed class NoInlineSecrets : Policy
 {
+    // Linear in the length of the text whatever it holds: a spec is hostile input, and a backtracking pattern over a
+    // long crafted value ("eyJ-eyJ-…") would run out the regex timeout and fail a clean spec.
+    private const RegexOptions Linear = RegexOptions.NonBacktracking;
+
     private static readonly (string What, Regex Pattern)[] Credentials =
     [
-        ("a URL with a password", new Regex(@"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@]+:[^/\s@]+@")),
-        ("a Slack token", new Regex(@"xox[abposr]-[0-9A-Za-z-]{10,}")),
-        ("a Slack webhook URL", new Regex(@"hooks\.slack\.com/services/T[0-9A-Z]+/B[0-9A-Z]+/[0-9A-Za-z]+")),
-        ("a GitHub token", new Regex(@"\b(ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{40,}")),
-        ("an AWS access key", new Regex(@"\b(AKIA|ASIA)[0-9A-Z]{16}\b")),
-        ("a private key", new Regex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----")),
-        ("a bearer token", new Regex(@"(?i)\bbearer\s+[0-9A-Za-z._~+/-]{20,}")),
-        ("a JSON web token", new Regex(@"\beyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,}")),
+        ("a URL with a password", new Regex(@"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@]+:[^/\s@]+@", Linear)),
+        ("a Slack token", new Regex(@"xox[abposr]-[0-9A-Za-z-]{10,}", Linear)),
+        ("a Slack webhook URL", new Regex(@"hooks\.slack\.com/services/T[0-9A-Z]+/B[0-9A-Z]+/[0-9A-Za-z]+", Linear)),
+        ("a GitHub token", new Regex(@"\b(ghp|gho|ghu|ghs|ghr)_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{40,}", Linear)),
+        ("an AWS access key", new Regex(@"\b(AKIA|ASIA)[0-9A-Z]{16}\b", Linear)),
+        ("a private key", new Regex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----", Linear)),
+        ("a bearer token", new Regex(@"(?i)\bbearer\s+[0-9A-Za-z._~+/-]{20,}", Linear)),
+        ("a JSON web token", new Regex(@"\beyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,}", Linear)),
     ];
 
-    private static readonly Regex SecretKey = new(@"(?i)(^|[._-])(password|passwd|secret|token|api[_-]?key|apikey|credentials?)$");
+    private static readonly Regex SecretKey = new(@"(?i)(^|[._-])(password|passwd|secret|token|api[_-]?key|apikey|credentials?)$", Linear);
 
     public override PolicyInfo Info { get; } = new(
         "no-inline-secrets",

@@ -114,6 +114,25 @@ public sealed class BuiltInPolicyTests
     }
 
     [Fact]
+    public void A_long_crafted_value_does_not_run_a_built_in_policy_out_of_time()
+    {
+        using var project = new TempFolder();
+        foreach (var file in Directory.GetFiles(RepoPaths.Combine("examples", "quickstart", "telemetry"), "*.yaml", SearchOption.AllDirectories))
+        {
+            project.Write(Path.GetRelativePath(RepoPaths.Combine("examples", "quickstart"), file), File.ReadAllText(file));
+        }
+
+        // Quadratic for a backtracking engine: every "eyJ" starts a token that runs to the end of the text and has no dot.
+        var team = Path.Combine(project.Path, "telemetry", "teams", "payments", "team.yaml");
+        File.WriteAllText(team, File.ReadAllText(team).Replace("metadata:\n", $"metadata:\n  description: \"{string.Concat(Enumerable.Repeat("eyJ-", 1_000_000))}\"\n"));
+
+        var result = CliRunner.Run(project.Path, "validate", ".");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.DoesNotContain("RegexMatchTimeoutException", result.Output);
+    }
+
+    [Fact]
     public void A_missing_policy_folder_is_a_usage_error()
     {
         Assert.Equal(3, CliRunner.Run(RepoPaths.Root, "policy", "test", "no/such/folder").ExitCode);
