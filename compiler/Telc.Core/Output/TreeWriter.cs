@@ -5,7 +5,8 @@ namespace Telc.Output;
 
 /// <summary>
 /// Writes a whole output tree, or compares one with what is on disk. The tree is written into a sibling
-/// temp folder and swapped in by renames, so an interrupted render leaves the previous tree in place.
+/// temp folder and swapped in, in one step where the platform can (<see cref="DirectoryExchange"/>), else by two
+/// renames, so an interrupted render leaves the previous tree in place.
 /// </summary>
 public static partial class TreeWriter
 {
@@ -99,12 +100,19 @@ public static partial class TreeWriter
             Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar)), encoded[file.Content]));
 
             Directory.CreateDirectory(staging);
-            if (Directory.Exists(target))
+            if (Directory.Exists(target) && DirectoryExchange.TryExchange(staging, target))
             {
-                Directory.Move(target, retired);
+                Directory.Move(staging, retired); // the previous tree, now under the staging name
             }
+            else
+            {
+                if (Directory.Exists(target))
+                {
+                    Directory.Move(target, retired);
+                }
 
-            Directory.Move(staging, target);
+                Directory.Move(staging, target);
+            }
         }
         finally
         {

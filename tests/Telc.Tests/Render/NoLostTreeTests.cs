@@ -1,3 +1,5 @@
+using Telc.Emit;
+using Telc.Output;
 using Telc.Tests.Support;
 
 namespace Telc.Tests.Render;
@@ -26,6 +28,52 @@ public sealed class NoLostTreeTests : IDisposable
 
         Assert.Equal(0, allowed.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(output, "clusters", "prod-eu-1")));
+    }
+
+    [Fact]
+    public void Two_folders_are_exchanged_in_one_step_on_linux()
+    {
+        var first = folder.Write("first/a.txt", "first");
+        var second = folder.Write("second/b.txt", "second");
+
+        var exchanged = DirectoryExchange.TryExchange(Path.GetDirectoryName(first)!, Path.GetDirectoryName(second)!);
+
+        Assert.Equal(OperatingSystem.IsLinux(), exchanged);
+        if (exchanged)
+        {
+            Assert.Equal("second", File.ReadAllText(Path.Combine(folder.Path, "first", "b.txt")));
+            Assert.Equal("first", File.ReadAllText(Path.Combine(folder.Path, "second", "a.txt")));
+        }
+    }
+
+    [Fact]
+    public void A_reader_of_the_tree_never_finds_it_missing_while_renders_replace_it()
+    {
+        var output = Path.Combine(folder.Path, "rendered");
+        OutputFile[] Tree(int generation) =>
+            [new(TreeWriter.MarkerFile, TreeWriter.MarkerText), new("clusters/a/kustomization.yaml", $"generation: {generation}\n")];
+        TreeWriter.Write(output, Tree(0));
+        var missing = 0;
+        using var stop = new CancellationTokenSource();
+        var reader = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                missing += File.Exists(Path.Combine(output, TreeWriter.MarkerFile)) ? 0 : 1;
+            }
+        });
+        reader.Start();
+
+        for (var generation = 1; generation <= 300; generation++)
+        {
+            TreeWriter.Write(output, Tree(generation));
+        }
+
+        stop.Cancel();
+        reader.Join();
+        Assert.Equal(0, missing);
+        Assert.Equal("generation: 300\n", File.ReadAllText(Path.Combine(output, "clusters", "a", "kustomization.yaml")));
+        Assert.Equal(["rendered"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
     [Fact]
