@@ -185,6 +185,11 @@ public static class SandboxChecker
     {
         const string Refusal = "an exception may be read only through its Message";
         var typeInfo = model.GetTypeInfo(node);
+        if (typeInfo.Type is { } type && HoldsException(type, own))
+        {
+            return Refusal;
+        }
+
         if (IsException(typeInfo.Type as INamedTypeSymbol)
             && !(node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
             && (node.Parent is InterpolationSyntax
@@ -198,6 +203,30 @@ public static class SandboxChecker
             && method.TypeArguments.Any(t => IsException(t as INamedTypeSymbol))
                 ? Refusal
                 : null;
+    }
+
+    /// <summary>
+    /// A type that carries exceptions (List&lt;Exception&gt;, (Exception, int), Exception[], an anonymous type or a record
+    /// of the policy with one): its ToString, or any formatter given it, prints their stack traces. telc's own records
+    /// hold no exception, and a policy cannot make them hold one.
+    /// </summary>
+    private static bool HoldsException(ITypeSymbol type, IAssemblySymbol own, HashSet<ITypeSymbol>? seen = null)
+    {
+        seen ??= new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        if (!seen.Add(type))
+        {
+            return false;
+        }
+
+        bool Carries(ITypeSymbol inner) => IsException(inner as INamedTypeSymbol) || HoldsException(inner, own, seen);
+        return type switch
+        {
+            IArrayTypeSymbol array => Carries(array.ElementType),
+            INamedTypeSymbol named when named.IsAnonymousType || (named.IsRecord && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, own)) =>
+                named.GetMembers().Any(m => m is IPropertySymbol { Type: var property } && Carries(property) || m is IFieldSymbol { Type: var field } && Carries(field)),
+            INamedTypeSymbol named => named.TypeArguments.Any(Carries),
+            _ => false,
+        };
     }
 
     /// <summary><c>e == null</c> converts to object without turning anything into text.</summary>

@@ -56,6 +56,11 @@ public sealed class SandboxTests
     [InlineData("var e = new InvalidOperationException(); var text = new System.Text.StringBuilder().Append(e).ToString();", "only through its Message")]
     [InlineData("var e = new InvalidOperationException(); var text = string.Format(\"{0}\", e);", "only through its Message")]
     [InlineData("var e = new InvalidOperationException(\"x\", new FormatException()); var text = $\"{e.InnerException}\";", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(); var text = (e, 1).ToString();", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(); var text = new { e }.ToString();", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(); var text = new KeyValuePair<string, Exception>(\"k\", e).ToString();", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(); var all = new[] { e }; var text = string.Join(\",\", all);", "only through its Message")]
+    [InlineData("var e = new InvalidOperationException(); var text = new Held(e).ToString(); return []; } record Held(Exception E); IEnumerable<PolicyFinding> Unused() {", "only through its Message")]
     public void Code_that_would_run_or_tell_outside_the_policy_thread_is_refused(string body, string message)
     {
         var text = Frame.Replace("BODY", body);
