@@ -62,6 +62,7 @@ public sealed class Compilation
         var diagnostics = new List<Diagnostic>(sources.Diagnostics);
         var (documentCount, all) = Bind(sources, diagnostics);
         diagnostics.AddRange(SemanticChecker.Check(all, ShapeCatalog.Instance, presets ?? PresetCatalog.Empty, sources.AllPaths));
+        diagnostics.AddRange(InlineCredentials.Check(all));
         var model = Complete(all);
         diagnostics.AddRange(QueryChecker.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));

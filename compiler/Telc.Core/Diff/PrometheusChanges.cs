@@ -45,7 +45,7 @@ public static class PrometheusChanges
                 if (oldOutput.Endpoint.Url != newOutput.Endpoint.Url)
                 {
                     changes.Add(ChangeArea.Output, name, ChangeKind.Changed,
-                        $"endpoint {SecretValues.MaskUrlCredentials(oldOutput.Endpoint.Url)} → {SecretValues.MaskUrlCredentials(newOutput.Endpoint.Url)}", Risk.Medium);
+                        $"endpoint {SecretValues.MaskCredentials(oldOutput.Endpoint.Url)} → {SecretValues.MaskCredentials(newOutput.Endpoint.Url)}", Risk.Medium);
                 }
 
                 if (Shipped(oldOutput) != Shipped(newOutput) || oldOutput.QueueCapacity != newOutput.QueueCapacity)

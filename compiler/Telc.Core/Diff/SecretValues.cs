@@ -1,12 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace Telc.Diff;
 
 /// <summary>
 /// Decides which values the diff must never print: everything in a Secret's data, fields named like credentials
-/// (references such as <c>password_file</c> or <c>apiKeySecretRef</c> are fine), and the user-info part of URLs.
+/// (references such as <c>password_file</c> or <c>apiKeySecretRef</c> are fine), and credentials inside any value
+/// (<see cref="Text.Credentials"/>).
 /// </summary>
-public static partial class SecretValues
+public static class SecretValues
 {
     public const string Hidden = "(secret value hidden)";
 
@@ -19,13 +18,8 @@ public static partial class SecretValues
     public static bool IsSecretData(string path) =>
         DataSections.Any(section => path == section || path.StartsWith(section + ".", StringComparison.Ordinal) || path.StartsWith(section + "[", StringComparison.Ordinal));
 
-    public static bool IsCredentialField(string key) => CredentialName().IsMatch(key);
+    public static bool IsCredentialField(string key) => Text.Credentials.IsSecretKey(key);
 
-    public static string MaskUrlCredentials(string value) => value.Contains("://", StringComparison.Ordinal) ? UrlUserInfo().Replace(value, "://***@") : value;
-
-    [GeneratedRegex("(password|passwd|secret|token|api_?key|credentials?|private_?key|routing_?key|service_?key)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CredentialName();
-
-    [GeneratedRegex(@"://[^/@\s]+@", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlUserInfo();
+    /// <summary>The value or message with every credential in it (URL user info, query credentials, tokens) shown as ***.</summary>
+    public static string MaskCredentials(string value) => Text.Credentials.Hide(value);
 }

@@ -208,9 +208,9 @@ public sealed class TreeDiff
     }
 
     /// <summary>A string under a credential-like name; a flag such as automountServiceAccountToken: false is no secret.</summary>
-    private static bool IsCredential(string key, YamlNode value) => value is YamlScalar { Type: ScalarType.String } && SecretValues.IsCredentialField(key);
+    private static bool IsCredential(string key, YamlNode value) => value is YamlScalar { Type: not (ScalarType.Null or ScalarType.Bool) } && SecretValues.IsCredentialField(key);
 
-    private static string Show(YamlNode node, bool hidden) => hidden ? SecretValues.Hidden : SecretValues.MaskUrlCredentials(Display(node));
+    private static string Show(YamlNode node, bool hidden) => hidden ? SecretValues.Hidden : SecretValues.MaskCredentials(Display(node));
 
     private static string Child(string path, string key)
     {

@@ -28,12 +28,6 @@ public sealed partial class ConfigurationChecker
         foreach (var resource in model.Resources)
         {
             diagnostics.AddRange(MetadataChecks.Check(resource));
-            if (resource.Spec is ProjectSpec { GitOps.RepoUrl: { } repoUrl } project)
-            {
-                // Rendered into every Argo CD Application and Flux GitRepository: a credential there is published.
-                Url(repoUrl, project.GitOps!.Location);
-            }
-
             if (resource.Spec is ProjectSpec { Output: { } output } && LeavesTheProject(output.Path))
             {
                 Add(DiagnosticCatalogue.InvalidForConsumer, output.Location, $"output.path '{output.Path}' leads out of the project folder",
@@ -121,9 +115,6 @@ public sealed partial class ConfigurationChecker
             {
                 Add(DiagnosticCatalogue.InvalidForConsumer, email.Location, $"smarthost '{host}' needs a port, as host:port", "e.g. smtp.example.com:587");
             }
-
-            Url(receiver.Webhook?.Url, receiver.Webhook?.Location);
-            Url(receiver.Opsgenie?.ApiUrl, receiver.Opsgenie?.Location);
         }
 
         foreach (var window in routing.MuteTimeIntervals.SelectMany(m => m.Windows))
@@ -204,39 +195,13 @@ public sealed partial class ConfigurationChecker
     private void CheckEndpoints(BackendSpec backend)
     {
         var external = backend.External;
-        Url(external?.Otlp?.Endpoint, external?.Otlp?.Location);
         foreach (var endpoint in new[] { external?.PrometheusRemoteWrite, external?.Elasticsearch, external?.Loki })
         {
-            Url(endpoint?.Url, endpoint?.Location);
             if (endpoint?.Tls is { Insecure: true } tls && endpoint.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
                 Add(DiagnosticCatalogue.InvalidForConsumer, tls.Location, $"tls.insecure asks for no TLS, but the URL '{endpoint.Url}' is https://; over HTTP the URL's scheme decides",
                     "write the URL with http:// to send without TLS, or remove insecure");
             }
-        }
-
-        Url(external?.SplunkHec?.Url, external?.SplunkHec?.Location);
-    }
-
-    /// <summary>User info with a password, tokens in the query, and well-known webhook URLs that are themselves secrets.</summary>
-    private void Url(string? url, SourceLocation? location)
-    {
-        if (url is null || location is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            return;
-        }
-
-        var secretQuery = uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=')[0].ToLowerInvariant())
-            .FirstOrDefault(p => p is "token" or "access_token" or "apikey" or "api_key" or "x-api-key" or "key" or "secret" or "password" or "sig" or "signature" or "auth"
-                or "x-amz-signature" or "x-amz-credential" or "x-goog-signature");
-        var reason = uri.UserInfo.Contains(':') ? "a password in its user info"
-            : secretQuery is not null ? $"a '{secretQuery}' parameter"
-            : SecretWebhook().IsMatch(url) ? "a webhook token in its path"
-            : null;
-        if (reason is not null)
-        {
-            Add(DiagnosticCatalogue.InlineCredential, location, $"the URL carries {reason}; secret values are never written in the spec",
-                "put the URL in a Secret and reference it (urlSecretRef), or move the credential to an auth setting backed by a Secret");
         }
     }
 
@@ -294,7 +259,4 @@ public sealed partial class ConfigurationChecker
 
     [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
     private static partial Regex KubernetesLabelKey();
-
-    [GeneratedRegex(@"hooks\.slack\.com/services/|discord(app)?\.com/api/webhooks/|outlook\.office\.com/webhook/|webhook\.office\.com/", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretWebhook();
 }

@@ -50,8 +50,8 @@ public sealed class ConfigurationCheckerTests
     }
 
     [Theory]
-    [InlineData("https://hooks.slack.com/services/T0123ABCD/B0123ABCD/abcdefghijklmnop", "webhook token")]
-    [InlineData("https://user:s3cr3t@alerts.example/hook", "password in its user info")]
+    [InlineData("https://hooks.slack.com/services/T0123ABCD/B0123ABCD/abcdefghijklmnop", "a webhook URL that is itself a secret")]
+    [InlineData("https://user:s3cr3t@alerts.example/hook", "password in a URL's user info")]
     [InlineData("https://alerts.example/hook?token=abc123", "'token' parameter")]
     [InlineData("https://bucket.s3.example/hook?X-Amz-Credential=AKIAEXAMPLE%2F20261130&X-Amz-Signature=0123abcd", "'x-amz-credential' parameter")]
     [InlineData("https://alerts.example/hook?x-api-key=abc123", "'x-api-key' parameter")]
@@ -75,7 +75,7 @@ public sealed class ConfigurationCheckerTests
     {
         var compilation = Compile("kind: Project\nmetadata: { name: p }\nspec: { gitOps: { flavour: argocd, repoUrl: 'https://bot:ghp_secret@git.example/telemetry.git' } }\n");
 
-        Assert.Contains("password in its user info", compilation.Single("TELC216").Message);
+        Assert.Contains("password in a URL's user info", compilation.Single("TELC216").Message);
     }
 
     [Fact]

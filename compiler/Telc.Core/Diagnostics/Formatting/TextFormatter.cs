@@ -42,7 +42,7 @@ public sealed class TextFormatter(bool color) : IDiagnosticFormatter
         output.Write($"  {start.Line}:{start.Column} {Paint(level, levelColor)} {diagnostic.Code}: {diagnostic.Message}\n");
         if (diagnostic.Location is { } location)
         {
-            var lineText = location.File.GetLineText(start.Line).Replace('\t', ' ');
+            var lineText = Text.Credentials.HideInLine(location.File.GetLineText(start.Line).Replace('\t', ' '));
             var gutter = new string(' ', start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
             var end = location.End;
             var width = end.Line == start.Line ? Math.Max(1, end.Column - start.Column) : Math.Max(1, lineText.Length - start.Column + 1);
