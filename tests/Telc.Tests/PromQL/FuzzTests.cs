@@ -7,9 +7,10 @@ using Xunit.Abstractions;
 namespace Telc.Tests.PromQL;
 
 /// <summary>
-/// 100,000 mutants of real expressions (truncated, tokens swapped or repeated, bytes replaced, deep nesting) each end
+/// 100,000 mutants (by default: <see cref="FuzzRun"/>) of real expressions (truncated, tokens swapped or repeated, bytes replaced, deep nesting) each end
 /// in a tree or in errors, never an exception, and none takes long (a generous bound that only a runaway would hit).
 /// </summary>
+[Trait("Category", "Fuzz")]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private static readonly string[] Fragments =
@@ -20,23 +21,24 @@ public sealed class FuzzTests(ITestOutputHelper output)
     public void Mutated_expressions_never_crash_or_hang()
     {
         var seeds = File.ReadAllLines(Corpus.File("promql", "expressions.txt")).Where(l => l.Length > 0).ToArray();
-        var random = new Random(4242);
+        var run = FuzzRun.Of(seed: 4242, cases: 100_000);
+        var random = run.Random();
         var slowest = TimeSpan.Zero;
         var parsed = 0;
-        for (var i = 0; i < 100_000; i++)
+        for (var i = 0; i < run.Cases; i++)
         {
             var mutant = Mutate(seeds[random.Next(seeds.Length)], random);
             var watch = Stopwatch.StartNew();
             var result = Parser.Parse(mutant);
             watch.Stop();
             slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
-            Assert.True(result.Root is not null || result.Errors.Count > 0, mutant);
+            Assert.True(result.Root is not null || result.Errors.Count > 0, $"{run}: {mutant}");
             Assert.All(result.Errors, e => Assert.InRange(e.Span.End, 0, mutant.Length));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed} on: {mutant}");
             parsed += result.Success ? 1 : 0;
         }
 
-        output.WriteLine($"100,000 mutants: {parsed} still valid, the others rejected; slowest {slowest.TotalMilliseconds:0.0} ms");
+        output.WriteLine($"{run}: {parsed} still valid, the others rejected; slowest {slowest.TotalMilliseconds:0.0} ms");
     }
 
     [Theory]

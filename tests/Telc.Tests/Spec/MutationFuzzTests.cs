@@ -7,6 +7,7 @@ namespace Telc.Tests.Spec;
 /// Mutates the quickstart spec line by line (values swapped for other types, lines dropped, duplicated,
 /// truncated or indented with tabs) and checks that every mutant ends in diagnostics, never an exception.
 /// </summary>
+[Trait("Category", "Fuzz")]
 public sealed class MutationFuzzTests
 {
     private static readonly string[] Replacements =
@@ -17,10 +18,11 @@ public sealed class MutationFuzzTests
     {
         var root = RepoPaths.Combine("examples", "quickstart", "telemetry");
         var originals = new WorkingTreeSource(root, root).Read().Files;
-        var random = new Random(20261125);
+        var run = FuzzRun.Of(seed: 20261125, cases: 150);
+        var random = run.Random();
         var mutants = 0;
         using var folder = new TempFolder();
-        for (var round = 0; round < 150; round++)
+        for (var round = 0; round < run.Cases; round++)
         {
             foreach (var file in originals)
             {
@@ -29,7 +31,7 @@ public sealed class MutationFuzzTests
             }
 
             var compilation = Compilation.Create(new WorkingTreeSource(folder.Path, folder.Path));
-            Assert.All(compilation.Diagnostics, d => Assert.NotNull(d.Path));
+            Assert.All(compilation.Diagnostics, d => Assert.True(d.Path is not null, $"{run}: {d.Message}"));
         }
 
         Assert.True(mutants >= 400);
