@@ -382,8 +382,9 @@ public sealed class SemanticChecker
         {
             var siblings = files.Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToArray();
             var closest = Suggestions.Closest(resolved, siblings);
+            const string Relative = "path is relative to this document's file; an empty file, a FIFO or device, and a link out of the spec root count as missing";
             Add(DiagnosticCatalogue.MissingFile, file.Location, $"dashboard file '{resolved}' does not exist",
-                closest is not null ? $"did you mean '{closest}'? The path is relative to this document's file" : "the path is relative to this document's file");
+                closest is not null ? $"did you mean '{closest}'? The {Relative}" : $"the {Relative}");
         }
     }
 

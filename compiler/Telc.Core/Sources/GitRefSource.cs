@@ -64,7 +64,8 @@ public sealed class GitRefSource(string path, string reference, string displayBa
             }
         }
 
-        var allPaths = inRoot.Keys.Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        // Files a document may name (a dashboard's JSON): regular files with content; links and submodules are not.
+        var allPaths = inRoot.Where(e => e.Value.Mode is "100644" or "100755" && e.Value.Size > 0).Select(e => e.Key[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
         return new SourceSet(Display(repository, root) + "@" + reference, files, allPaths, diagnostics);
     }
 

@@ -29,7 +29,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
         {
             var specPath = SpecFileNames.Combine(specDirectory, entry.Name);
             var isDirectory = entry is DirectoryInfo;
-            if (!isDirectory)
+            if (entry is FileInfo file && IsUsable(file, realRoot))
             {
                 allPaths.Add(specPath);
             }
@@ -99,6 +99,16 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
         {
             diagnostics.Add(Diagnostic.InFile(DiagnosticCatalogue.FileUnreadable, display, e.Message));
         }
+    }
+
+    /// <summary>
+    /// A file a document may name (a dashboard's JSON): one with content, itself or through a link that stays in the
+    /// root. A FIFO, socket or device reports a size of 0 like an empty file, and is never opened.
+    /// </summary>
+    private static bool IsUsable(FileInfo file, string realRoot)
+    {
+        var target = file.LinkTarget is null ? file : TryResolve(file) as FileInfo;
+        return target is { Exists: true, Length: > 0 } && (file.LinkTarget is null || IsUnder(RealPath(target), realRoot));
     }
 
     private static FileSystemInfo? TryResolve(FileSystemInfo link)

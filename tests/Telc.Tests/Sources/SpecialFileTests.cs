@@ -84,6 +84,25 @@ public sealed class SpecialFileTests : IDisposable
         Assert.Contains(differences, d => d.Path == "namespace.yaml");
     }
 
+    [SkippableFact]
+    public void A_dashboard_file_that_is_a_fifo_empty_or_a_link_out_of_the_root_counts_as_missing()
+    {
+        using var outside = new TempFolder();
+        var json = outside.Write("dashboard.json", "{ \"title\": \"outside\" }");
+        folder.Write("telemetry/backends.yaml", Specs.Backend("dashboards", "grafana", "{ adminPasswordSecretRef: { name: g, key: p } }"));
+        folder.Write("telemetry/dashboards.yaml", string.Join("---\n", new[] { "pipe", "empty", "linked", "good" }.Select(name =>
+            Specs.Header + $"kind: Dashboard\nmetadata: {{ name: {name} }}\nspec: {{ grafana: dashboards, file: {name}.json }}\n")));
+        Fifo("telemetry/pipe.json");
+        folder.Write("telemetry/empty.json", string.Empty);
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "telemetry", "linked.json"), json);
+        folder.Write("telemetry/good.json", "{ \"title\": \"inside\" }");
+
+        var compilation = Bounded(() => Compilation.Create(new WorkingTreeSource(Path.Combine(folder.Path, "telemetry"), folder.Path)));
+
+        var missing = compilation.Diagnostics.Where(d => d.Code == "TELC211").Select(d => d.Message).Order(StringComparer.Ordinal);
+        Assert.Equal(["dashboard file 'empty.json' does not exist", "dashboard file 'linked.json' does not exist", "dashboard file 'pipe.json' does not exist"], missing);
+    }
+
     private void Fifo(string relativePath)
     {
         Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "FIFOs are a Unix file type");
