@@ -7,7 +7,8 @@ namespace Telc.Diagnostics;
 /// when there is no text to point into (an unreadable file, an empty spec root).
 /// A finding without a hint of its own takes the help of its code, so every finding says what to do.
 /// Message and hint quote spec values, so their control characters (ESC, OSC, BEL, a bare CR that forges a CI log
-/// line) are shown as \uXXXX here, once, for every output format.
+/// line) are shown as \uXXXX here, once, for every output format; so are credentials they would quote (a URL with a
+/// password, a token) shown as ***.
 /// </summary>
 public sealed record Diagnostic(
     DiagnosticDescriptor Descriptor,
@@ -17,9 +18,9 @@ public sealed record Diagnostic(
     string? FilePath = null,
     string? Hint = null)
 {
-    public string Message { get; init; } = Shown(Message);
+    public string Message { get; init; } = Shown(Credentials.Hide(Message));
 
-    public string Hint { get; init; } = Shown(Hint ?? Descriptor.Help);
+    public string Hint { get; init; } = Shown(Credentials.Hide(Hint ?? Descriptor.Help));
 
     public string Code => Descriptor.Code;
 

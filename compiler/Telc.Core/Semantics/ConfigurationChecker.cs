@@ -111,7 +111,7 @@ public sealed partial class ConfigurationChecker
 
         foreach (var receiver in routing.Receivers)
         {
-            if (receiver.Email is { Smarthost: { } host } email && !HostPort().IsMatch(host))
+            if (receiver.Email is { Smarthost: { } host } email && !host.Contains('@', StringComparison.Ordinal) && !HostPort().IsMatch(host)) // user info is TELC216
             {
                 Add(DiagnosticCatalogue.InvalidForConsumer, email.Location, $"smarthost '{host}' needs a port, as host:port", "e.g. smtp.example.com:587");
             }

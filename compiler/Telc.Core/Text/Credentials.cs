@@ -84,23 +84,31 @@ public static class Credentials
         return IsSecretKey(key) && literal ? $"a literal value of '{key}'" : null;
     }
 
-    /// <summary>The text with every credential it shows replaced by ***: what telc prints of a spec value or message.</summary>
-    public static string Hide(string text) => Hide(text, _ => Mask);
+    /// <summary>
+    /// The text with every credential form it shows (URL user info, query credentials, tokens, keys) replaced by ***:
+    /// what telc prints of a spec value or in a message.
+    /// </summary>
+    public static string Hide(string text) => HideForms(text, _ => Mask);
 
     /// <summary>
-    /// The line with every credential it shows replaced by as many '*': a quoted source line keeps its columns, so the
-    /// caret under it still points at the right place.
+    /// A line of YAML with every credential it shows, the values of keys named like one included, replaced by as many
+    /// '*': a quoted source line keeps its columns, so the caret under it still points at the right place.
     /// </summary>
-    public static string HideInLine(string line) => Hide(line, length => new string('*', length));
-
-    private static string Hide(string text, Func<int, string> mask)
+    public static string HideInLine(string line)
     {
-        if (text.Length == 0)
+        static string Stars(int length) => new('*', length);
+        var keyed = line.Length == 0 ? line : KeyedValue.Value.Replace(line, m => m.Value[..(m.Groups[2].Index - m.Index)] + Stars(m.Groups[2].Length));
+        return HideForms(keyed, Stars);
+    }
+
+    private static string HideForms(string text, Func<int, string> mask)
+    {
+        if (!text.AsSpan().ContainsAny(AnyForm))
         {
             return text;
         }
 
-        var hidden = KeyedValue.Value.Replace(text, m => m.Value[..(m.Groups[2].Index - m.Index)] + mask(m.Groups[2].Length));
+        var hidden = text;
         foreach (var (_, holds, pattern) in Forms)
         {
             hidden = MayMatch(hidden, holds) ? pattern.Value.Replace(hidden, m => Masked(m.Value, mask)) : hidden;

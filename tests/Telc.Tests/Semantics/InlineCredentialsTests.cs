@@ -61,6 +61,19 @@ public sealed class InlineCredentialsTests
         Assert.Contains("    |                                           ^^^^^^^^^^^^^^\n", output);
     }
 
+    [Fact]
+    public void No_message_quotes_a_credential_whatever_check_reports_the_value()
+    {
+        var compilation = Specs.Compile(Specs.Header
+            + "kind: Backend\nmetadata: { name: vendor }\nspec:\n  external:\n    prometheusRemoteWrite:\n      url: https://telemetry:s3cr3t-pa55@metrics.vendor.example/write\n      tls: { insecure: true }\n---\n"
+            + Specs.Header + "kind: AlertRouting\nmetadata: { name: r }\nspec:\n  receivers:\n    - name: x\n      email: { to: [a@b.example], smarthost: 'ops:pw-0f-ops@smtp.example' }\n  defaultReceiver: x\n");
+
+        Assert.Contains(compilation.Diagnostics, d => d.Message.Contains("'https://***@metrics.vendor.example/write' is https://", StringComparison.Ordinal));
+        Assert.Contains(compilation.Diagnostics, d => d.Code == "TELC216" && d.Message.Contains("smarthost", StringComparison.Ordinal));
+        Assert.All(compilation.Diagnostics, d => Assert.DoesNotContain("s3cr3t", d.Message + d.Hint));
+        Assert.All(compilation.Diagnostics, d => Assert.DoesNotContain("pw-0f-ops", d.Message + d.Hint));
+    }
+
     [Theory]
     [InlineData("url: https://bob:p@ss@example.com/x", "url: https://********@example.com/x")]
     [InlineData("secretKey: \"abc def\"", "secretKey: *********")]
