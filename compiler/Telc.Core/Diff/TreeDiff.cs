@@ -207,8 +207,12 @@ public sealed class TreeDiff
             : null;
     }
 
-    /// <summary>A string under a credential-like name; a flag such as automountServiceAccountToken: false is no secret.</summary>
-    private static bool IsCredential(string key, YamlNode value) => value is YamlScalar { Type: not (ScalarType.Null or ScalarType.Bool) } && SecretValues.IsCredentialField(key);
+    /// <summary>
+    /// A value under a credential-like name (a flag such as automountServiceAccountToken: false is no secret), or a
+    /// smarthost with user info, as a tree rendered before telc refused one may hold.
+    /// </summary>
+    private static bool IsCredential(string key, YamlNode value) => value is YamlScalar { Type: not (ScalarType.Null or ScalarType.Bool) } scalar
+        && (SecretValues.IsCredentialField(key) || (key == "smarthost" && scalar.Value.Contains('@', StringComparison.Ordinal)));
 
     private static string Show(YamlNode node, bool hidden) => hidden ? SecretValues.Hidden : SecretValues.MaskCredentials(Display(node));
 

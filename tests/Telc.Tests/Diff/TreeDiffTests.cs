@@ -82,11 +82,11 @@ public sealed class TreeDiffTests
     public void Credentials_the_first_masking_missed_are_hidden_too()
     {
         var changes = Compare(
-            "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: m }\ndata:\n  c.yml: |\n    { aws_secret_access_key: old-aws-value, authorization: old-auth-value, secretKey: old-key-value, password: 11112222, url: 'https://bob:p@ss1@example.com/x', hook: 'https://h.example/x?sig=oldsig&v=1' }\n",
-            "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: m }\ndata:\n  c.yml: |\n    { aws_secret_access_key: new-aws-value, authorization: new-auth-value, secretKey: new-key-value, password: 33334444, url: 'https://bob:p@ss2@example.com/x', hook: 'https://h.example/x?sig=newsig&v=1' }\n");
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: m }\ndata:\n  c.yml: |\n    { aws_secret_access_key: old-aws-value, authorization: old-auth-value, secretKey: old-key-value, password: 11112222, url: 'https://bob:p@ss1@example.com/x', hook: 'https://h.example/x?sig=oldsig&v=1', smarthost: 'ops:oldpw@smtp.example:587' }\n",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: m }\ndata:\n  c.yml: |\n    { aws_secret_access_key: new-aws-value, authorization: new-auth-value, secretKey: new-key-value, password: 33334444, url: 'https://bob:p@ss2@example.com/x', hook: 'https://h.example/x?sig=newsig&v=1', smarthost: 'ops:newpw@smtp.example:587' }\n");
 
         var printed = string.Join("\n", changes.Select(f => $"{f.Path} {f.Before} {f.After}"));
-        foreach (var secret in new[] { "aws-value", "auth-value", "key-value", "1111", "3333", "ss1", "ss2", "oldsig", "newsig" })
+        foreach (var secret in new[] { "aws-value", "auth-value", "key-value", "1111", "3333", "ss1", "ss2", "oldsig", "newsig", "oldpw", "newpw" })
         {
             Assert.DoesNotContain(secret, printed);
         }
