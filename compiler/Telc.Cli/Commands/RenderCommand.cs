@@ -201,8 +201,8 @@ public sealed class RenderCommand(CliContext context)
         else
         {
             output = Path.GetFullPath(Path.Combine(projectFolder, compilation.Model.Project?.Output?.Path ?? "rendered"));
-            var project = TreeWriter.RealPath(projectFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            if (!TreeWriter.RealPath(output).StartsWith(project, StringComparison.Ordinal))
+            var (project, real) = (RealPath.Of(projectFolder), RealPath.Of(output));
+            if (real == project || !RealPath.IsUnder(real, project))
             {
                 throw new UsageException($"the Project's output.path leads out of the project folder ({Relative(output)}); give -o DIR to write elsewhere");
             }

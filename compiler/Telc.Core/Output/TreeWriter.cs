@@ -27,9 +27,9 @@ public static partial class TreeWriter
     public static string? RefuseToReplace(string directory, string specRoot)
     {
         // Compared as real paths: through a symbolic link, another name can stand for the spec folder or one inside it.
-        var target = RealPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var spec = RealPath(specRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (spec.StartsWith(target, StringComparison.Ordinal) || target.StartsWith(spec, StringComparison.Ordinal))
+        var target = Sources.RealPath.Of(directory);
+        var spec = Sources.RealPath.Of(specRoot);
+        if (Sources.RealPath.IsUnder(spec, target) || Sources.RealPath.IsUnder(target, spec))
         {
             return "it contains the spec, or is inside it";
         }
@@ -45,29 +45,6 @@ public static partial class TreeWriter
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// The path with every symbolic link along it followed, as far as the path exists; the rest is kept as written.
-    /// </summary>
-    public static string RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full) ?? "/";
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(current, part);
-            FileSystemInfo info = new FileInfo(next);
-            if (info.LinkTarget is not null)
-            {
-                next = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
-            }
-
-            current = next;
-        }
-
-        return current;
     }
 
     public static void Write(string directory, IReadOnlyList<OutputFile> files)

@@ -14,7 +14,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
             throw new SpecSourceException($"spec folder '{rootDirectory}' does not exist", folderMissing: true);
         }
 
-        var realRoot = RealPath(root);
+        var realRoot = RealPath.Of(root.FullName);
         var diagnostics = new List<Diagnostic>();
         var files = new List<SourceFile>();
         var allPaths = new HashSet<string>(StringComparer.Ordinal);
@@ -49,7 +49,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
                     continue;
                 }
 
-                if (!IsUnder(RealPath(target), realRoot))
+                if (!RealPath.IsUnder(RealPath.Of(target.FullName), realRoot))
                 {
                     diagnostics.Add(Diagnostic.InFile(DiagnosticCatalogue.SymlinkOutsideRoot, DisplayPath(entry.FullName),
                         $"symbolic link '{entry.Name}' points to '{entry.LinkTarget}', outside the spec root",
@@ -108,7 +108,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
     private static bool IsUsable(FileInfo file, string realRoot)
     {
         var target = file.LinkTarget is null ? file : TryResolve(file) as FileInfo;
-        return target is { Exists: true, Length: > 0 } && (file.LinkTarget is null || IsUnder(RealPath(target), realRoot));
+        return target is { Exists: true, Length: > 0 } && (file.LinkTarget is null || RealPath.IsUnder(RealPath.Of(target.FullName), realRoot));
     }
 
     private static FileSystemInfo? TryResolve(FileSystemInfo link)
@@ -125,22 +125,4 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
 
     private string DisplayPath(string fullPath) =>
         Path.GetRelativePath(displayBase, fullPath).Replace(Path.DirectorySeparatorChar, '/');
-
-    private static string RealPath(FileSystemInfo info)
-    {
-        var full = Path.GetFullPath(info.FullName).TrimEnd(Path.DirectorySeparatorChar);
-        if (full.Length == 0)
-        {
-            return Path.DirectorySeparatorChar.ToString();
-        }
-
-        var parent = Path.GetDirectoryName(full);
-        var resolvedParent = parent is null ? null : RealPath(new DirectoryInfo(parent));
-        var candidate = resolvedParent is null ? full : Path.Combine(resolvedParent, Path.GetFileName(full));
-        var link = File.ResolveLinkTarget(candidate, returnFinalTarget: true) ?? Directory.ResolveLinkTarget(candidate, returnFinalTarget: true);
-        return link is null ? candidate : RealPath(link);
-    }
-
-    private static bool IsUnder(string path, string root) =>
-        path == root || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
