@@ -77,11 +77,8 @@ public static partial class TreeWriter
             Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar)), encoded[file.Content]));
 
             Directory.CreateDirectory(staging);
-            if (Directory.Exists(target) && DirectoryExchange.TryExchange(staging, target))
-            {
-                Directory.Move(staging, retired); // the previous tree, now under the staging name
-            }
-            else
+            // After an exchange the staging folder holds the previous tree, which the finally removes.
+            if (!(Directory.Exists(target) && DirectoryExchange.TryExchange(staging, target)))
             {
                 if (Directory.Exists(target))
                 {
