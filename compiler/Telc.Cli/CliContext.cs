@@ -7,6 +7,12 @@ public sealed record CliContext(
     /// <summary>Credentials to mask in every message; commands add what they are given.</summary>
     public Redactions Secrets { get; } = new();
 
+    /// <summary>
+    /// A message as telc prints it outside the diagnostic formats: the credentials it was given masked, control
+    /// characters shown as \uXXXX (messages quote what the user typed, and what servers answered).
+    /// </summary>
+    public string Shown(string text) => Diagnostics.Diagnostic.Shown(Secrets.Apply(text));
+
     public string? Variable(string name) => Environment is not null && Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     /// <summary>The date waivers are checked against: TELC_TODAY (YYYY-MM-DD) when set, for reproducible runs; else today in UTC.</summary>

@@ -26,7 +26,7 @@ public static class TelcApp
         {
             foreach (var problem in problems)
             {
-                await context.Error.WriteLineAsync($"telc: {Escaped(problem)}");
+                await context.Error.WriteLineAsync($"telc: {context.Shown(problem)}");
             }
 
             await context.Error.WriteLineAsync($"Run 'telc {(parsed.CommandResult.Command == root ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
@@ -44,33 +44,30 @@ public static class TelcApp
         }
         catch (Exception e) when (e is UsageException or SpecSourceException)
         {
-            await context.Error.WriteLineAsync($"telc: {Escaped(context.Secrets.Apply(e.Message))}");
+            await context.Error.WriteLineAsync($"telc: {context.Shown(e.Message)}");
             return ExitCodes.UsageError;
         }
         catch (Exception e)
         {
-            await context.Error.WriteLineAsync($"telc: internal error: {Escaped(context.Secrets.Apply(e.Message))} ({Details(e, context.Secrets)})");
+            await context.Error.WriteLineAsync($"telc: internal error: {context.Shown(e.Message)} ({Details(e, context)})");
             return ExitCodes.InternalError;
         }
     }
 
     /// <summary>Where the details of an internal error went: a file in the temp folder, for the bug report.</summary>
-    private static string Details(Exception e, Redactions secrets)
+    private static string Details(Exception e, CliContext context)
     {
         var path = Path.Combine(Path.GetTempPath(), $"telc-internal-error-{Environment.ProcessId}.txt");
         try
         {
-            File.WriteAllText(path, secrets.Apply($"telc {Diagnostics.Formatting.DiagnosticReport.ToolVersion}\n{e}\n"));
+            File.WriteAllText(path, context.Secrets.Apply($"telc {Diagnostics.Formatting.DiagnosticReport.ToolVersion}\n{e}\n"));
             return $"details in {path}; please report it";
         }
         catch (Exception write) when (write is IOException or UnauthorizedAccessException)
         {
-            return $"the details could not be written to {path}: {Escaped(write.Message)}";
+            return $"the details could not be written to {path}: {context.Shown(write.Message)}";
         }
     }
-
-    /// <summary>Usage messages quote what the user typed (arguments, paths, refs): control characters are shown, never sent to the terminal.</summary>
-    private static string Escaped(string text) => Diagnostics.Diagnostic.Shown(text);
 
     /// <summary>
     /// What is wrong with the command line, told once: an unknown command or option by name (with the closest known one),

@@ -76,7 +76,7 @@ public sealed class GitHubCommand(CliContext context)
             if (existing is null)
             {
                 var posted = await github.CreateCommentAsync(environment.Repository, number, body.Text, cancellation);
-                await context.Out.WriteAsync($"posted comment {Shown(posted.HtmlUrl)}\n");
+                await context.Out.WriteAsync($"posted comment {context.Shown(posted.HtmlUrl ?? string.Empty)}\n");
             }
             else if (Normalized(existing.Body) == body.Text)
             {
@@ -85,25 +85,22 @@ public sealed class GitHubCommand(CliContext context)
             else
             {
                 var updated = await github.UpdateCommentAsync(environment.Repository, existing.Id, body.Text, cancellation);
-                await context.Out.WriteAsync($"updated comment {Shown(updated.HtmlUrl ?? existing.HtmlUrl)}\n");
+                await context.Out.WriteAsync($"updated comment {context.Shown(updated.HtmlUrl ?? existing.HtmlUrl ?? string.Empty)}\n");
             }
 
             return ExitCodes.Clean;
         }
         catch (GitHubApiException e)
         {
-            await context.Error.WriteAsync($"telc: {Shown(e.Message)}\n");
+            await context.Error.WriteAsync($"telc: {context.Shown(e.Message)}\n");
             if (e.Hint is { } hint)
             {
-                await context.Error.WriteAsync($"telc: hint: {Shown(hint)}\n");
+                await context.Error.WriteAsync($"telc: hint: {context.Shown(hint)}\n");
             }
 
             return ExitCodes.ProblemsFound;
         }
     }
-
-    /// <summary>Text from GitHub or about it, as printed: the token and control characters never reach the log.</summary>
-    private string Shown(string? text) => Diagnostics.Diagnostic.Shown(context.Secrets.Apply(text ?? string.Empty));
 
     /// <summary>A body as GitHub returns it, with the line breaks telc posts: one edited in the web page comes back with CRLF.</summary>
     private static string? Normalized(string? body) => body?.Replace("\r\n", "\n", StringComparison.Ordinal);

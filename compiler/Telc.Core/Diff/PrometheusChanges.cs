@@ -1,6 +1,7 @@
 using Telc.Emit.Prometheus;
 using Telc.Model;
 using Telc.Spec.Values;
+using Telc.Text;
 
 namespace Telc.Diff;
 
@@ -45,7 +46,7 @@ public static class PrometheusChanges
                 if (oldOutput.Endpoint.Url != newOutput.Endpoint.Url)
                 {
                     changes.Add(ChangeArea.Output, name, ChangeKind.Changed,
-                        $"endpoint {SecretValues.MaskCredentials(oldOutput.Endpoint.Url)} → {SecretValues.MaskCredentials(newOutput.Endpoint.Url)}", Risk.Medium);
+                        $"endpoint {Credentials.Hide(oldOutput.Endpoint.Url)} → {Credentials.Hide(newOutput.Endpoint.Url)}", Risk.Medium);
                 }
 
                 if (Shipped(oldOutput) != Shipped(newOutput) || oldOutput.QueueCapacity != newOutput.QueueCapacity)

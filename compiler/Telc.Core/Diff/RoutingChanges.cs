@@ -1,5 +1,6 @@
 using Telc.Model;
 using Telc.Spec.Kinds;
+using Telc.Text;
 
 namespace Telc.Diff;
 
@@ -235,7 +236,7 @@ public static class RoutingChanges
         { Pagerduty: { } p } => $"PagerDuty{(p.Severity is { } s ? $" {s}" : string.Empty)}",
         { Slack: { } s } => $"Slack {s.Channel}",
         { Email: { } e } => $"email to {string.Join(", ", e.To.IsDefault ? [] : e.To)}",
-        { Webhook: { } w } => w.Url is { } url ? $"webhook {SecretValues.MaskCredentials(url)}" : "webhook (URL from a Secret)",
+        { Webhook: { } w } => w.Url is { } url ? $"webhook {Credentials.Hide(url)}" : "webhook (URL from a Secret)",
         _ => "no integration (discards)",
     };
 }

@@ -212,9 +212,9 @@ public sealed class TreeDiff
     /// smarthost with user info, as a tree rendered before telc refused one may hold.
     /// </summary>
     private static bool IsCredential(string key, YamlNode value) => value is YamlScalar { Type: not (ScalarType.Null or ScalarType.Bool) } scalar
-        && (SecretValues.IsCredentialField(key) || (key == "smarthost" && scalar.Value.Contains('@', StringComparison.Ordinal)));
+        && (Credentials.IsSecretKey(key) || (key == "smarthost" && scalar.Value.Contains('@', StringComparison.Ordinal)));
 
-    private static string Show(YamlNode node, bool hidden) => hidden ? SecretValues.Hidden : SecretValues.MaskCredentials(Display(node));
+    private static string Show(YamlNode node, bool hidden) => hidden ? SecretValues.Hidden : Credentials.Hide(Display(node));
 
     private static string Child(string path, string key)
     {

@@ -41,9 +41,11 @@ public static class Credentials
     private static readonly string[] SecretKeySuffixes =
         ["password", "passwd", "secret", "token", "apikey", "credential", "credentials", "secretkey", "secretaccesskey", "privatekey", "authorization", "routingkey", "servicekey"];
 
-    /// <summary>A key named like a credential with its value, in a line of YAML or text: <c>password: x</c>, <c>"apiKey": "x"</c>.</summary>
-    private static readonly Lazy<Regex> KeyedValue = Pattern(
-        @"(?i:[A-Za-z0-9_.-]*(password|passwd|secret|token|api[_-]?key|credentials?|secret[_-]?key|secret[_-]?access[_-]?key|private[_-]?key|authorization|routing[_-]?key|service[_-]?key))[""']?[ \t]*[:=][ \t]*(""[^""]*""|'[^']*'|[^\s,}\]#]+)");
+    /// <summary>
+    /// A key with its value in a line of YAML or text (<c>password: x</c>, <c>"apiKey": "x"</c>); whether the key names a
+    /// credential is <see cref="IsSecretKey"/>'s to say, so the line and the value checks agree.
+    /// </summary>
+    private static readonly Lazy<Regex> KeyedValue = Pattern(@"([A-Za-z0-9_.-]+)[""']?[ \t]*[:=][ \t]*(""[^""]*""|'[^']*'|[^\s,}\]#]+)");
 
     /// <summary>Whether a key's value is a secret by its name (a reference such as passwordSecretRef or password_file is not).</summary>
     public static bool IsSecretKey(string key) => SecretKeySuffixes.Any(suffix => EndsWithIgnoringSeparators(key, suffix));
@@ -80,7 +82,7 @@ public static class Credentials
         }
 
         // Words under a key named like a credential are prose ("see the vault"), except an Authorization header's "Basic …".
-        var literal = value.Length >= 8 && (!value.Any(char.IsWhiteSpace) || key.EndsWith("authorization", StringComparison.OrdinalIgnoreCase));
+        var literal = value.Length >= 8 && (!value.Any(char.IsWhiteSpace) || EndsWithIgnoringSeparators(key, "authorization"));
         return IsSecretKey(key) && literal ? $"a literal value of '{key}'" : null;
     }
 
@@ -97,7 +99,9 @@ public static class Credentials
     public static string HideInLine(string line)
     {
         static string Stars(int length) => new('*', length);
-        var keyed = line.Length == 0 ? line : KeyedValue.Value.Replace(line, m => m.Value[..(m.Groups[2].Index - m.Index)] + Stars(m.Groups[2].Length));
+        var keyed = line.Length == 0 ? line : KeyedValue.Value.Replace(line, m => IsSecretKey(m.Groups[1].Value)
+            ? m.Value[..(m.Groups[2].Index - m.Index)] + Stars(m.Groups[2].Length)
+            : m.Value);
         return HideForms(keyed, Stars);
     }
 

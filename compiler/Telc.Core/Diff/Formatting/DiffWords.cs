@@ -29,8 +29,8 @@ public static class DiffWords
     public static IEnumerable<string> Problems(DiffSide side) =>
         side.Problems.SelectMany(d => new[]
         {
-            $"{d.Path ?? "(spec root)"}:{d.Start.Line}:{d.Start.Column} {d.Level.ToString().ToLowerInvariant()} {d.Code}: {SecretValues.MaskCredentials(d.Message)}",
-            $"    hint: {SecretValues.MaskCredentials(d.Hint)}",
+            $"{d.Path ?? "(spec root)"}:{d.Start.Line}:{d.Start.Column} {d.Level.ToString().ToLowerInvariant()} {d.Code}: {d.Message}",
+            $"    hint: {d.Hint}",
         });
 
     /// <summary>ok, failed (does not compile) or missing (no spec at all).</summary>
