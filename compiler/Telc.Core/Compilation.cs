@@ -65,6 +65,7 @@ public sealed class Compilation
         diagnostics.AddRange(InlineCredentials.Check(all));
         var model = Complete(all);
         diagnostics.AddRange(QueryChecker.Check(model));
+        diagnostics.AddRange(DerivedMetricUse.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));
         var clusters = ImmutableArray<ClusterPlan>.Empty;
         var objects = ImmutableArray<RenderedObject>.Empty;

@@ -102,6 +102,8 @@ public static class DiagnosticCatalogue
         "Something is declared but nothing will use it in any cluster: alerts no Alertmanager receives, a pipeline with no scraper, a namespace filter that selects nothing.");
     public static readonly DiagnosticDescriptor EnvironmentWithoutTier = new("TELC218", "Environment without a tier", Error,
         "The built-in policies and diff's risk classes go by an environment's tier (production, staging, development), not by its name. A name that does not say its tier (prod, staging, dev…) needs one: { name: live, tier: production }.");
+    public static readonly DiagnosticDescriptor DerivedMetricMisnamed = new("TELC219", "Query misses a metric derived from logs", Warning,
+        "A rule selects a name close to a metric a log pipeline derives, but not that name, or a derived histogram without its _bucket, _sum or _count series; the rule would never see the pipeline's data.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 
@@ -147,8 +149,12 @@ public static class DiagnosticCatalogue
         "The spec is valid, but rendering it needs a setting it leaves out, such as the repository URL for Argo CD Applications.");
     public static readonly DiagnosticDescriptor ConfigMapTooLarge = new("TELC502", "Rendered file too large for a ConfigMap", Error,
         "Kubernetes refuses ConfigMaps over 1 MiB. Rule files are spread over several ConfigMaps, but one AlertGroup must fit in one; split the group.");
+    public static readonly DiagnosticDescriptor CollectorConfigRefused = new("TELC503", "Rendered collector config fails the collector's schema", Error,
+        "Every rendered OpenTelemetry Collector config is checked against the component schemas derived from the pinned collector's sources: unknown keys, wrong types, undefined or unused components, incomplete pipelines, connectors on the wrong signal, port clashes. A failure is a telc bug; nothing is written.");
+    public static readonly DiagnosticDescriptor CannotRender = new("TELC504", "Setting this version cannot render", Error,
+        "The spec asks for something this version of telc cannot render yet (the Fluent Bit agent, a collector output to InfluxDB); it is refused rather than dropped, so nothing the spec says is lost.");
     public static readonly DiagnosticDescriptor NotRenderedYet = new("TELC501", "Not rendered by this version", DiagnosticLevel.Info,
-        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing); nothing is rendered for it yet.");
+        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) and the OpenTelemetry Collector agent and gateway (log, trace and OTLP metric pipelines); nothing is rendered for it yet.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalogue).GetFields()

@@ -45,7 +45,7 @@ public static class Suggestions
     }
 
     /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (gek → gke).</summary>
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 3)
         {

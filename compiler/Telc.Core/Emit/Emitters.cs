@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
 using Telc.Emit.NodeAgents;
+using Telc.Emit.OtelCollector;
 using Telc.Emit.Prometheus;
 using Telc.Emit.PrometheusOperator;
 using Telc.Spec;
@@ -18,6 +19,7 @@ public static class Emitters
         new AlertmanagerEmitter(),
         new NodeExporterEmitter(),
         new KubeStateMetricsEmitter(),
+        new OtelCollectorEmitter(),
     ];
 
     /// <summary>

@@ -6,5 +6,7 @@ public static class Images
     public const string Prometheus = "quay.io/prometheus/prometheus:v2.53.3";
     public const string Alertmanager = "quay.io/prometheus/alertmanager:v0.28.1";
     public const string NodeExporter = "quay.io/prometheus/node-exporter:v1.8.2";
+    /// <summary>The contrib distribution: the one that ships file_log, journald, k8s_attributes and the vendor exporters. Its component names are in OtelCollector.Vocabulary.</summary>
+    public const string OtelCollector = "otel/opentelemetry-collector-contrib:0.159.0";
     public const string KubeStateMetrics = "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0";
 }

@@ -15,7 +15,7 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders only the metrics and alerting stack";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack and the collectors, not yet the log and trace stores, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -61,12 +61,7 @@ public static class NotRendered
         switch (resource.Spec)
         {
             case MetricPipelineSpec pipeline:
-                if (pipeline.Input.Otlp is { Enabled: true })
-                {
-                    yield return new UnrenderedPart(resource, ["spec.input.otlp"], $"the OTLP input of {resource.DisplayName}", null, null);
-                }
-
-                if (UnrenderedBufferFields(model, resource, pipeline) is { Count: > 0 } fields)
+                if (pipeline.Input.Otlp is not { Enabled: true } && UnrenderedBufferFields(model, resource, pipeline) is { Count: > 0 } fields)
                 {
                     yield return new UnrenderedPart(resource, [.. fields.Select(f => $"spec.buffer.{f}")],
                         $"{string.Join(" and ", fields.Select(f => $"buffer.{f}"))} of {resource.DisplayName}",
@@ -80,9 +75,10 @@ public static class NotRendered
                 yield return new UnrenderedPart(resource, ["spec.platform"], $"spec.platform of {resource.DisplayName}",
                     "the platform decides which control-plane scrape jobs and alerts of presets are on, and no preset is rendered yet", null);
                 break;
-            case BackendSpec { External.PrometheusRemoteWrite: not null } when Written(resource, "spec.external.prometheusRemoteWrite.tls", "insecure") is { Count: > 0 }:
-                yield return new UnrenderedPart(resource, ["spec.external.prometheusRemoteWrite.tls.insecure"], $"tls.insecure of {resource.DisplayName}",
-                    "over HTTP the URL's scheme decides whether TLS is used (http:// or https://)", "leave insecure out; write the URL with http:// to send without TLS");
+            case BackendSpec { External: { } external } when SchemeDecidesTls(external) is { } protocol && Written(resource, $"spec.external.{protocol}.tls", "insecure") is { Count: > 0 }:
+                yield return new UnrenderedPart(resource, [$"spec.external.{protocol}.tls.insecure"], $"tls.insecure of {resource.DisplayName}",
+                    "the URL's scheme decides whether TLS is used (http:// or https://); only an OTLP gRPC endpoint written grpc:// takes tls.insecure",
+                    "leave insecure out; write the URL with http:// to send without TLS");
                 break;
             case TeamSpec { Budgets: not null }:
                 yield return new UnrenderedPart(resource, ["spec.budgets"], $"spec.budgets of {resource.DisplayName}", null, null);
@@ -93,6 +89,16 @@ public static class NotRendered
                 break;
         }
     }
+
+    /// <summary>The protocol section of an external endpoint whose URL scheme alone decides TLS: all but OTLP over gRPC written grpc://.</summary>
+    private static string? SchemeDecidesTls(ExternalBackend external) => external switch
+    {
+        { Otlp: { } otlp } => otlp.Protocol == OtlpProtocol.Grpc && otlp.Endpoint.StartsWith("grpc://", StringComparison.Ordinal) ? null : "otlp",
+        { PrometheusRemoteWrite: not null } => "prometheusRemoteWrite",
+        { Elasticsearch: not null } => "elasticsearch",
+        { Loki: not null } => "loki",
+        _ => "splunkHec",
+    };
 
     /// <summary>The buffer fields the pipeline's YAML writes that change nothing: all but queueSize, and queueSize too unless it ships by remote write.</summary>
     private static List<string> UnrenderedBufferFields(SpecModel model, Resource resource, MetricPipelineSpec pipeline)

@@ -28,10 +28,10 @@ public static class ClusterLowering
         var metrics = MetricsLowering.Lower(model, spec, ns, backends, pipelines, routing, ruleGroups);
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
-            metrics, routing);
+            metrics, routing, CollectorsLowering.Lower(model, name, ns, metrics));
     }
 
-    private static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>
+    internal static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>
         clusters.IsDefaultOrEmpty || clusters.Any(c => c.Value == cluster);
 
     /// <summary>Object names say what runs and which backend it is: prometheus-metrics, alertmanager-alerts.</summary>

@@ -18,4 +18,5 @@ public sealed record ClusterPlan(
     Platform Platform,
     ImmutableSortedDictionary<string, string> ExternalLabels,
     MetricsPlan Metrics,
-    RoutingPlan Routing);
+    RoutingPlan Routing,
+    CollectorsPlan Collectors);

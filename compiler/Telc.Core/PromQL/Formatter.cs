@@ -180,25 +180,7 @@ public static partial class Formatter
     private static string Number(double value) =>
         double.IsPositiveInfinity(value) ? "Inf" : double.IsNegativeInfinity(value) ? "-Inf" : double.IsNaN(value) ? "NaN" : value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Quote(string value)
-    {
-        var text = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            text.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < 0x20 || c == 0x7F => $"\\x{(int)c:x2}",
-                _ => c.ToString(),
-            });
-        }
-
-        return text.Append('"').ToString();
-    }
+    private static string Quote(string value) => Text.GoStringLiteral.Quote(value);
 
 
 }

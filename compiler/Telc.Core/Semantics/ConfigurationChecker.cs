@@ -195,12 +195,15 @@ public sealed partial class ConfigurationChecker
     private void CheckEndpoints(BackendSpec backend)
     {
         var external = backend.External;
-        foreach (var endpoint in new[] { external?.PrometheusRemoteWrite, external?.Elasticsearch, external?.Loki })
+        var endpoints = new[] { external?.PrometheusRemoteWrite, external?.Elasticsearch, external?.Loki }.OfType<HttpEndpoint>().Select(e => (e.Url, e.Tls))
+            .Concat(external?.SplunkHec is { } splunk ? [(splunk.Url, splunk.Tls)] : [])
+            .Concat(external?.Otlp is { } otlp ? [(otlp.Endpoint, otlp.Tls)] : []);
+        foreach (var (url, tls) in endpoints)
         {
-            if (endpoint?.Tls is { Insecure: true } tls && endpoint.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            if (tls is { Insecure: true } && url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
-                Add(DiagnosticCatalogue.InvalidForConsumer, tls.Location, $"tls.insecure asks for no TLS, but the URL '{endpoint.Url}' is https://; over HTTP the URL's scheme decides",
-                    "write the URL with http:// to send without TLS, or remove insecure");
+                Add(DiagnosticCatalogue.InvalidForConsumer, tls.Location, $"tls.insecure asks for no TLS, but the URL '{url}' is https://; the URL's scheme decides",
+                    "write the URL with http:// to send without TLS (for OTLP over gRPC, grpc:// with tls.insecure), or remove insecure");
             }
         }
     }

@@ -38,6 +38,14 @@ public sealed class RenderChecker
                     "use auth.bearerTokenSecretRef"));
             }
 
+            foreach (var part in cluster.Collectors.Agent.Concat(cluster.Collectors.Gateway)
+                .Where(p => p.Logs is { DerivedMetrics.IsDefaultOrEmpty: false } && cluster.Collectors.MetricsStore is null))
+            {
+                Once(reported, $"derived-metrics/{part.Pipeline.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, part.Logs!.DerivedMetrics[0].Location,
+                    $"the metrics derived by {part.Pipeline.DisplayName} need a Prometheus to go to in cluster '{cluster.Name}', and none runs there",
+                    "deploy a Prometheus backend (without operator: true) to this cluster, or restrict the pipeline's clusters"));
+            }
+
             foreach (var prometheus in cluster.Metrics.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
             {
                 Once(reported, $"no-alertmanager/{prometheus.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.GoesNowhere, prometheus.Backend.Location,

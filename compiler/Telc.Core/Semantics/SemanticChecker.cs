@@ -279,6 +279,7 @@ public sealed class SemanticChecker
                 CheckBackend(pipeline.Output.Backend, BackendUse.MetricsOutput, user);
                 CheckBackend(pipeline.ScrapedBy, BackendUse.Scraper, user);
                 diagnostics.AddRange(ScrapeJobChecks.Check(pipeline));
+                CollectorPipelineChecks.Check(model, resource, pipeline, diagnostics);
                 foreach (var pattern in pipeline.Filter?.DropMetrics ?? [])
                 {
                     CheckRegex(pattern, pipeline.Filter!.Location, "dropMetrics");
@@ -287,9 +288,11 @@ public sealed class SemanticChecker
                 break;
             case LogPipelineSpec pipeline:
                 CheckBackend(pipeline.Output.Backend, BackendUse.LogsOutput, user);
+                CollectorPipelineChecks.Check(model, resource, pipeline, diagnostics);
                 break;
             case TracePipelineSpec pipeline:
                 CheckBackend(pipeline.Output.Backend, BackendUse.TracesOutput, user);
+                CollectorPipelineChecks.Check(model, resource, pipeline, diagnostics);
                 break;
             case AlertGroupSpec group:
                 CheckBackend(group.Backend, BackendUse.Rules, user);

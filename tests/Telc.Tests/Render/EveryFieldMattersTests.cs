@@ -25,6 +25,7 @@ public sealed partial class EveryFieldMattersTests
         ["* spec.presets[]"] = "the preset catalog is empty, so every preset is refused (TELC201) until presets render",
         ["Team spec.owners[]"] = "tells readers who answers for the team; policies read it (PolicyContext.Spec)",
         ["Team spec.namespaces[]"] = "what the team's alerts may query (policy team-alerts-own-namespaces, BuiltInPolicyTests)",
+        ["LogPipeline spec.agent"] = "otelcol is the one agent rendered; fluentbit is refused with TELC504 until its DaemonSet renders (CollectorRenderTests)",
         ["Waiver *"] = "a Waiver accepts findings of validate (tests/cases/waivers, WaiverTests)",
         ["Project spec.policies.*"] = "policy options and switches (BuiltInPolicyTests)",
         ["Project spec.environments[]"] = "declares the environments Clusters may name and what each is held to (EnvironmentTierTests)",
@@ -202,7 +203,7 @@ public sealed partial class EveryFieldMattersTests
                 yield return JsonValue.Create(integer - 1);
                 break;
             case JsonValueKind.Number:
-                var number = value.GetValue<double>();
+                var number = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
                 yield return JsonValue.Create(number * 2);
                 yield return JsonValue.Create(number / 2);
                 break;

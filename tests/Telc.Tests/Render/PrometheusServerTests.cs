@@ -46,6 +46,6 @@ public sealed class PrometheusServerTests
 
         Assert.False(server.HasExited, "prometheus exited: " + await server.ExitLog());
         Assert.True(evaluated, "not every rule was evaluated healthy in time: " + groups);
-        Assert.Equal<string>(["payments-api"], groups.EnumerateArray().Select(g => g.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal<string>(["payments-api", "telc-otel-collectors"], groups.EnumerateArray().Select(g => g.GetProperty("name").GetString()!).ToArray());
     }
 }

@@ -24,7 +24,10 @@ public sealed record Deployment(ObjectMeta Metadata, DeploymentSpec Spec) : IKub
     public string Kind => "Deployment";
 }
 
-public sealed record DeploymentSpec(int Replicas, LabelSelector Selector, PodTemplate Template);
+public sealed record DeploymentSpec(int Replicas, LabelSelector Selector, PodTemplate Template, DeploymentStrategy? Strategy = null);
+
+/// <summary>Recreate for a Deployment whose pod holds a ReadWriteOnce volume, which a second pod could not mount during a rolling update.</summary>
+public sealed record DeploymentStrategy(string Type);
 
 public sealed record DaemonSet(ObjectMeta Metadata, DaemonSetSpec Spec) : IKubernetesObject
 {
@@ -68,7 +71,9 @@ public sealed record Container(
 
 public sealed record EnvVar(string Name, EnvVarSource ValueFrom);
 
-public sealed record EnvVarSource(ObjectFieldSelector FieldRef);
+public sealed record EnvVarSource(ObjectFieldSelector? FieldRef = null, SecretKeySelector? SecretKeyRef = null);
+
+public sealed record SecretKeySelector(string Name, string Key);
 
 public sealed record ObjectFieldSelector(string FieldPath);
 
@@ -84,7 +89,9 @@ public sealed record Probe(HttpGetAction HttpGet, int InitialDelaySeconds, int P
 
 public sealed record HttpGetAction(string Path, string Port);
 
-public sealed record ContainerSecurityContext(bool ReadOnlyRootFilesystem = true, bool AllowPrivilegeEscalation = false);
+public sealed record ContainerSecurityContext(bool ReadOnlyRootFilesystem = true, bool AllowPrivilegeEscalation = false, int? RunAsUser = null, Capabilities? Capabilities = null);
+
+public sealed record Capabilities(ImmutableArray<string> Drop, ImmutableArray<string> Add = default);
 
 public sealed record Volume(
     string Name,
@@ -92,7 +99,10 @@ public sealed record Volume(
     SecretVolumeSource? Secret = null,
     EmptyDirVolumeSource? EmptyDir = null,
     HostPathVolumeSource? HostPath = null,
-    ProjectedVolumeSource? Projected = null);
+    ProjectedVolumeSource? Projected = null,
+    PersistentVolumeClaimVolumeSource? PersistentVolumeClaim = null);
+
+public sealed record PersistentVolumeClaimVolumeSource(string ClaimName);
 
 public sealed record ProjectedVolumeSource(ImmutableArray<VolumeProjection> Sources);
 
@@ -104,7 +114,7 @@ public sealed record SecretVolumeSource(string SecretName);
 
 public sealed record EmptyDirVolumeSource;
 
-public sealed record HostPathVolumeSource(string Path);
+public sealed record HostPathVolumeSource(string Path, string? Type = null);
 
 public sealed record PersistentVolumeClaim(ObjectMeta Metadata, PersistentVolumeClaimSpec Spec);
 

@@ -24,13 +24,28 @@ public static class PrometheusConfigBuilder
         var labels = replicated ? cluster.ExternalLabels.SetItem(ReplicaLabel, "${" + PodNameVariable + "}") : cluster.ExternalLabels;
         return new PrometheusConfig(
             new GlobalConfig(plan.ScrapeInterval.Text, plan.EvaluationInterval.Text, labels),
-            plan.RuleGroups.IsEmpty ? [] : [RulesDirectory + "/*.yaml"],
+            plan.RuleGroups.IsEmpty && !MonitorsCollectors(cluster, plan) ? [] : [RulesDirectory + "/*.yaml"],
             plan.AlertmanagerTargets.IsEmpty
                 ? null
                 : new AlertingConfig([new AlertmanagerEndpoints([new StaticConfig(plan.AlertmanagerTargets)])], replicated ? [new RelabelConfig(Regex: ReplicaLabel, Action: "labeldrop")] : []),
-            [.. plan.Jobs.Select(job => Scrape(cluster, job))],
+            [.. plan.Jobs.Select(job => Scrape(cluster, job)), .. MonitorsCollectors(cluster, plan) ? [Collectors(cluster, plan)] : Array.Empty<ScrapeConfig>()],
             [.. plan.RemoteWrites.Select(RemoteWrite)]);
     }
+
+    /// <summary>Whether this Prometheus scrapes the cluster's collectors and evaluates their alerts.</summary>
+    public static bool MonitorsCollectors(ClusterPlan cluster, PrometheusPlan plan) =>
+        !cluster.Collectors.IsEmpty && cluster.Collectors.MetricsStore?.Backend == plan.Backend;
+
+    /// <summary>The collectors' own metrics, from the pods' metrics port, labelled with the collector (otel-agent, otel-gateway), pod and node.</summary>
+    private static ScrapeConfig Collectors(ClusterPlan cluster, PrometheusPlan plan) => new(OtelCollector.CollectorAlerts.JobName, plan.ScrapeInterval.Text,
+        KubernetesSdConfigs: [Discovery("pod", new NamespaceSelector([cluster.Namespace], []))],
+        RelabelConfigs: [
+            Keep("__meta_kubernetes_pod_label_app_kubernetes_io_name", $"{OtelCollector.OtelCollectorEmitter.AgentApp}|{OtelCollector.OtelCollectorEmitter.GatewayApp}"),
+            Keep("__meta_kubernetes_pod_container_port_name", "metrics"),
+            Copy("__meta_kubernetes_pod_label_app_kubernetes_io_name", "collector"),
+            Copy("__meta_kubernetes_pod_name", "pod"),
+            Copy("__meta_kubernetes_pod_node_name", "node"),
+        ]);
 
     public static RuleFile Rules(RuleGroupPlan group) => new([
         new RuleGroupConfig(group.Group.Name, group.Spec.Interval?.Text, [.. group.Rules.Select(Rule)]),

@@ -37,9 +37,20 @@ public sealed class PrometheusEmitter : IEmitter
             g => g.FileName,
             g => cache.Get("rule-file", Key(g), () => CanonicalYamlWriter.Write(PrometheusConfigBuilder.Rules(g))),
             StringComparer.Ordinal);
+        if (PrometheusConfigBuilder.MonitorsCollectors(cluster, plan))
+        {
+            rules = rules.Add(OtelCollector.CollectorAlerts.FileName, CanonicalYamlWriter.Write(OtelCollector.CollectorAlerts.Rules()));
+        }
+
         var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", Key(g), () => ObjectFactory.Checksum([rules[g.FileName]])));
         var ruleSizes = plan.RuleGroups.ToImmutableSortedDictionary(
             g => g.FileName, g => cache.Get("rule-size", Key(g), () => System.Text.Encoding.UTF8.GetByteCount(rules[g.FileName])), StringComparer.Ordinal);
+        if (rules.TryGetValue(OtelCollector.CollectorAlerts.FileName, out var collectorRules))
+        {
+            ruleChecksums = ruleChecksums.Append(OtelCollector.CollectorAlerts.FileName + "\n" + ObjectFactory.Checksum([collectorRules]));
+            ruleSizes = ruleSizes.Add(OtelCollector.CollectorAlerts.FileName, System.Text.Encoding.UTF8.GetByteCount(collectorRules));
+        }
+
         foreach (var group in plan.RuleGroups.Where(g => ruleSizes[g.FileName] > MaxConfigMapBytes))
         {
             diagnostics.Add(Diagnostics.Diagnostic.At(Diagnostics.DiagnosticCatalogue.ConfigMapTooLarge, group.Group.Location,
@@ -60,6 +71,11 @@ public sealed class PrometheusEmitter : IEmitter
         if (plan.Spec.Replicas > 1)
         {
             args.Add("--enable-feature=expand-external-labels");
+        }
+
+        if (cluster.Collectors.WritesTo(plan))
+        {
+            args.Add("--web.enable-remote-write-receiver");
         }
 
         if (plan.RetentionTime is { } time)

@@ -46,7 +46,7 @@ public sealed record ResourceAmounts(
 
 [Doc("TLS towards an endpoint.")]
 public sealed record TlsSettings(
-    [Doc("Send without TLS. Refused towards external endpoints in prod by policy."), Default(false)] bool Insecure,
+    [Doc("Send without TLS, for an OTLP gRPC endpoint written grpc://; elsewhere the URL's scheme decides (http:// or https://). Refused towards external endpoints in prod by policy."), Default(false)] bool Insecure,
     [Doc("Accept any server certificate. Refused in prod by policy."), Default(false)] bool InsecureSkipVerify,
     [Doc("Secret key holding the CA bundle that signs the server certificate.")] SecretKeyRef? CaSecretRef,
     [Doc("Client certificate and key for mutual TLS.")] ClientCertificateRef? ClientCertSecretRef) : SpecNode;

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Telc.Emit.Prometheus;
+
+namespace Telc.Emit.OtelCollector;
+
+/// <summary>
+/// The collectors' own alerts, evaluated by the Prometheus that scrapes them: data dropped because a queue was full,
+/// data partly dropped because an output keeps failing, data refused at the door (memory limit, throttling) and a
+/// queue nearly full. Every one names the collector (otel-agent or otel-gateway), the pod and the exporter or
+/// receiver, so the pipeline is known: exporter ids are TYPE/PIPELINE.
+/// </summary>
+public static class CollectorAlerts
+{
+    /// <summary>An underscore, which no AlertGroup name may hold, so the file never meets an AlertGroup's.</summary>
+    public const string FileName = "telc_otel_collectors.yaml";
+    public const string JobName = "telc/otel-collectors";
+
+    private const string Failed = "otelcol_exporter_send_failed_(log_records|spans|metric_points)_total";
+    private const string Sent = "otelcol_exporter_sent_(log_records|spans|metric_points)_total";
+
+    public static RuleFile Rules() => new([
+        new RuleGroupConfig("telc-otel-collectors", null, [
+            Alert("OtelCollectorDroppingData",
+                $"sum by (collector, pod, exporter) (rate({{__name__=~\"otelcol_exporter_enqueue_failed_(log_records|spans|metric_points)_total\", job=\"{JobName}\"}}[5m])) > 0",
+                "5m", "critical",
+                "{{ $labels.collector }} {{ $labels.pod }} drops data: the queue of {{ $labels.exporter }} is full",
+                "The exporter's sending queue is full, so new data for this pipeline is refused and lost (otelcol_exporter_enqueue_failed_*). Its output is down or too slow; other pipelines are not affected."),
+            Alert("OtelCollectorExportFailing",
+                $"sum by (collector, pod, exporter) (rate({{__name__=~\"{Failed}\", job=\"{JobName}\"}}[10m]))\n  / (sum by (collector, pod, exporter) (rate({{__name__=~\"{Sent}\", job=\"{JobName}\"}}[10m])) + sum by (collector, pod, exporter) (rate({{__name__=~\"{Failed}\", job=\"{JobName}\"}}[10m])))\n  > 0.01",
+                "15m", "warning",
+                "{{ $labels.collector }} {{ $labels.pod }} loses {{ $value | humanizePercentage }} of the data sent by {{ $labels.exporter }}",
+                "Sending kept failing until the pipeline's retry budget (retryFor) ran out, so part of its data was dropped (otelcol_exporter_send_failed_*)."),
+            Alert("OtelCollectorRefusingData",
+                $"sum by (collector, pod, receiver) (rate({{__name__=~\"otelcol_receiver_refused_(log_records|spans|metric_points)_total\", job=\"{JobName}\"}}[5m])) > 0",
+                "10m", "warning",
+                "{{ $labels.collector }} {{ $labels.pod }} refuses data at {{ $labels.receiver }}",
+                "The receiver refuses data (memory limit reached, or throttled); senders must retry, and data they cannot keep is lost."),
+            Alert("OtelCollectorQueueNearlyFull",
+                $"max by (collector, pod, exporter) (otelcol_exporter_queue_size{{job=\"{JobName}\"}} / otelcol_exporter_queue_capacity{{job=\"{JobName}\"}}) > 0.8",
+                "10m", "warning",
+                "The queue of {{ $labels.exporter }} on {{ $labels.collector }} {{ $labels.pod }} is {{ $value | humanizePercentage }} full",
+                "The output is slower than the input; when the queue is full, new data is dropped. Raise buffer.queueSize or fix the output."),
+        ]),
+    ]);
+
+    private static RuleConfig Alert(string name, string expr, string @for, string severity, string summary, string description) =>
+        new(null, name, expr, @for, null,
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("severity", severity)]),
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("summary", summary), KeyValuePair.Create("description", description)]));
+}

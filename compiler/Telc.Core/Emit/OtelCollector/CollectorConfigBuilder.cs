@@ -1,0 +1,309 @@
+using System.Collections.Immutable;
+using Telc.Model;
+using Telc.Output;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+using static Telc.Output.OutTree;
+
+namespace Telc.Emit.OtelCollector;
+
+/// <summary>
+/// Builds the agent's and the gateway's collector configuration. Every pipeline part is a collector pipeline of its
+/// own: its own receivers where it reads files (so a stalled part does not hold another's reader back), its own
+/// processors, its own exporter and queue. Processors run in this order: memory_limiter, k8s_attributes, filter (drop),
+/// transform (redact), probabilistic_sampler, batch.
+/// </summary>
+public sealed class CollectorConfigBuilder
+{
+    public const int MetricsPort = 8888;
+    public const int HealthPort = 13133;
+    public const string Storage = Vocabulary.FileStorage;
+    public const string StorageDirectory = "/var/lib/otelcol";
+    public const string NodeNameVariable = "K8S_NODE_NAME";
+    public const string HostRoot = "/hostfs";
+
+    private readonly SortedDictionary<string, OutNode> receivers = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, OutNode> processors = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, OutNode> exporters = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, OutNode> connectors = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, OutNode> extensions = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, OutMap> pipelines = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Resource> sources = new(StringComparer.Ordinal);
+    private readonly List<SecretEnvironment> environment = [];
+    private readonly SortedSet<string> secrets = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> hostFolders = new(StringComparer.Ordinal);
+    private bool readsJournal;
+
+    private CollectorConfigBuilder()
+    {
+        extensions[Vocabulary.HealthCheck] = Map(("endpoint", $"0.0.0.0:{HealthPort}"));
+        extensions[Storage] = Map(("directory", StorageDirectory), ("create_directory", true));
+        processors[Vocabulary.MemoryLimiter] = Map(("check_interval", "1s"), ("limit_percentage", 80), ("spike_limit_percentage", 25));
+        processors[Vocabulary.Batch] = Map(("send_batch_size", 1024), ("timeout", "1s"));
+    }
+
+    public static CollectorConfig Agent(ClusterPlan cluster)
+    {
+        var builder = new CollectorConfigBuilder();
+        builder.processors[Vocabulary.KubernetesAttributes] = KubernetesAttributes(agent: true);
+        foreach (var part in cluster.Collectors.Agent)
+        {
+            builder.AddAgentLogs(cluster, part);
+        }
+
+        return builder.Build();
+    }
+
+    public static CollectorConfig Gateway(ClusterPlan cluster)
+    {
+        var builder = new CollectorConfigBuilder();
+        var parts = cluster.Collectors.Gateway;
+        if (parts.Any(p => p.Signal != Signal.Logs))
+        {
+            builder.processors[Vocabulary.KubernetesAttributes] = KubernetesAttributes(agent: false);
+        }
+
+        foreach (var part in parts)
+        {
+            builder.AddGatewayPart(cluster, part);
+        }
+
+        return builder.Build();
+    }
+
+    private void AddAgentLogs(ClusterPlan cluster, CollectorPipelinePlan part)
+    {
+        var spec = part.Logs!;
+        var input = spec.Input;
+        var ids = new List<string>();
+        if (input.Containers is { } containers)
+        {
+            var id = $"{Vocabulary.FileLog}/{part.Id}";
+            receivers[id] = Map(
+                ("include", ContainerPaths(containers.Namespaces?.Include ?? [], containers.Containers?.Include ?? [])),
+                ("exclude", ExcludedContainerPaths(cluster, containers)),
+                ("start_at", "beginning"), ("include_file_path", true), ("include_file_name", false), ("storage", Storage),
+                ("operators", Seq([Stanza.Container(), .. Stanza.Parsers(spec.Parsers, "attributes[\"log.file.path\"]")])));
+            ids.Add(id);
+            hostFolders.Add("/var/log/pods");
+        }
+
+        if (input.Node is { Journald: true })
+        {
+            var id = $"{Vocabulary.Journald}/{part.Id}";
+            receivers[id] = Map(("directory", "/var/log/journal"), ("root_path", HostRoot), ("start_at", "end"), ("storage", Storage),
+                ("operators", Seq(Stanza.Parsers(spec.Parsers, "body[\"_SYSTEMD_UNIT\"]"))));
+            ids.Add(id);
+            readsJournal = true;
+        }
+
+        foreach (var (file, index) in input.Files.IsDefault ? [] : input.Files.Select((f, i) => (f, i)))
+        {
+            var id = $"{Vocabulary.FileLog}/{part.Id}-file-{index}";
+            receivers[id] = Map(("include", Seq(HostRoot + file.Path)), ("start_at", "beginning"), ("include_file_path", true), ("storage", Storage),
+                ("attributes", file.Tag is null ? null : Map(("tag", file.Tag))),
+                ("operators", Seq(Stanza.Parsers(spec.Parsers, "attributes[\"log.file.path\"]"))));
+            ids.Add(id);
+            hostFolders.Add(FolderOf(file.Path));
+        }
+
+        AddPipeline(cluster, part, ids, [Vocabulary.KubernetesAttributes]);
+    }
+
+    private void AddGatewayPart(ClusterPlan cluster, CollectorPipelinePlan part)
+    {
+        var ids = new List<string>();
+        var enrichment = new List<string> { Vocabulary.KubernetesAttributes };
+        switch (part.Signal)
+        {
+            case Signal.Logs:
+                var events = $"{Vocabulary.KubernetesObjects}/{part.Id}";
+                receivers[events] = Map(("auth_type", "serviceAccount"), ("objects", Seq(Map(("name", "events"), ("group", "events.k8s.io"), ("mode", "watch")))));
+                ids.Add(events);
+                enrichment.Clear();
+                break;
+            case Signal.Traces:
+                var input = part.Traces!.Input;
+                if (input.Otlp is { Enabled: true })
+                {
+                    ids.Add(AddOtlpReceiver());
+                }
+
+                if (input.Zipkin is { Enabled: true })
+                {
+                    receivers[Vocabulary.ZipkinReceiver] = Map(("endpoint", "0.0.0.0:9411"));
+                    ids.Add(Vocabulary.ZipkinReceiver);
+                }
+
+                if (input.Jaeger is { Enabled: true })
+                {
+                    receivers[Vocabulary.JaegerReceiver] = Map(("protocols", Map(
+                        ("grpc", Map(("endpoint", "0.0.0.0:14250"))), ("thrift_http", Map(("endpoint", "0.0.0.0:14268"))))));
+                    ids.Add(Vocabulary.JaegerReceiver);
+                }
+
+                break;
+            default:
+                ids.Add(AddOtlpReceiver());
+                break;
+        }
+
+        AddPipeline(cluster, part, ids, enrichment);
+    }
+
+    private string AddOtlpReceiver()
+    {
+        receivers[Vocabulary.OtlpReceiver] = Map(("protocols", Map(
+            ("grpc", Map(("endpoint", "0.0.0.0:4317"))), ("http", Map(("endpoint", "0.0.0.0:4318"))))));
+        return Vocabulary.OtlpReceiver;
+    }
+
+    private void AddPipeline(ClusterPlan cluster, CollectorPipelinePlan part, List<string> inputs, List<string> enrichment)
+    {
+        var signal = part.Signal.ToString().ToLowerInvariant();
+        var chain = new List<string> { Vocabulary.MemoryLimiter };
+        chain.AddRange(enrichment);
+        if (PipelineProcessors.Drop(part) is { } drop)
+        {
+            processors[$"{Vocabulary.Filter}/{part.Id}"] = drop;
+            chain.Add($"{Vocabulary.Filter}/{part.Id}");
+        }
+
+        if (PipelineProcessors.Redact(part) is { } redact)
+        {
+            processors[$"{Vocabulary.Transform}/{part.Id}"] = redact;
+            chain.Add($"{Vocabulary.Transform}/{part.Id}");
+        }
+
+        if (part.Traces?.Sampling is { } sampling)
+        {
+            processors[$"{Vocabulary.ProbabilisticSampler}/{part.Id}"] = Map(("sampling_percentage", sampling.Percentage));
+            chain.Add($"{Vocabulary.ProbabilisticSampler}/{part.Id}");
+        }
+
+        chain.Add(Vocabulary.Batch);
+
+        var exporter = Exporters.For(part, Storage);
+        exporters[exporter.Id] = exporter.Config;
+        foreach (var (id, config) in exporter.Extensions)
+        {
+            extensions[id] = config;
+        }
+
+        environment.AddRange(exporter.Environment);
+        secrets.UnionWith(exporter.MountedSecrets);
+        var outputs = new List<string> { exporter.Id };
+
+        if (DerivedMetrics.Connector(part) is { } derived && cluster.Collectors.MetricsStore is { } store)
+        {
+            var connector = $"{Vocabulary.SignalToMetrics}/{part.Id}";
+            connectors[connector] = derived;
+            outputs.Add(connector);
+            var derivedExporter = Exporters.Id(Vocabulary.PrometheusRemoteWrite, $"{part.Id}-derived");
+            exporters[derivedExporter] = DerivedMetrics.Exporter(part, $"{store.ObjectName}.{cluster.Namespace}.svc");
+            pipelines[$"metrics/{part.Id}-derived"] = Pipeline([connector], [Vocabulary.Batch], [derivedExporter]);
+            sources[$"metrics/{part.Id}-derived"] = part.Pipeline;
+        }
+
+        pipelines[$"{signal}/{part.Id}"] = Pipeline(inputs, chain, outputs);
+        sources[$"{signal}/{part.Id}"] = part.Pipeline;
+    }
+
+    private static OutMap Pipeline(IEnumerable<string> inputs, IEnumerable<string> chain, IEnumerable<string> outputs) =>
+        Map(("receivers", Seq(inputs)), ("processors", Seq(chain)), ("exporters", Seq(outputs)));
+
+    private CollectorConfig Build()
+    {
+        var usedProcessors = pipelines.Values.SelectMany(p => ((OutSeq)p.Entries.First(e => e.Key == "processors").Value).Items).OfType<OutScalar>().Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
+        foreach (var unused in processors.Keys.Where(k => !usedProcessors.Contains(k)).ToArray())
+        {
+            processors.Remove(unused);
+        }
+
+        if (!UsesStorage())
+        {
+            extensions.Remove(Storage);
+        }
+
+        var root = Map(
+            ("receivers", Sections(receivers)),
+            ("processors", Sections(processors)),
+            ("exporters", Sections(exporters)),
+            ("connectors", connectors.Count == 0 ? null : Sections(connectors)),
+            ("extensions", Sections(extensions)),
+            ("service", Map(
+                ("extensions", Seq(extensions.Keys)),
+                ("pipelines", new OutMap([.. pipelines.Select(p => KeyValuePair.Create(p.Key, (OutNode)p.Value))])),
+                ("telemetry", Telemetry()))));
+        return new CollectorConfig(root, [.. environment.DistinctBy(e => e.Name).OrderBy(e => e.Name, StringComparer.Ordinal)], [.. secrets], [.. hostFolders], readsJournal,
+            sources.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Whether a receiver keeps its checkpoints, or an exporter its queue, on the storage extension.</summary>
+    private bool UsesStorage() =>
+        receivers.Values.Concat(exporters.Values).OfType<OutMap>().Any(c => c.Entries.Any(e => e.Key == "storage")
+            || c.Entries.Any(e => e.Key == "sending_queue" && e.Value is OutMap queue && queue.Entries.Any(q => q.Key == "storage")));
+
+    /// <summary>The collector's own metrics, served for Prometheus to scrape.</summary>
+    private static OutMap Telemetry()
+    {
+        var prometheus = Map(("host", "0.0.0.0"), ("port", MetricsPort));
+        var reader = Map(("pull", Map(("exporter", Map(("prometheus", prometheus))))));
+        return Map(("metrics", Map(("level", "normal"), ("readers", Seq(reader)))));
+    }
+
+    /// <summary>A section with the configs in id order; a component with no settings is an empty mapping, as the collector expects.</summary>
+    private static OutMap Sections(SortedDictionary<string, OutNode> section) => new([.. section.Select(e => KeyValuePair.Create(e.Key, e.Value))]);
+
+    /// <summary>
+    /// On the agent, only the node's own pods are watched (the node from the downward API) and records are matched to
+    /// pods by the UID the container operator reads from the log path. On the gateway, data pushed by applications is
+    /// matched by the pod IP or UID it carries, else by the address of the connection it came over.
+    /// </summary>
+    private static OutMap KubernetesAttributes(bool agent) => Map(
+        ("auth_type", "serviceAccount"),
+        ("passthrough", false),
+        ("filter", agent ? Map(("node_from_env_var", NodeNameVariable)) : null),
+        ("pod_association", agent
+            ? Seq(Map(("sources", Seq(Map(("from", "resource_attribute"), ("name", "k8s.pod.uid"))))))
+            : Seq(
+                Map(("sources", Seq(Map(("from", "resource_attribute"), ("name", "k8s.pod.ip"))))),
+                Map(("sources", Seq(Map(("from", "resource_attribute"), ("name", "k8s.pod.uid"))))),
+                Map(("sources", Seq(Map(("from", "connection"))))))),
+        ("extract", Map(("metadata", Seq(
+            "k8s.namespace.name", "k8s.pod.name", "k8s.pod.uid", "k8s.node.name",
+            "k8s.deployment.name", "k8s.statefulset.name", "k8s.daemonset.name", "k8s.job.name", "k8s.cronjob.name")))));
+
+    /// <summary>Container log files of the selected namespaces and containers: /var/log/pods/NAMESPACE_POD_UID/CONTAINER/N.log.</summary>
+    private static OutSeq ContainerPaths(ImmutableArray<string> namespaces, ImmutableArray<string> containers) =>
+        Seq(from ns in namespaces.IsDefaultOrEmpty ? ["*"] : namespaces
+            from container in containers.IsDefaultOrEmpty ? ["*"] : containers
+            select $"/var/log/pods/{ns}_*/{container}/*.log");
+
+    /// <summary>
+    /// Excluded namespaces and containers, and unless includeSystem, kube-system and the telemetry namespace, so that
+    /// the collectors never read their own output and feed it back.
+    /// </summary>
+    private static OutSeq? ExcludedContainerPaths(ClusterPlan cluster, ContainerLogInput containers)
+    {
+        var namespaces = (containers.Namespaces?.Exclude ?? []).ToList();
+        if (!containers.IncludeSystem)
+        {
+            namespaces.AddRange(["kube-system", cluster.Namespace]);
+        }
+
+        var paths = namespaces.Distinct(StringComparer.Ordinal).Select(ns => $"/var/log/pods/{ns}_*/*/*.log")
+            .Concat((containers.Containers?.Exclude ?? []).Select(c => $"/var/log/pods/*_*/{c}/*.log"))
+            .ToArray();
+        return paths.Length == 0 ? null : Seq(paths);
+    }
+
+    /// <summary>The folder a file glob lives in, up to its first wildcard: what the agent mounts from the node, under <see cref="HostRoot"/>.</summary>
+    public static string FolderOf(string path)
+    {
+        var wildcard = path.IndexOfAny(['*', '?', '[', '{']);
+        var fixedPart = wildcard < 0 ? path : path[..wildcard];
+        var slash = fixedPart.LastIndexOf('/');
+        return slash <= 0 ? "/" : fixedPart[..slash];
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Immutable;
+using Telc.Diagnostics;
+using Telc.Emit.Kubernetes;
+using Telc.Model;
+using Telc.Output;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Emit.OtelCollector;
+
+/// <summary>
+/// The OpenTelemetry Collector agent (a DaemonSet reading every node's logs) and gateway (a Deployment receiving
+/// what applications push, and watching Kubernetes events once per cluster). Every rendered configuration is checked
+/// against the schema derived from the pinned collector's sources before it is written.
+/// </summary>
+public sealed class OtelCollectorEmitter : IEmitter
+{
+    public const string AgentApp = "otel-agent";
+    public const string GatewayApp = "otel-gateway";
+    private const string ConfigFile = "collector.yaml";
+    private const string ConfigDirectory = "/conf";
+
+    /// <summary>Log and trace pipelines, and the external endpoints they (or OTLP metric pipelines) ship to.</summary>
+    public bool Renders(SpecModel model, Resource resource) => resource.Spec switch
+    {
+        LogPipelineSpec pipeline => pipeline.Agent == LogAgent.OtelCollector,
+        TracePipelineSpec => true,
+        BackendSpec { External: { PrometheusRemoteWrite: null } } => OutputsOfCollectors(model).Contains(resource.Name),
+        _ => false,
+    };
+
+    private static HashSet<string> OutputsOfCollectors(SpecModel model) =>
+    [
+        .. model.OfKind<LogPipelineSpec>().Select(p => p.Spec.Output.Backend.Value),
+        .. model.OfKind<TracePipelineSpec>().Select(p => p.Spec.Output.Backend.Value),
+        .. model.OfKind<MetricPipelineSpec>().Where(p => p.Spec.Input.Otlp is { Enabled: true }).Select(p => p.Spec.Output.Backend.Value),
+    ];
+
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context)
+    {
+        var plan = cluster.Collectors;
+        if (!plan.Agent.IsEmpty)
+        {
+            yield return Agent(cluster, plan, context);
+        }
+
+        if (!plan.Gateway.IsEmpty)
+        {
+            yield return Gateway(cluster, plan, context);
+        }
+    }
+
+    private static Component Agent(ClusterPlan cluster, CollectorsPlan plan, EmitContext context)
+    {
+        var factory = context.Factory;
+        var name = plan.AgentName;
+        var source = plan.Agent[0].Pipeline;
+        var config = CollectorConfigBuilder.Agent(cluster);
+        var text = Checked(config, cluster, context.Diagnostics);
+
+        var mounts = new List<VolumeMount> { new("config", ConfigDirectory, ReadOnly: true), new("storage", CollectorConfigBuilder.StorageDirectory) };
+        var volumes = new List<Volume>
+        {
+            new("config", ConfigMap: new ConfigMapVolumeSource(name)),
+            new("storage", HostPath: new HostPathVolumeSource($"{CollectorConfigBuilder.StorageDirectory}/{cluster.Namespace}", "DirectoryOrCreate")),
+        };
+        if (config.HostFolders.Contains("/var/log/pods"))
+        {
+            mounts.Add(new VolumeMount("pods", "/var/log/pods", ReadOnly: true));
+            volumes.Add(new Volume("pods", HostPath: new HostPathVolumeSource("/var/log/pods")));
+        }
+
+        if (config.ReadsJournal)
+        {
+            // journalctl of the node itself, run chrooted into the node's root: the collector image has none.
+            mounts.Add(new VolumeMount("host", CollectorConfigBuilder.HostRoot, ReadOnly: true));
+            volumes.Add(new Volume("host", HostPath: new HostPathVolumeSource("/")));
+        }
+        else
+        {
+            foreach (var (folder, index) in config.HostFolders.Where(f => f != "/var/log/pods").Select((f, i) => (f, i)))
+            {
+                mounts.Add(new VolumeMount($"host-{index}", CollectorConfigBuilder.HostRoot + folder, ReadOnly: true));
+                volumes.Add(new Volume($"host-{index}", HostPath: new HostPathVolumeSource(folder)));
+            }
+        }
+
+        AddSecrets(config, mounts, volumes);
+        var container = Collector(config, mounts, [new EnvVar(CollectorConfigBuilder.NodeNameVariable, new EnvVarSource(new ObjectFieldSelector("spec.nodeName")))],
+            [new NamedPort("metrics", CollectorConfigBuilder.MetricsPort), new NamedPort("health", CollectorConfigBuilder.HealthPort)],
+            new ContainerSecurityContext(RunAsUser: 0, Capabilities: new Capabilities(["ALL"], config.ReadsJournal ? ["SYS_CHROOT"] : default)));
+        var onControlPlane = plan.Agent.Any(p => p.Logs?.Input.Node is { ControlPlane: true });
+        var pod = new PodSpec([container], ServiceAccountName: name, Volumes: [.. volumes],
+            Tolerations: onControlPlane
+                ? [new Toleration(Key: "node-role.kubernetes.io/control-plane", Effect: "NoSchedule"), new Toleration(Key: "node-role.kubernetes.io/master", Effect: "NoSchedule")]
+                : default,
+            TerminationGracePeriodSeconds: 30);
+        return new Component(name, [
+            .. Rbac(name, AgentApp, source, factory, events: false, pods: true),
+            new ConfigMap(factory.Meta(name, AgentApp, source), ObjectFactory.Map((ConfigFile, text))),
+            new Service(factory.Meta(name, AgentApp, source), new ServiceSpec(factory.Selector(name, AgentApp), [new ServicePort("metrics", CollectorConfigBuilder.MetricsPort, "metrics")], ClusterIP: "None")),
+            new DaemonSet(factory.Meta(name, AgentApp, source), new DaemonSetSpec(new LabelSelector(factory.Selector(name, AgentApp)), factory.Template(name, AgentApp, pod, text))),
+        ]);
+    }
+
+    private static Component Gateway(ClusterPlan cluster, CollectorsPlan plan, EmitContext context)
+    {
+        var factory = context.Factory;
+        var name = plan.GatewayName;
+        var source = plan.Gateway[0].Pipeline;
+        var config = CollectorConfigBuilder.Gateway(cluster);
+        var text = Checked(config, cluster, context.Diagnostics);
+        var persistent = plan.Gateway.Any(p => p.Buffer.Persistent);
+
+        var mounts = new List<VolumeMount> { new("config", ConfigDirectory, ReadOnly: true), new("storage", CollectorConfigBuilder.StorageDirectory) };
+        var volumes = new List<Volume> { new("config", ConfigMap: new ConfigMapVolumeSource(name)) };
+        if (!persistent)
+        {
+            volumes.Add(new Volume("storage", EmptyDir: new EmptyDirVolumeSource()));
+        }
+
+        AddSecrets(config, mounts, volumes);
+        var ports = GatewayPorts(config.Root);
+        var container = Collector(config, mounts, default,
+            [.. ports.Select(p => new NamedPort(p.Name, p.Port)), new NamedPort("metrics", CollectorConfigBuilder.MetricsPort), new NamedPort("health", CollectorConfigBuilder.HealthPort)],
+            new ContainerSecurityContext(RunAsUser: 10001, Capabilities: new Capabilities(["ALL"])));
+        var pod = new PodSpec([container], ServiceAccountName: name, Volumes: [.. volumes],
+            SecurityContext: new PodSecurityContext(10001, 10001, 10001, true), TerminationGracePeriodSeconds: 30);
+        var selector = new LabelSelector(factory.Selector(name, GatewayApp));
+        var template = factory.Template(name, GatewayApp, pod, text);
+        // One replica: the events receiver must run exactly once per cluster, or every event is shipped twice.
+        IKubernetesObject workload = persistent
+            ? new StatefulSet(factory.Meta(name, GatewayApp, source), new StatefulSetSpec(1, name, selector, template,
+                [new PersistentVolumeClaim(new ObjectMeta("storage"), new PersistentVolumeClaimSpec(["ReadWriteOnce"],
+                    new VolumeResourceRequirements(ObjectFactory.Map(("storage", QueueVolumeSize)))))]))
+            : new Deployment(factory.Meta(name, GatewayApp, source), new DeploymentSpec(1, selector, template));
+        return new Component(name, [
+            .. Rbac(name, GatewayApp, source, factory, events: plan.Gateway.Any(p => p.ReadsEvents), pods: plan.Gateway.Any(p => !p.ReadsEvents)),
+            new ConfigMap(factory.Meta(name, GatewayApp, source), ObjectFactory.Map((ConfigFile, text))),
+            new Service(factory.Meta(name, GatewayApp, source), new ServiceSpec(factory.Selector(name, GatewayApp),
+                [.. ports.Select(p => new ServicePort(p.Name, p.Port, p.Name)), new ServicePort("metrics", CollectorConfigBuilder.MetricsPort, "metrics")])),
+            workload,
+        ]);
+    }
+
+    /// <summary>The size of the gateway's volume for persistent queues.</summary>
+    public const string QueueVolumeSize = "10Gi";
+
+    private static Container Collector(CollectorConfig config, List<VolumeMount> mounts, ImmutableArray<EnvVar> env, ImmutableArray<NamedPort> ports, ContainerSecurityContext security) =>
+        new("otelcol", Images.OtelCollector, [$"--config={ConfigDirectory}/{ConfigFile}"], ports,
+            ObjectFactory.Resources(null, "100m", "256Mi", "512Mi"), [.. mounts],
+            ReadinessProbe: new Probe(new HttpGetAction("/", "health"), 5, 10),
+            LivenessProbe: new Probe(new HttpGetAction("/", "health"), 15, 15),
+            SecurityContext: security,
+            Env: [.. env.IsDefault ? [] : env, .. config.Environment.Select(e => new EnvVar(e.Name, new EnvVarSource(SecretKeyRef: new SecretKeySelector(e.Secret, e.Key))))]);
+
+    private static void AddSecrets(CollectorConfig config, List<VolumeMount> mounts, List<Volume> volumes)
+    {
+        foreach (var secret in config.MountedSecrets)
+        {
+            mounts.Add(new VolumeMount("secret-" + secret, $"{Exporters.SecretsDirectory}/{secret}", ReadOnly: true));
+            volumes.Add(new Volume("secret-" + secret, Secret: new SecretVolumeSource(secret)));
+        }
+    }
+
+    /// <summary>The receiver ports the gateway listens on, named for the Service: otlp-grpc, otlp-http, zipkin, jaeger-grpc, jaeger-http.</summary>
+    private static List<(string Name, int Port)> GatewayPorts(OutMap root)
+    {
+        var receivers = root.Entries.First(e => e.Key == "receivers").Value is OutMap map ? map.Entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal) : [];
+        var ports = new List<(string, int)>();
+        if (receivers.Contains(Vocabulary.OtlpReceiver))
+        {
+            ports.AddRange([("otlp-grpc", 4317), ("otlp-http", 4318)]);
+        }
+
+        if (receivers.Contains(Vocabulary.ZipkinReceiver))
+        {
+            ports.Add(("zipkin", 9411));
+        }
+
+        if (receivers.Contains(Vocabulary.JaegerReceiver))
+        {
+            ports.AddRange([("jaeger-grpc", 14250), ("jaeger-http", 14268)]);
+        }
+
+        return ports;
+    }
+
+    /// <summary>What k8s_attributes reads (pods, their owners, namespaces, nodes) and, for the events receiver, events.</summary>
+    private static IKubernetesObject[] Rbac(string name, string app, Resource source, ObjectFactory factory, bool events, bool pods)
+    {
+        var role = $"telc-{factory.Namespace}-{name}";
+        string[] read = ["get", "list", "watch"];
+        var rules = new List<PolicyRule>();
+        if (pods)
+        {
+            rules.Add(new PolicyRule([""], ["namespaces", "nodes", "pods"], [.. read]));
+            rules.Add(new PolicyRule(["apps"], ["replicasets"], [.. read]));
+            rules.Add(new PolicyRule(["batch"], ["jobs"], [.. read]));
+        }
+
+        if (events)
+        {
+            rules.Add(new PolicyRule(["events.k8s.io"], ["events"], ["list", "watch"]));
+        }
+
+        return
+        [
+            new ServiceAccount(factory.Meta(name, app, source)),
+            new ClusterRole(factory.Meta(role, app, source, clusterScoped: true), [.. rules]),
+            new ClusterRoleBinding(factory.Meta(role, app, source, clusterScoped: true), new RoleRef(role), [new Subject(name, factory.Namespace)]),
+        ];
+    }
+
+    /// <summary>The config as YAML, after the schema check; a problem found is a telc bug, reported at the pipeline that caused it.</summary>
+    private static string Checked(CollectorConfig config, ClusterPlan cluster, ICollection<Diagnostic> diagnostics)
+    {
+        foreach (var problem in CollectorConfigChecker.Check(config.Root))
+        {
+            var source = config.Sources.FirstOrDefault(s => problem.Path.Contains(s.Key.Split('/', 2)[1], StringComparison.Ordinal)).Value ?? cluster.Cluster;
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CollectorConfigRefused, source.Location,
+                $"the rendered collector config of cluster '{cluster.Name}' would be refused by the collector: {problem}",
+                "this is a telc bug; please report it with the spec that caused it"));
+        }
+
+        return CanonicalYamlWriter.Write(config.Root);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Model;
+
+/// <summary>
+/// A cluster's OpenTelemetry Collectors: the agent on every node (node-local inputs) and the gateway (pushed data,
+/// Kubernetes events), each running one collector pipeline of its own per spec pipeline part.
+/// </summary>
+/// <param name="MetricsStore">The Prometheus that receives derived metrics and scrapes the collectors' own metrics.</param>
+public sealed record CollectorsPlan(
+    string AgentName,
+    string GatewayName,
+    ImmutableArray<CollectorPipelinePlan> Agent,
+    ImmutableArray<CollectorPipelinePlan> Gateway,
+    PrometheusPlan? MetricsStore)
+{
+    public bool IsEmpty => Agent.IsEmpty && Gateway.IsEmpty;
+
+    /// <summary>Whether a collector remote-writes into the Prometheus: derived metrics, or an OTLP metric pipeline whose output it is.</summary>
+    public bool WritesTo(PrometheusPlan prometheus) =>
+        Agent.Concat(Gateway).Any(p => (p.Output.Type == BackendType.Prometheus && p.Output.Backend == prometheus.Backend)
+            || (p.Logs is { DerivedMetrics.IsDefaultOrEmpty: false } && MetricsStore?.Backend == prometheus.Backend));
+}
+
+/// <summary>Where a part of a pipeline runs.</summary>
+public enum CollectorRole
+{
+    Agent,
+    Gateway,
+}
+
+/// <summary>
+/// The part of one spec pipeline that runs in one collector: its inputs there, its processing and its own exporter
+/// and queue. A LogPipeline reading containers and events is two parts: the containers on the agent, the events on the gateway.
+/// </summary>
+/// <param name="Id">Names the part's components and collector pipeline: the pipeline's name, with -events for a gateway part of a log pipeline.</param>
+public sealed record CollectorPipelinePlan(
+    Resource Pipeline,
+    Signal Signal,
+    CollectorRole Role,
+    string Id,
+    CollectorOutputPlan Output,
+    BufferSettings Buffer,
+    LogPipelineSpec? Logs = null,
+    TracePipelineSpec? Traces = null,
+    MetricPipelineSpec? Metrics = null)
+{
+    /// <summary>A log part on the agent reads the node; on the gateway it watches events.</summary>
+    public bool ReadsEvents => Role == CollectorRole.Gateway && Signal == Signal.Logs;
+}
+
+/// <summary>The backend a pipeline part ships to, with the in-cluster address of a backend run in the cluster.</summary>
+public sealed record CollectorOutputPlan(Resource Backend, BackendSpec Spec, BackendType Type, string? ServiceHost);

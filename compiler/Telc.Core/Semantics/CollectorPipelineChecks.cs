@@ -1,0 +1,111 @@
+using Telc.Diagnostics;
+using Telc.Emit.OtelCollector;
+using Telc.Parsing;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+using Telc.Text;
+
+namespace Telc.Semantics;
+
+/// <summary>
+/// What the collectors cannot do with a pipeline, found before anything is rendered: an agent or output this version
+/// does not render, a regular expression RE2 (OTTL's IsMatch, stanza) refuses, a file input telc cannot mount safely.
+/// </summary>
+public static class CollectorPipelineChecks
+{
+    public static void Check(SpecModel model, Resource resource, LogPipelineSpec pipeline, List<Diagnostic> diagnostics)
+    {
+        if (pipeline.Agent == LogAgent.FluentBit)
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, At(resource, "spec.agent", pipeline.Location),
+                $"{resource.DisplayName} asks for the Fluent Bit agent, which this version of telc does not render",
+                "leave agent out to run the pipeline in the OpenTelemetry Collector agent (the default), which does the same: inputs, parsers, filters, its own buffer and output"));
+            return;
+        }
+
+        CheckOutput(model, resource, pipeline.Output, diagnostics);
+        foreach (var match in (pipeline.Filter?.Drop ?? []).Concat(pipeline.DerivedMetrics.IsDefault ? [] : pipeline.DerivedMetrics.Select(m => m.Match).OfType<FieldMatch>()))
+        {
+            CheckRegex(match, diagnostics);
+        }
+
+        foreach (var parser in pipeline.Parsers.IsDefault ? [] : pipeline.Parsers)
+        {
+            if (parser.Type != LogParserType.Json && parser.Pattern is null)
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.MissingProperty, parser.Location,
+                    $"a {parser.Type.ToString().ToLowerInvariant()} parser needs a pattern",
+                    parser.Type == LogParserType.Regex ? "give the regular expression with named groups, e.g. '^(?P<level>\\w+) (?P<message>.*)$'" : "give the pattern of a record's first line, e.g. '^\\d{4}-\\d{2}-\\d{2}'"));
+            }
+            else if (parser.Pattern is { } pattern && PromQL.Re2Syntax.Validate(pattern, out _) is { } problem)
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidFormat, parser.Location, $"'{pattern}' is not a valid regular expression", problem));
+            }
+        }
+
+        foreach (var file in pipeline.Input.Files.IsDefault ? [] : pipeline.Input.Files)
+        {
+            if (CollectorConfigBuilder.FolderOf(file.Path) == "/")
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidForConsumer, file.Location,
+                    $"'{file.Path}' is in the node's root folder, and the agent mounts the folder a file input reads",
+                    "read files in a folder of their own, e.g. /var/log/audit/*.log"));
+            }
+        }
+
+        foreach (var metric in pipeline.DerivedMetrics.IsDefault ? [] : pipeline.DerivedMetrics)
+        {
+            foreach (var label in (metric.Labels.IsDefault ? [] : metric.Labels).Where(l => Ottl.IsBody(l) || Ottl.BodyKey(l) is not null))
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidForConsumer, metric.Location,
+                    $"the label '{label}' of the derived metric '{metric.Name}' is part of the record's body, and labels are copied from attributes",
+                    "parse the value into an attribute first (a json or regex parser), then name that attribute"));
+            }
+
+            if (metric.Type == DerivedMetricType.Histogram && metric.ValueField is null)
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.MissingProperty, metric.Location,
+                    $"the histogram '{metric.Name}' needs the field it observes", "set valueField, e.g. valueField: duration_seconds"));
+            }
+        }
+    }
+
+    public static void Check(SpecModel model, Resource resource, TracePipelineSpec pipeline, List<Diagnostic> diagnostics)
+    {
+        CheckOutput(model, resource, pipeline.Output, diagnostics);
+        foreach (var match in pipeline.Filter?.DropSpans ?? [])
+        {
+            CheckRegex(match, diagnostics);
+        }
+    }
+
+    public static void Check(SpecModel model, Resource resource, MetricPipelineSpec pipeline, List<Diagnostic> diagnostics)
+    {
+        if (pipeline.Input.Otlp is { Enabled: true })
+        {
+            CheckOutput(model, resource, pipeline.Output, diagnostics);
+        }
+    }
+
+    private static void CheckOutput(SpecModel model, Resource resource, PipelineOutput output, List<Diagnostic> diagnostics)
+    {
+        if (model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == output.Backend.Value) is { Spec: { } backend }
+            && !Exporters.CanShipTo(BackendTypes.TypeOf(backend)))
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, output.Backend.Location,
+                $"the collector of {resource.DisplayName} cannot ship to {BackendTypes.Name(BackendTypes.TypeOf(backend))} backend '{output.Backend.Value}' in this version of telc",
+                "ship to a Prometheus, or to an external endpoint, for now"));
+        }
+    }
+
+    private static void CheckRegex(FieldMatch match, List<Diagnostic> diagnostics)
+    {
+        if (PromQL.Re2Syntax.Validate(match.Matches, out _) is { } problem)
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidFormat, match.Location, $"'{match.Matches}' in the match of field '{match.Field}' is not a valid regular expression", problem));
+        }
+    }
+
+    private static SourceLocation At(Resource resource, string path, SourceLocation fallback) =>
+        YamlPath.Find(resource.Document.Root, path) is { } found ? new SourceLocation(resource.File, (found.Key ?? found.Value).Span) : fallback;
+}
