@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a large synthetic telc spec: clusters, teams with alert groups, backends and pipelines.
 
-usage: generate_large_spec.py OUT_DIR [--clusters 50] [--teams 300] [--rules 6000]
+usage: generate_large_spec.py OUT_DIR [--clusters 50] [--teams 300] [--rules 6000] [--log-pipelines 20] [--trace-pipelines 10]
 """
 import argparse
 import os
@@ -21,6 +21,8 @@ def main():
     parser.add_argument("--clusters", type=int, default=50)
     parser.add_argument("--teams", type=int, default=300)
     parser.add_argument("--rules", type=int, default=6000)
+    parser.add_argument("--log-pipelines", type=int, default=20)
+    parser.add_argument("--trace-pipelines", type=int, default=10)
     args = parser.parse_args()
     root = os.path.join(args.out, "telemetry")
 
@@ -36,7 +38,27 @@ def main():
         "    retention: { time: 15d, size: 40GiB }\n    storage: { size: 50Gi }\n",
         HEADER + "kind: Backend\nmetadata: { name: alerts }\nspec:\n  alertmanager: { replicas: 2 }\n",
         HEADER + "kind: Backend\nmetadata: { name: dashboards }\nspec:\n  grafana: {}\n",
+        HEADER + "kind: Backend\nmetadata: { name: vendor }\nspec:\n  external:\n    otlp:\n"
+        "      endpoint: https://otlp.vendor.example:4317\n"
+        "      headers: [{ name: x-api-key, valueSecretRef: { name: vendor, key: key } }]\n",
     ]))
+    # Log, trace and OTLP metric pipelines, each rendered in every cluster by the collectors (and Fluent Bit).
+    collector_pipelines = []
+    for p in range(args.log_pipelines):
+        agent = "  agent: fluentbit\n" if p % 4 == 3 else ""
+        collector_pipelines.append(HEADER + f"kind: LogPipeline\nmetadata: {{ name: logs-{p:02} }}\nspec:\n{agent}"
+            f"  input:\n    containers: {{ namespaces: {{ include: [team-{p:03}, team-{p + 100:03}] }} }}\n"
+            + ("    node: { journald: true }\n    events: {}\n" if p % 5 == 0 else "")
+            + "  parsers: [{ type: json }]\n"
+            "  filter: { drop: [{ field: level, matches: '^debug$' }], redact: [password] }\n"
+            f"  derivedMetrics: [{{ name: logs_{p:02}_errors_total, type: counter, match: {{ field: level, matches: '^error$' }} }}]\n"
+            f"  output: {{ backend: vendor }}\n  buffer: {{ queueSize: 2000, retryFor: 30m, persistent: {str(p % 2 == 0).lower()} }}\n")
+    for p in range(args.trace_pipelines):
+        collector_pipelines.append(HEADER + f"kind: TracePipeline\nmetadata: {{ name: traces-{p:02} }}\nspec:\n"
+            "  input: { otlp: {}, zipkin: {} }\n  sampling: { percentage: 10 }\n"
+            f"  filter: {{ namespaces: {{ include: [team-{p:03}] }}, dropSpans: [{{ field: http.route, matches: '^/healthz$' }}] }}\n"
+            "  output: { backend: vendor }\n")
+    write(os.path.join(root, "collector-pipelines.yaml"), "---\n".join(collector_pipelines))
     write(os.path.join(root, "pipelines.yaml"), HEADER +
           "kind: MetricPipeline\nmetadata: { name: app-metrics }\nspec:\n  input:\n"
           "    prometheus: { annotations: true }\n    node: {}\n    kubeState: {}\n"

@@ -152,7 +152,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor CollectorConfigRefused = new("TELC503", "Rendered collector config fails the collector's schema", Error,
         "Every rendered OpenTelemetry Collector config is checked against the component schemas derived from the pinned collector's sources: unknown keys, wrong types, undefined or unused components, incomplete pipelines, connectors on the wrong signal, port clashes. A failure is a telc bug; nothing is written.");
     public static readonly DiagnosticDescriptor CannotRender = new("TELC504", "Setting this version cannot render", Error,
-        "The spec asks for something this version of telc cannot render yet (the Fluent Bit agent, a collector output to InfluxDB); it is refused rather than dropped, so nothing the spec says is lost.");
+        "The spec asks for something this version of telc cannot render (a collector output to InfluxDB, a nested key in a Fluent Bit parser); it is refused rather than dropped, so nothing the spec says is lost.");
     public static readonly DiagnosticDescriptor NotRenderedYet = new("TELC501", "Not rendered by this version", DiagnosticLevel.Info,
         "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) and the OpenTelemetry Collector agent and gateway (log, trace and OTLP metric pipelines); nothing is rendered for it yet.");
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
+using Telc.Emit.FluentBit;
 using Telc.Emit.NodeAgents;
 using Telc.Emit.OtelCollector;
 using Telc.Emit.Prometheus;
@@ -20,6 +21,7 @@ public static class Emitters
         new NodeExporterEmitter(),
         new KubeStateMetricsEmitter(),
         new OtelCollectorEmitter(),
+        new FluentBitEmitter(),
     ];
 
     /// <summary>

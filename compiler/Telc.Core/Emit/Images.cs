@@ -8,5 +8,7 @@ public static class Images
     public const string NodeExporter = "quay.io/prometheus/node-exporter:v1.8.2";
     /// <summary>The contrib distribution: the one that ships file_log, journald, k8s_attributes and the vendor exporters. Its component names are in OtelCollector.Vocabulary.</summary>
     public const string OtelCollector = "otel/opentelemetry-collector-contrib:0.159.0";
+    /// <summary>Fluent Bit, for log pipelines that ask for it; its plugins are checked against FluentBit/fluent-bit-plugins.json of this version.</summary>
+    public const string FluentBit = "cr.fluentbit.io/fluent/fluent-bit:5.1.1";
     public const string KubeStateMetrics = "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0";
 }

@@ -20,13 +20,15 @@ public static class CollectorsLowering
     {
         var agent = ImmutableArray.CreateBuilder<CollectorPipelinePlan>();
         var gateway = ImmutableArray.CreateBuilder<CollectorPipelinePlan>();
-        foreach (var (resource, spec) in Applying<LogPipelineSpec>(model, cluster, p => p.Clusters).Where(p => p.Spec.Agent == LogAgent.OtelCollector))
+        var fluentBit = ImmutableArray.CreateBuilder<CollectorPipelinePlan>();
+        foreach (var (resource, spec) in Applying<LogPipelineSpec>(model, cluster, p => p.Clusters))
         {
             var output = Output(model, ns, spec.Output);
             var input = spec.Input;
             if (input.Containers is not null || input.Node is { Journald: true } || !input.Files.IsDefaultOrEmpty)
             {
-                agent.Add(new CollectorPipelinePlan(resource, Signal.Logs, CollectorRole.Agent, resource.Name, output, spec.Buffer ?? DefaultBuffer, Logs: spec));
+                (spec.Agent == LogAgent.FluentBit ? fluentBit : agent)
+                    .Add(new CollectorPipelinePlan(resource, Signal.Logs, CollectorRole.Agent, resource.Name, output, spec.Buffer ?? DefaultBuffer, Logs: spec));
             }
 
             if (input.Events is { Enabled: true })
@@ -46,7 +48,8 @@ public static class CollectorsLowering
             gateway.Add(new CollectorPipelinePlan(resource, Signal.Metrics, CollectorRole.Gateway, resource.Name, Output(model, ns, spec.Output), spec.Buffer ?? DefaultBuffer, Metrics: spec));
         }
 
-        return new CollectorsPlan("otel-agent", "otel-gateway", agent.ToImmutable(), gateway.ToImmutable(), metrics.Prometheuses.FirstOrDefault(p => !p.Spec.Operator));
+        return new CollectorsPlan("otel-agent", "otel-gateway", agent.ToImmutable(), gateway.ToImmutable(), fluentBit.ToImmutable(),
+            metrics.Prometheuses.FirstOrDefault(p => !p.Spec.Operator));
     }
 
     private static IEnumerable<(Resource Resource, T Spec)> Applying<T>(SpecModel model, string cluster, Func<T, ImmutableArray<Located<string>>> clusters)

@@ -9,18 +9,25 @@ namespace Telc.Model;
 /// Kubernetes events), each running one collector pipeline of its own per spec pipeline part.
 /// </summary>
 /// <param name="MetricsStore">The Prometheus that receives derived metrics and scrapes the collectors' own metrics.</param>
+/// <param name="FluentBit">The node-local parts of log pipelines that ask for the Fluent Bit agent (their events still go to the gateway).</param>
 public sealed record CollectorsPlan(
     string AgentName,
     string GatewayName,
     ImmutableArray<CollectorPipelinePlan> Agent,
     ImmutableArray<CollectorPipelinePlan> Gateway,
+    ImmutableArray<CollectorPipelinePlan> FluentBit,
     PrometheusPlan? MetricsStore)
 {
+    public const string FluentBitName = "fluent-bit";
+
+    /// <summary>No OpenTelemetry Collector runs in the cluster.</summary>
     public bool IsEmpty => Agent.IsEmpty && Gateway.IsEmpty;
+
+    public IEnumerable<CollectorPipelinePlan> All => Agent.Concat(Gateway).Concat(FluentBit);
 
     /// <summary>Whether a collector remote-writes into the Prometheus: derived metrics, or an OTLP metric pipeline whose output it is.</summary>
     public bool WritesTo(PrometheusPlan prometheus) =>
-        Agent.Concat(Gateway).Any(p => (p.Output.Type == BackendType.Prometheus && p.Output.Backend == prometheus.Backend)
+        All.Any(p => (p.Output.Type == BackendType.Prometheus && p.Output.Backend == prometheus.Backend)
             || (p.Logs is { DerivedMetrics.IsDefaultOrEmpty: false } && MetricsStore?.Backend == prometheus.Backend));
 }
 

@@ -1,6 +1,6 @@
 using Telc.Diagnostics;
+using Telc.Emit.FluentBit;
 using Telc.Emit.OtelCollector;
-using Telc.Parsing;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 using Telc.Text;
@@ -9,21 +9,18 @@ namespace Telc.Semantics;
 
 /// <summary>
 /// What the collectors cannot do with a pipeline, found before anything is rendered: an agent or output this version
-/// does not render, a regular expression RE2 (OTTL's IsMatch, stanza) refuses, a file input telc cannot mount safely.
+/// or Fluent Bit cannot do, a regular expression RE2 (OTTL's IsMatch, stanza) refuses, a file input telc cannot mount safely.
 /// </summary>
 public static class CollectorPipelineChecks
 {
     public static void Check(SpecModel model, Resource resource, LogPipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
+        CheckOutput(model, resource, pipeline.Output, diagnostics);
         if (pipeline.Agent == LogAgent.FluentBit)
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, At(resource, "spec.agent", pipeline.Location),
-                $"{resource.DisplayName} asks for the Fluent Bit agent, which this version of telc does not render",
-                "leave agent out to run the pipeline in the OpenTelemetry Collector agent (the default), which does the same: inputs, parsers, filters, its own buffer and output"));
-            return;
+            CheckFluentBit(model, resource, pipeline, diagnostics);
         }
 
-        CheckOutput(model, resource, pipeline.Output, diagnostics);
         foreach (var match in (pipeline.Filter?.Drop ?? []).Concat(pipeline.DerivedMetrics.IsDefault ? [] : pipeline.DerivedMetrics.Select(m => m.Match).OfType<FieldMatch>()))
         {
             CheckRegex(match, diagnostics);
@@ -70,6 +67,33 @@ public static class CollectorPipelineChecks
         }
     }
 
+    /// <summary>What Fluent Bit cannot do that the collector can: nested keys in parsers and redaction, a bearer token towards Elasticsearch, a metric name without namespace.</summary>
+    private static void CheckFluentBit(SpecModel model, Resource resource, LogPipelineSpec pipeline, List<Diagnostic> diagnostics)
+    {
+        const string Hint = "leave agent out to run the pipeline in the OpenTelemetry Collector agent, which can";
+        void Refuse(SourceLocation location, string message) => diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, location, message, Hint));
+
+        foreach (var parser in (pipeline.Parsers.IsDefault ? [] : pipeline.Parsers).Where(p => !FluentBitFields.IsTopLevel(p.Field)))
+        {
+            Refuse(parser.Location, $"Fluent Bit parses only top-level keys, not '{parser.Field}'");
+        }
+
+        foreach (var field in (pipeline.Filter?.Redact ?? []).Where(f => !FluentBitFields.IsTopLevel(f)))
+        {
+            Refuse(pipeline.Filter!.Location, $"Fluent Bit redacts only top-level keys, not '{field}'");
+        }
+
+        foreach (var metric in (pipeline.DerivedMetrics.IsDefault ? [] : pipeline.DerivedMetrics).Where(m => m.Name.IndexOf('_', 1) is < 0 || m.Name.EndsWith('_')))
+        {
+            Refuse(metric.Location, $"Fluent Bit names a metric namespace_name, so '{metric.Name}' needs an underscore inside it");
+        }
+
+        if (model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == pipeline.Output.Backend.Value).Spec?.External?.Elasticsearch?.Auth?.BearerTokenSecretRef is not null)
+        {
+            Refuse(pipeline.Output.Backend.Location, "Fluent Bit's Elasticsearch output takes a user and password or an API key, not a bearer token");
+        }
+    }
+
     public static void Check(SpecModel model, Resource resource, TracePipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
         CheckOutput(model, resource, pipeline.Output, diagnostics);
@@ -106,6 +130,4 @@ public static class CollectorPipelineChecks
         }
     }
 
-    private static SourceLocation At(Resource resource, string path, SourceLocation fallback) =>
-        YamlPath.Find(resource.Document.Root, path) is { } found ? new SourceLocation(resource.File, (found.Key ?? found.Value).Span) : fallback;
 }

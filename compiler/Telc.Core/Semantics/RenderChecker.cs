@@ -38,7 +38,7 @@ public sealed class RenderChecker
                     "use auth.bearerTokenSecretRef"));
             }
 
-            foreach (var part in cluster.Collectors.Agent.Concat(cluster.Collectors.Gateway)
+            foreach (var part in cluster.Collectors.All
                 .Where(p => p.Logs is { DerivedMetrics.IsDefaultOrEmpty: false } && cluster.Collectors.MetricsStore is null))
             {
                 Once(reported, $"derived-metrics/{part.Pipeline.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, part.Logs!.DerivedMetrics[0].Location,

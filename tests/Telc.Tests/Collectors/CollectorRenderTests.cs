@@ -149,16 +149,6 @@ public sealed class CollectorRenderTests
     }
 
     [Fact]
-    public void The_fluent_bit_agent_is_refused_at_its_line()
-    {
-        var text = Stack + Logs("apps", "{ containers: {} }", "  agent: fluentbit");
-        var error = Specs.Compile(text).Single("TELC504");
-
-        Assert.Contains("asks for the Fluent Bit agent", error.Message);
-        Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.Contains("agent: fluentbit", StringComparison.Ordinal)) + 1, error.Start.Line);
-    }
-
-    [Fact]
     public void An_output_the_collector_cannot_reach_is_refused()
     {
         var compilation = Specs.Compile(Stack + Specs.Backend("influx", "influxdb") + Specs.Header + """

@@ -25,7 +25,6 @@ public sealed partial class EveryFieldMattersTests
         ["* spec.presets[]"] = "the preset catalog is empty, so every preset is refused (TELC201) until presets render",
         ["Team spec.owners[]"] = "tells readers who answers for the team; policies read it (PolicyContext.Spec)",
         ["Team spec.namespaces[]"] = "what the team's alerts may query (policy team-alerts-own-namespaces, BuiltInPolicyTests)",
-        ["LogPipeline spec.agent"] = "otelcol is the one agent rendered; fluentbit is refused with TELC504 until its DaemonSet renders (CollectorRenderTests)",
         ["Waiver *"] = "a Waiver accepts findings of validate (tests/cases/waivers, WaiverTests)",
         ["Project spec.policies.*"] = "policy options and switches (BuiltInPolicyTests)",
         ["Project spec.environments[]"] = "declares the environments Clusters may name and what each is held to (EnvironmentTierTests)",

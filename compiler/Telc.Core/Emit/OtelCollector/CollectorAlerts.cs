@@ -18,8 +18,33 @@ public static class CollectorAlerts
     private const string Failed = "otelcol_exporter_send_failed_(log_records|spans|metric_points)_total";
     private const string Sent = "otelcol_exporter_sent_(log_records|spans|metric_points)_total";
 
-    public static RuleFile Rules() => new([
-        new RuleGroupConfig("telc-otel-collectors", null, [
+    public const string FluentBitJobName = "telc/fluent-bit";
+
+    /// <summary>The groups of the collectors the cluster runs: telc-otel-collectors, telc-fluent-bit.</summary>
+    public static RuleFile Rules(Model.CollectorsPlan collectors) => new([
+        .. collectors.IsEmpty ? [] : new[] { OtelCollectors() },
+        .. collectors.FluentBit.IsEmpty ? [] : new[] { FluentBit() },
+    ]);
+
+    /// <summary>
+    /// Fluent Bit's own: records dropped because an output's retries ran out or its buffer was full, and outputs
+    /// failing. Its metrics name the output by its alias, which is the pipeline's name.
+    /// </summary>
+    private static RuleGroupConfig FluentBit() => new("telc-fluent-bit", null, [
+        Alert("FluentBitDroppingData",
+            $"sum by (pod, name) (rate(fluentbit_output_dropped_records_total{{job=\"{FluentBitJobName}\"}}[5m]) + rate(fluentbit_output_retries_failed_total{{job=\"{FluentBitJobName}\"}}[5m])) > 0",
+            "5m", "critical",
+            "fluent-bit {{ $labels.pod }} drops the records of pipeline {{ $labels.name }}",
+            "An output dropped records (fluentbit_output_dropped_records_total) or gave up retrying a chunk (fluentbit_output_retries_failed_total): its backend is down or refuses data, and the pipeline's buffer or retry budget ran out."),
+        Alert("FluentBitOutputFailing",
+            $"sum by (pod, name) (rate(fluentbit_output_errors_total{{job=\"{FluentBitJobName}\"}}[5m])) > 0",
+            "15m", "warning",
+            "fluent-bit {{ $labels.pod }} fails to send the records of pipeline {{ $labels.name }}",
+            "The output keeps failing and retrying; records wait in the pipeline's buffer until it is full or the retries run out."),
+    ]);
+
+    private static RuleGroupConfig OtelCollectors() =>
+        new("telc-otel-collectors", null, [
             Alert("OtelCollectorDroppingData",
                 $"sum by (collector, pod, exporter) (rate({{__name__=~\"otelcol_exporter_enqueue_failed_(log_records|spans|metric_points)_total\", job=\"{JobName}\"}}[5m])) > 0",
                 "5m", "critical",
@@ -40,8 +65,7 @@ public static class CollectorAlerts
                 "10m", "warning",
                 "The queue of {{ $labels.exporter }} on {{ $labels.collector }} {{ $labels.pod }} is {{ $value | humanizePercentage }} full",
                 "The output is slower than the input; when the queue is full, new data is dropped. Raise buffer.queueSize or fix the output."),
-        ]),
-    ]);
+        ]);
 
     private static RuleConfig Alert(string name, string expr, string @for, string severity, string summary, string description) =>
         new(null, name, expr, @for, null,

@@ -23,7 +23,7 @@ public sealed class OtelCollectorEmitter : IEmitter
     /// <summary>Log and trace pipelines, and the external endpoints they (or OTLP metric pipelines) ship to.</summary>
     public bool Renders(SpecModel model, Resource resource) => resource.Spec switch
     {
-        LogPipelineSpec pipeline => pipeline.Agent == LogAgent.OtelCollector,
+        LogPipelineSpec pipeline => pipeline.Agent == LogAgent.OtelCollector || pipeline.Input.Events is { Enabled: true },
         TracePipelineSpec => true,
         BackendSpec { External: { PrometheusRemoteWrite: null } } => OutputsOfCollectors(model).Contains(resource.Name),
         _ => false,
@@ -85,15 +85,13 @@ public sealed class OtelCollectorEmitter : IEmitter
             }
         }
 
-        AddSecrets(config, mounts, volumes);
+        AgentPods.MountSecrets(config, mounts, volumes);
         var container = Collector(config, mounts, [new EnvVar(CollectorConfigBuilder.NodeNameVariable, new EnvVarSource(new ObjectFieldSelector("spec.nodeName")))],
             [new NamedPort("metrics", CollectorConfigBuilder.MetricsPort), new NamedPort("health", CollectorConfigBuilder.HealthPort)],
             new ContainerSecurityContext(RunAsUser: 0, Capabilities: new Capabilities(["ALL"], config.ReadsJournal ? ["SYS_CHROOT"] : default)));
         var onControlPlane = plan.Agent.Any(p => p.Logs?.Input.Node is { ControlPlane: true });
         var pod = new PodSpec([container], ServiceAccountName: name, Volumes: [.. volumes],
-            Tolerations: onControlPlane
-                ? [new Toleration(Key: "node-role.kubernetes.io/control-plane", Effect: "NoSchedule"), new Toleration(Key: "node-role.kubernetes.io/master", Effect: "NoSchedule")]
-                : default,
+            Tolerations: onControlPlane ? AgentPods.ControlPlaneTolerations : default,
             TerminationGracePeriodSeconds: 30);
         return new Component(name, [
             .. Rbac(name, AgentApp, source, factory, events: false, pods: true),
@@ -119,7 +117,7 @@ public sealed class OtelCollectorEmitter : IEmitter
             volumes.Add(new Volume("storage", EmptyDir: new EmptyDirVolumeSource()));
         }
 
-        AddSecrets(config, mounts, volumes);
+        AgentPods.MountSecrets(config, mounts, volumes);
         var ports = GatewayPorts(config.Root);
         var container = Collector(config, mounts, default,
             [.. ports.Select(p => new NamedPort(p.Name, p.Port)), new NamedPort("metrics", CollectorConfigBuilder.MetricsPort), new NamedPort("health", CollectorConfigBuilder.HealthPort)],
@@ -152,16 +150,7 @@ public sealed class OtelCollectorEmitter : IEmitter
             ReadinessProbe: new Probe(new HttpGetAction("/", "health"), 5, 10),
             LivenessProbe: new Probe(new HttpGetAction("/", "health"), 15, 15),
             SecurityContext: security,
-            Env: [.. env.IsDefault ? [] : env, .. config.Environment.Select(e => new EnvVar(e.Name, new EnvVarSource(SecretKeyRef: new SecretKeySelector(e.Secret, e.Key))))]);
-
-    private static void AddSecrets(CollectorConfig config, List<VolumeMount> mounts, List<Volume> volumes)
-    {
-        foreach (var secret in config.MountedSecrets)
-        {
-            mounts.Add(new VolumeMount("secret-" + secret, $"{Exporters.SecretsDirectory}/{secret}", ReadOnly: true));
-            volumes.Add(new Volume("secret-" + secret, Secret: new SecretVolumeSource(secret)));
-        }
-    }
+            Env: [.. env.IsDefault ? [] : env, .. AgentPods.SecretVariables(config)]);
 
     /// <summary>The receiver ports the gateway listens on, named for the Service: otlp-grpc, otlp-http, zipkin, jaeger-grpc, jaeger-http.</summary>
     private static List<(string Name, int Port)> GatewayPorts(OutMap root)
@@ -189,7 +178,6 @@ public sealed class OtelCollectorEmitter : IEmitter
     /// <summary>What k8s_attributes reads (pods, their owners, namespaces, nodes) and, for the events receiver, events.</summary>
     private static IKubernetesObject[] Rbac(string name, string app, Resource source, ObjectFactory factory, bool events, bool pods)
     {
-        var role = $"telc-{factory.Namespace}-{name}";
         string[] read = ["get", "list", "watch"];
         var rules = new List<PolicyRule>();
         if (pods)
@@ -204,12 +192,7 @@ public sealed class OtelCollectorEmitter : IEmitter
             rules.Add(new PolicyRule(["events.k8s.io"], ["events"], ["list", "watch"]));
         }
 
-        return
-        [
-            new ServiceAccount(factory.Meta(name, app, source)),
-            new ClusterRole(factory.Meta(role, app, source, clusterScoped: true), [.. rules]),
-            new ClusterRoleBinding(factory.Meta(role, app, source, clusterScoped: true), new RoleRef(role), [new Subject(name, factory.Namespace)]),
-        ];
+        return AgentPods.Identity(name, app, source, factory, rules);
     }
 
     /// <summary>The config as YAML, after the schema check; a problem found is a telc bug, reported at the pipeline that caused it.</summary>

@@ -28,24 +28,40 @@ public static class PrometheusConfigBuilder
             plan.AlertmanagerTargets.IsEmpty
                 ? null
                 : new AlertingConfig([new AlertmanagerEndpoints([new StaticConfig(plan.AlertmanagerTargets)])], replicated ? [new RelabelConfig(Regex: ReplicaLabel, Action: "labeldrop")] : []),
-            [.. plan.Jobs.Select(job => Scrape(cluster, job)), .. MonitorsCollectors(cluster, plan) ? [Collectors(cluster, plan)] : Array.Empty<ScrapeConfig>()],
+            [.. plan.Jobs.Select(job => Scrape(cluster, job)), .. MonitorsCollectors(cluster, plan) ? CollectorJobs(cluster, plan) : []],
             [.. plan.RemoteWrites.Select(RemoteWrite)]);
     }
 
     /// <summary>Whether this Prometheus scrapes the cluster's collectors and evaluates their alerts.</summary>
     public static bool MonitorsCollectors(ClusterPlan cluster, PrometheusPlan plan) =>
-        !cluster.Collectors.IsEmpty && cluster.Collectors.MetricsStore?.Backend == plan.Backend;
+        cluster.Collectors.All.Any() && cluster.Collectors.MetricsStore?.Backend == plan.Backend;
 
-    /// <summary>The collectors' own metrics, from the pods' metrics port, labelled with the collector (otel-agent, otel-gateway), pod and node.</summary>
-    private static ScrapeConfig Collectors(ClusterPlan cluster, PrometheusPlan plan) => new(OtelCollector.CollectorAlerts.JobName, plan.ScrapeInterval.Text,
-        KubernetesSdConfigs: [Discovery("pod", new NamespaceSelector([cluster.Namespace], []))],
-        RelabelConfigs: [
-            Keep("__meta_kubernetes_pod_label_app_kubernetes_io_name", $"{OtelCollector.OtelCollectorEmitter.AgentApp}|{OtelCollector.OtelCollectorEmitter.GatewayApp}"),
-            Keep("__meta_kubernetes_pod_container_port_name", "metrics"),
-            Copy("__meta_kubernetes_pod_label_app_kubernetes_io_name", "collector"),
-            Copy("__meta_kubernetes_pod_name", "pod"),
-            Copy("__meta_kubernetes_pod_node_name", "node"),
-        ]);
+    /// <summary>
+    /// The collectors' own metrics, from their pods' metrics port, labelled with the collector (otel-agent,
+    /// otel-gateway, fluent-bit), pod and node: one job for the OpenTelemetry Collectors, one for Fluent Bit.
+    /// </summary>
+    private static IEnumerable<ScrapeConfig> CollectorJobs(ClusterPlan cluster, PrometheusPlan plan)
+    {
+        ScrapeConfig Job(string name, string apps, string port, string? path) => new(name, plan.ScrapeInterval.Text, MetricsPath: path,
+            KubernetesSdConfigs: [Discovery("pod", new NamespaceSelector([cluster.Namespace], []))],
+            RelabelConfigs: [
+                Keep("__meta_kubernetes_pod_label_app_kubernetes_io_name", apps),
+                Keep("__meta_kubernetes_pod_container_port_name", port),
+                Copy("__meta_kubernetes_pod_label_app_kubernetes_io_name", "collector"),
+                Copy("__meta_kubernetes_pod_name", "pod"),
+                Copy("__meta_kubernetes_pod_node_name", "node"),
+            ]);
+
+        if (!cluster.Collectors.IsEmpty)
+        {
+            yield return Job(OtelCollector.CollectorAlerts.JobName, $"{OtelCollector.OtelCollectorEmitter.AgentApp}|{OtelCollector.OtelCollectorEmitter.GatewayApp}", "metrics", null);
+        }
+
+        if (!cluster.Collectors.FluentBit.IsEmpty)
+        {
+            yield return Job(OtelCollector.CollectorAlerts.FluentBitJobName, FluentBit.FluentBitEmitter.App, "http", "/api/v2/metrics/prometheus");
+        }
+    }
 
     public static RuleFile Rules(RuleGroupPlan group) => new([
         new RuleGroupConfig(group.Group.Name, group.Spec.Interval?.Text, [.. group.Rules.Select(Rule)]),

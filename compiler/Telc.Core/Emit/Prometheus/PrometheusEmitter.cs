@@ -39,7 +39,7 @@ public sealed class PrometheusEmitter : IEmitter
             StringComparer.Ordinal);
         if (PrometheusConfigBuilder.MonitorsCollectors(cluster, plan))
         {
-            rules = rules.Add(OtelCollector.CollectorAlerts.FileName, CanonicalYamlWriter.Write(OtelCollector.CollectorAlerts.Rules()));
+            rules = rules.Add(OtelCollector.CollectorAlerts.FileName, CanonicalYamlWriter.Write(OtelCollector.CollectorAlerts.Rules(cluster.Collectors)));
         }
 
         var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", Key(g), () => ObjectFactory.Checksum([rules[g.FileName]])));

@@ -1,0 +1,118 @@
+using Telc.Emit.OtelCollector;
+using Telc.Model;
+using Telc.Output;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+using Telc.Spec.Values;
+
+namespace Telc.Emit.FluentBit;
+
+/// <summary>
+/// A log pipeline's one output as a Fluent Bit output plugin, matching only that pipeline's records. Its buffer is the
+/// pipeline's own: chunks on the node's disk, bounded by storage.total_limit_size; secret values come from environment
+/// variables filled from Secrets (${NAME}) or mounted files, never from the ConfigMap.
+/// </summary>
+public static class FluentBitOutputs
+{
+    /// <summary>Fluent Bit counts its buffer in bytes; a queued batch is taken as one chunk of up to this size.</summary>
+    public const int BatchBytes = 256 * 1024;
+
+    /// <summary>The most the scheduler waits between two retries (scheduler.cap), which turns retryFor into a retry count.</summary>
+    public const int RetryCapSeconds = 60;
+
+    public static (IReadOnlyList<(string Key, object? Value)> Settings, IReadOnlyList<SecretEnvironment> Environment, IReadOnlyList<string> Secrets) For(CollectorPipelinePlan part)
+    {
+        var output = part.Output;
+        var environment = new List<SecretEnvironment>();
+        var secrets = new SortedSet<string>(StringComparer.Ordinal);
+        string Variable(string use, SecretKeyRef reference)
+        {
+            var name = string.Concat($"TELC_{part.Id}_{use}".Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_'));
+            environment.Add(new SecretEnvironment(name, reference.Name, reference.Key));
+            return "${" + name + "}";
+        }
+
+        string File(string secret, string key)
+        {
+            secrets.Add(secret);
+            return $"{Exporters.SecretsDirectory}/{secret}/{key}";
+        }
+
+        IEnumerable<(string, object?)> Tls(Uri url, TlsSettings? tls) => url.Scheme is "https" or "grpc" && !(url.Scheme == "grpc" && tls?.Insecure == true)
+            ?
+            [
+                ("tls", true), ("tls.verify", tls?.InsecureSkipVerify != true),
+                ("tls.ca_file", tls?.CaSecretRef is { } ca ? File(ca.Name, ca.Key) : null),
+                ("tls.crt_file", tls?.ClientCertSecretRef is { } cert ? File(cert.Name, cert.CertKey) : null),
+                ("tls.key_file", tls?.ClientCertSecretRef is { } key ? File(key.Name, key.KeyKey) : null),
+            ]
+            : [("tls", false)];
+
+        IEnumerable<(string, object?)> Basic(AuthSettings? auth) => auth?.Basic is { } basic
+            ? [("http_user", basic.Username ?? Variable("USERNAME", basic.UserSecretRef!)), ("http_passwd", Variable("PASSWORD", basic.PasswordSecretRef))]
+            : [];
+
+        IEnumerable<(string, object?)> Endpoint(Uri url) => [("host", url.Host), ("port", url.Port)];
+
+        var settings = new List<(string Key, object? Value)>();
+        switch (output.Type)
+        {
+            case BackendType.ExternalOtlp:
+                var otlp = output.Spec.External!.Otlp!;
+                var url = new Uri(otlp.Endpoint);
+                var headers = (otlp.Headers.IsDefault ? [] : otlp.Headers).Select(h => $"{h.Name} {Variable("HEADER_" + h.Name, h.ValueSecretRef)}").ToList();
+                if (otlp.Auth?.BearerTokenSecretRef is { } bearer)
+                {
+                    headers.Add($"Authorization Bearer {Variable("TOKEN", bearer)}");
+                }
+
+                settings.AddRange([("name", "opentelemetry"), .. Endpoint(url), .. Tls(url, otlp.Tls)]);
+                settings.AddRange(otlp.Protocol == OtlpProtocol.Grpc
+                    ? [("grpc", true)]
+                    : [("logs_uri", url.AbsolutePath.TrimEnd('/') + "/v1/logs")]);
+                settings.AddRange([("header", headers.Count == 0 ? null : OutTree.Seq(headers)), .. Basic(otlp.Auth)]);
+                break;
+            case BackendType.ExternalLoki or BackendType.Loki:
+                var loki = output.Spec.External?.Loki;
+                var lokiUrl = new Uri(loki?.Url ?? $"http://{output.ServiceHost}:3100/loki/api/v1/push");
+                settings.AddRange([("name", "loki"), .. Endpoint(lokiUrl), ("uri", lokiUrl.AbsolutePath), .. Tls(lokiUrl, loki?.Tls),
+                    ("tenant_id", loki?.Tenant), .. Basic(loki?.Auth), ("bearer_token", loki?.Auth?.BearerTokenSecretRef is { } token ? Variable("TOKEN", token) : null),
+                    ("labels", $"job={part.Pipeline.Name}, namespace=$kubernetes['namespace_name'], container=$kubernetes['container_name']"),
+                    ("line_format", "json")]);
+                break;
+            case BackendType.ExternalElasticsearch or BackendType.Elasticsearch:
+                var elastic = output.Spec.External?.Elasticsearch;
+                var elasticUrl = new Uri(elastic?.Url ?? $"http://{output.ServiceHost}:9200");
+                // Dots in keys (app.kubernetes.io/name) become underscores, so that app and app.kubernetes.io/name do not collide in the mapping.
+                settings.AddRange([("name", "es"), .. Endpoint(elasticUrl), .. Tls(elasticUrl, elastic?.Tls), .. Basic(elastic?.Auth),
+                    ("index", elastic?.Tenant ?? $"logs-{part.Pipeline.Name}"), ("suppress_type_name", true), ("replace_dots", true)]);
+                break;
+            case BackendType.ExternalSplunkHec:
+                var splunk = output.Spec.External!.SplunkHec!;
+                var splunkUrl = new Uri(splunk.Url);
+                settings.AddRange([("name", "splunk"), .. Endpoint(splunkUrl), .. Tls(splunkUrl, splunk.Tls),
+                    ("splunk_token", Variable("TOKEN", splunk.TokenSecretRef)), ("event_index", splunk.Index)]);
+                break;
+            default:
+                var service = Lowering.CollectorsLowering.ServiceName(output.Type, output.Backend.Name);
+                settings.AddRange([("name", "kafka"),
+                    ("brokers", string.Join(",", Enumerable.Range(0, output.Spec.Kafka!.Replicas).Select(i => $"{service}-{i}.{output.ServiceHost}:9092"))),
+                    ("topics", Exporters.Topic(part))]);
+                break;
+        }
+
+        settings.AddRange([
+            ("match", $"{part.Id}.*"),
+            ("alias", part.Id),
+            ("retry_limit", RetryLimit(part.Buffer.RetryFor)),
+            ("storage.total_limit_size", part.Buffer.Persistent ? BufferSize(part.Buffer) : null),
+        ]);
+        return (settings, environment, [.. secrets]);
+    }
+
+    /// <summary>The pipeline's buffer in bytes, as Fluent Bit writes sizes: queueSize batches of <see cref="BatchBytes"/>.</summary>
+    public static string BufferSize(BufferSettings buffer) => $"{(long)buffer.QueueSize * BatchBytes / 1024}K";
+
+    /// <summary>Retries that, at most <see cref="RetryCapSeconds"/> apart after the first quick ones, last about retryFor.</summary>
+    public static int RetryLimit(Duration retryFor) => (int)Math.Max(1, Math.Ceiling(retryFor.Value.TotalSeconds / RetryCapSeconds)) + 5;
+}
