@@ -25,6 +25,13 @@ public sealed record CollectorsPlan(
 
     public IEnumerable<CollectorPipelinePlan> All => Agent.Concat(Gateway).Concat(FluentBit);
 
+    /// <summary>
+    /// What a collector config built from these parts depends on: the parts (their documents), the namespace their
+    /// Service addresses are in, and the Prometheus derived metrics go to. Clusters that agree on it share one config.
+    /// </summary>
+    public string ConfigKey(string ns, IEnumerable<CollectorPipelinePlan> parts) =>
+        $"{ns}|{MetricsStore?.ObjectName}|{string.Join(",", parts.Select(p => $"{p.Pipeline.File.SpecPath}#{p.Pipeline.Document.Index}/{p.Id}"))}";
+
     /// <summary>Whether a collector remote-writes into the Prometheus: derived metrics, or an OTLP metric pipeline whose output it is.</summary>
     public bool WritesTo(PrometheusPlan prometheus) =>
         All.Any(p => (p.Output.Type == BackendType.Prometheus && p.Output.Backend == prometheus.Backend)

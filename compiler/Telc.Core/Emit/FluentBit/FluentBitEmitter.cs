@@ -32,16 +32,7 @@ public sealed class FluentBitEmitter : IEmitter
         var factory = context.Factory;
         const string Name = CollectorsPlan.FluentBitName;
         var source = cluster.Collectors.FluentBit[0].Pipeline;
-        var config = FluentBitConfigBuilder.Build(cluster);
-        foreach (var problem in FluentBitConfigChecker.Check(config.Root))
-        {
-            var pipeline = config.Sources.FirstOrDefault(s => problem.ToString().Contains(s.Key, StringComparison.Ordinal)).Value ?? cluster.Cluster;
-            context.Diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CollectorConfigRefused, pipeline.Location,
-                $"the rendered Fluent Bit config of cluster '{cluster.Name}' would be refused or lose records: {problem}",
-                "this is a telc bug; please report it with the spec that caused it"));
-        }
-
-        var text = CanonicalYamlWriter.Write(config.Root);
+        var (config, text) = context.Cache.Get("fluent-bit", cluster.Collectors.ConfigKey(cluster.Namespace, cluster.Collectors.FluentBit), () => Checked(cluster, context.Diagnostics));
         var mounts = new List<VolumeMount>
         {
             new("config", ConfigDirectory, ReadOnly: true),
@@ -89,5 +80,20 @@ public sealed class FluentBitEmitter : IEmitter
             new Service(factory.Meta(Name, App, source), new ServiceSpec(factory.Selector(Name, App), [new ServicePort("http", FluentBitConfigBuilder.HttpPort, "http")], ClusterIP: "None")),
             new DaemonSet(factory.Meta(Name, App, source), new DaemonSetSpec(new LabelSelector(factory.Selector(Name, App)), factory.Template(Name, App, pod, text))),
         ]);
+    }
+
+    /// <summary>The config and its YAML, after the check against the plugins; a problem found is a telc bug, reported at the pipeline that caused it.</summary>
+    private static (CollectorConfig Config, string Text) Checked(ClusterPlan cluster, ICollection<Diagnostic> diagnostics)
+    {
+        var config = FluentBitConfigBuilder.Build(cluster);
+        foreach (var problem in FluentBitConfigChecker.Check(config.Root))
+        {
+            var pipeline = config.Sources.FirstOrDefault(s => problem.ToString().Contains(s.Key, StringComparison.Ordinal)).Value ?? cluster.Cluster;
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CollectorConfigRefused, pipeline.Location,
+                $"the rendered Fluent Bit config of cluster '{cluster.Name}' would be refused or lose records: {problem}",
+                "this is a telc bug; please report it with the spec that caused it"));
+        }
+
+        return (config, CanonicalYamlWriter.Write(config.Root));
     }
 }

@@ -92,7 +92,7 @@ public sealed class CollectorConfigBuilder
         {
             var id = $"{Vocabulary.Journald}/{part.Id}";
             receivers[id] = Map(("directory", "/var/log/journal"), ("root_path", HostRoot), ("start_at", "end"), ("storage", Storage),
-                ("operators", Seq(Stanza.Parsers(spec.Parsers, "body[\"_SYSTEMD_UNIT\"]"))));
+                ("operators", SeqOrNone(Stanza.Parsers(spec.Parsers, "body[\"_SYSTEMD_UNIT\"]"))));
             ids.Add(id);
             readsJournal = true;
         }
@@ -102,7 +102,7 @@ public sealed class CollectorConfigBuilder
             var id = $"{Vocabulary.FileLog}/{part.Id}-file-{index}";
             receivers[id] = Map(("include", Seq(HostRoot + file.Path)), ("start_at", "beginning"), ("include_file_path", true), ("storage", Storage),
                 ("attributes", file.Tag is null ? null : Map(("tag", file.Tag))),
-                ("operators", Seq(Stanza.Parsers(spec.Parsers, "attributes[\"log.file.path\"]"))));
+                ("operators", SeqOrNone(Stanza.Parsers(spec.Parsers, "attributes[\"log.file.path\"]"))));
             ids.Add(id);
             hostFolders.Add(FolderOf(file.Path));
         }

@@ -55,8 +55,7 @@ public sealed class OtelCollectorEmitter : IEmitter
         var factory = context.Factory;
         var name = plan.AgentName;
         var source = plan.Agent[0].Pipeline;
-        var config = CollectorConfigBuilder.Agent(cluster);
-        var text = Checked(config, cluster, context.Diagnostics);
+        var (config, text) = context.Cache.Get("otel-agent", plan.ConfigKey(cluster.Namespace, plan.Agent), () => Checked(CollectorConfigBuilder.Agent(cluster), cluster, context.Diagnostics));
 
         var mounts = new List<VolumeMount> { new("config", ConfigDirectory, ReadOnly: true), new("storage", CollectorConfigBuilder.StorageDirectory) };
         var volumes = new List<Volume>
@@ -106,8 +105,7 @@ public sealed class OtelCollectorEmitter : IEmitter
         var factory = context.Factory;
         var name = plan.GatewayName;
         var source = plan.Gateway[0].Pipeline;
-        var config = CollectorConfigBuilder.Gateway(cluster);
-        var text = Checked(config, cluster, context.Diagnostics);
+        var (config, text) = context.Cache.Get("otel-gateway", plan.ConfigKey(cluster.Namespace, plan.Gateway), () => Checked(CollectorConfigBuilder.Gateway(cluster), cluster, context.Diagnostics));
         var persistent = plan.Gateway.Any(p => p.Buffer.Persistent);
 
         var mounts = new List<VolumeMount> { new("config", ConfigDirectory, ReadOnly: true), new("storage", CollectorConfigBuilder.StorageDirectory) };
@@ -195,8 +193,11 @@ public sealed class OtelCollectorEmitter : IEmitter
         return AgentPods.Identity(name, app, source, factory, rules);
     }
 
-    /// <summary>The config as YAML, after the schema check; a problem found is a telc bug, reported at the pipeline that caused it.</summary>
-    private static string Checked(CollectorConfig config, ClusterPlan cluster, ICollection<Diagnostic> diagnostics)
+    /// <summary>
+    /// The config and its YAML, after the schema check; a problem found is a telc bug, reported at the pipeline that
+    /// caused it (once, for the first cluster that renders the config).
+    /// </summary>
+    private static (CollectorConfig Config, string Text) Checked(CollectorConfig config, ClusterPlan cluster, ICollection<Diagnostic> diagnostics)
     {
         foreach (var problem in CollectorConfigChecker.Check(config.Root))
         {
@@ -206,6 +207,6 @@ public sealed class OtelCollectorEmitter : IEmitter
                 "this is a telc bug; please report it with the spec that caused it"));
         }
 
-        return CanonicalYamlWriter.Write(config.Root);
+        return (config, CanonicalYamlWriter.Write(config.Root));
     }
 }
