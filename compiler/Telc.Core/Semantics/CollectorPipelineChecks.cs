@@ -108,6 +108,12 @@ public static class CollectorPipelineChecks
         if (pipeline.Input.Otlp is { Enabled: true })
         {
             CheckOutput(model, resource, pipeline.Output, diagnostics);
+            if (model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == pipeline.Output.Backend.Value).Spec?.Prometheus is { Operator: true })
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, pipeline.Input.Otlp.Location,
+                    $"the OTLP input of {resource.DisplayName} would be remote-written into Prometheus '{pipeline.Output.Backend.Value}', which the Prometheus Operator runs, and this version of telc does not enable its remote-write receiver",
+                    "ship the OTLP input to a Prometheus without operator: true, or to an external endpoint"));
+            }
         }
     }
 

@@ -180,6 +180,32 @@ public sealed class CollectorRenderTests
     }
 
     [Fact]
+    public void A_persistent_remote_write_queue_is_kept_in_the_exporters_write_ahead_log()
+    {
+        var gateway = Of(Compile(Specs.Header + """
+            kind: MetricPipeline
+            metadata: { name: pushed }
+            spec:
+              input: { otlp: {} }
+              output: { backend: metrics }
+              buffer: { persistent: true }
+            """), "otel-gateway");
+
+        Assert.Equal("/var/lib/otelcol/wal-pushed", ((OutScalar)At(gateway, "exporters.prometheusremotewrite/pushed.wal.directory")!).Text);
+    }
+
+    [Fact]
+    public void Otlp_metrics_into_an_operator_prometheus_are_refused() =>
+        Assert.Contains("does not enable its remote-write receiver", Specs.Compile(Specs.Cluster("dev-1", "dev") + Specs.Backend("metrics", "prometheus", "{ operator: true }")
+            + Specs.Header + """
+            kind: MetricPipeline
+            metadata: { name: pushed }
+            spec:
+              input: { otlp: {} }
+              output: { backend: metrics }
+            """).Single("TELC504").Message);
+
+    [Fact]
     public void A_file_input_in_the_nodes_root_folder_is_refused() =>
         Assert.Contains("in the node's root folder", Specs.Compile(Stack + Logs("apps", "{ files: [{ path: /*.log }] }")).Single("TELC215").Message);
 

@@ -29,8 +29,8 @@ public static class Exporters
         OutMap config = output.Type switch
         {
             BackendType.ExternalOtlp => Otlp(output.Spec.External!.Otlp!, id, secrets, queue, retry),
-            BackendType.ExternalPrometheusRemoteWrite => RemoteWrite(output.Spec.External!.PrometheusRemoteWrite!.Url, output.Spec.External.PrometheusRemoteWrite, id, secrets, part.Buffer, retry),
-            BackendType.Prometheus => RemoteWrite($"http://{output.ServiceHost}:9090/api/v1/write", null, id, secrets, part.Buffer, retry),
+            BackendType.ExternalPrometheusRemoteWrite => RemoteWrite(output.Spec.External!.PrometheusRemoteWrite!.Url, output.Spec.External.PrometheusRemoteWrite, part, secrets, retry),
+            BackendType.Prometheus => RemoteWrite($"http://{output.ServiceHost}:9090/api/v1/write", null, part, secrets, retry),
             BackendType.ExternalLoki => OtlpHttp(LokiOtlpBase(output.Spec.External!.Loki!.Url), output.Spec.External.Loki, id, secrets, queue, retry),
             BackendType.Loki => Map(("endpoint", $"http://{output.ServiceHost}:3100/otlp"), ("sending_queue", queue), ("retry_on_failure", retry)),
             BackendType.ExternalElasticsearch => Elastic(output.Spec.External!.Elasticsearch!.Url, output.Spec.External.Elasticsearch, id, secrets, queue, part.Buffer.RetryFor),
@@ -110,13 +110,15 @@ public static class Exporters
     /// <summary>
     /// Prometheus remote write keeps the spec's metric names as they are (no unit or _total suffix added, so rules
     /// select what the spec names) and turns resource attributes into labels, which keeps series of different
-    /// sources apart. The exporter has its own queue (remote_write_queue) instead of a sending queue.
+    /// sources apart. The exporter has its own queue (remote_write_queue) instead of a sending queue, and keeps a
+    /// persistent one in its write-ahead log, in a folder of its own beside the other queues.
     /// </summary>
-    private static OutMap RemoteWrite(string url, HttpEndpoint? endpoint, string id, SecretUse secrets, BufferSettings buffer, OutMap retry) =>
+    private static OutMap RemoteWrite(string url, HttpEndpoint? endpoint, CollectorPipelinePlan part, SecretUse secrets, OutMap retry) =>
         Map(("endpoint", url), ("tls", endpoint is null ? null : Tls(endpoint.Tls, secrets)), ("headers", Headers([], endpoint?.Tenant, secrets)),
-            ("auth", Auth(endpoint?.Auth, id, secrets)), ("add_metric_suffixes", false),
+            ("auth", Auth(endpoint?.Auth, Id(Vocabulary.PrometheusRemoteWrite, part.Id), secrets)), ("add_metric_suffixes", false),
             ("resource_to_telemetry_conversion", Map(("enabled", true))),
-            ("remote_write_queue", Map(("enabled", true), ("queue_size", buffer.QueueSize))), ("retry_on_failure", retry));
+            ("remote_write_queue", Map(("enabled", true), ("queue_size", part.Buffer.QueueSize))), ("retry_on_failure", retry),
+            ("wal", part.Buffer.Persistent ? Map(("directory", $"{CollectorConfigBuilder.StorageDirectory}/wal-{part.Id}")) : null));
 
     private static OutMap Elastic(string url, HttpEndpoint? endpoint, string id, SecretUse secrets, OutMap queue, Duration retryFor) =>
         Map(("endpoints", Seq(url)), ("logs_index", endpoint?.Tenant), ("tls", endpoint is null ? null : Tls(endpoint.Tls, secrets)),
