@@ -42,7 +42,13 @@ public static class CollectorPipelineChecks
 
         foreach (var file in pipeline.Input.Files.IsDefault ? [] : pipeline.Input.Files)
         {
-            if (CollectorConfigBuilder.FolderOf(file.Path) == "/")
+            if (file.Path.Split('/').Any(segment => segment is ".." or ".") || file.Path.Contains(','))
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidForConsumer, file.Location,
+                    $"'{file.Path}' has a '.' or '..' segment or a comma; the agent mounts the folder a file input reads, and Fluent Bit splits paths at commas",
+                    "write the path as it is, e.g. /var/log/audit/*.log, one path per file input"));
+            }
+            else if (CollectorConfigBuilder.FolderOf(file.Path) == "/")
             {
                 diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidForConsumer, file.Location,
                     $"'{file.Path}' is in the node's root folder, and the agent mounts the folder a file input reads",

@@ -22,6 +22,70 @@ public sealed class CollectorConfigCheckerTests
     private static string[] Problems(OutMap config) => [.. CollectorConfigChecker.Check(config).Select(p => p.ToString())];
 
     [Fact]
+    public void Every_component_name_telc_uses_is_current_in_the_pinned_collector()
+    {
+        foreach (var (kind, type) in Vocabulary.All)
+        {
+            Assert.True(CollectorSchema.Pinned.Find(kind, type)?.Type == type, $"{kind} '{type}' is not a current name in collector {CollectorSchema.Pinned.Version}");
+        }
+    }
+
+    [Fact]
+    public void The_images_are_the_versions_the_schemas_were_derived_from()
+    {
+        Assert.EndsWith(":" + CollectorSchema.Pinned.Version, Telc.Emit.Images.OtelCollector, StringComparison.Ordinal);
+        Assert.EndsWith(":" + Telc.Emit.FluentBit.FluentBitSchema.Pinned.Version, Telc.Emit.Images.FluentBit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_schema_node_is_of_the_documented_grammar_and_every_reference_resolves()
+    {
+        string[] members = ["type", "properties", "additionalProperties", "items", "format", "enum", "ref", "nullable", "note"];
+        var schema = CollectorSchema.Pinned;
+        var problems = new List<string>();
+        void Walk(string path, System.Text.Json.JsonElement node)
+        {
+            foreach (var member in node.EnumerateObject())
+            {
+                if (!members.Contains(member.Name))
+                {
+                    problems.Add($"{path}: unexpected member '{member.Name}'");
+                }
+            }
+
+            if (node.TryGetProperty("ref", out var reference) && !schema.Types.ContainsKey(reference.GetString()!))
+            {
+                problems.Add($"{path}: '{reference.GetString()}' is not among the types");
+            }
+
+            foreach (var (name, child) in node.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => (p.Name, p.Value)) : [])
+            {
+                Walk($"{path}.{name}", child);
+            }
+
+            foreach (var key in new[] { "items", "additionalProperties" })
+            {
+                if (node.TryGetProperty(key, out var child) && child.ValueKind == System.Text.Json.JsonValueKind.Object)
+                {
+                    Walk($"{path}[{key}]", child);
+                }
+            }
+        }
+
+        foreach (var component in schema.Components.Values)
+        {
+            Walk($"{component.Kind} {component.Type}", component.Config);
+        }
+
+        foreach (var (name, node) in schema.Types.Concat(schema.Operators))
+        {
+            Walk(name, node);
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public void The_rendered_configs_pass_as_the_collector_reads_them()
     {
         Assert.Empty(Problems(Agent));

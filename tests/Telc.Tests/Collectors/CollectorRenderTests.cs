@@ -205,6 +205,13 @@ public sealed class CollectorRenderTests
               output: { backend: metrics }
             """).Single("TELC504").Message);
 
+    [Theory]
+    [InlineData("/var/log/../../etc/shadow")]
+    [InlineData("/var/log/./app.log")]
+    [InlineData("/var/log/a.log,/etc/shadow")]
+    public void A_file_input_path_that_hides_where_it_reads_is_refused(string path) =>
+        Assert.Contains("a '.' or '..' segment or a comma", Specs.Compile(Stack + Logs("apps", $"{{ files: [{{ path: \"{path}\" }}] }}")).Single("TELC215").Message);
+
     [Fact]
     public void A_file_input_in_the_nodes_root_folder_is_refused() =>
         Assert.Contains("in the node's root folder", Specs.Compile(Stack + Logs("apps", "{ files: [{ path: /*.log }] }")).Single("TELC215").Message);

@@ -10,12 +10,7 @@ namespace Telc.Emit.FluentBit;
 /// </summary>
 public sealed class FluentBitSchema
 {
-    private static readonly Lazy<FluentBitSchema> PinnedSchema = new(() =>
-    {
-        using var stream = typeof(FluentBitSchema).Assembly.GetManifestResourceStream("fluent-bit-plugins.json")
-            ?? throw new InvalidOperationException("fluent-bit-plugins.json is not embedded");
-        return Parse(JsonDocument.Parse(stream).RootElement);
-    });
+    private static readonly Lazy<FluentBitSchema> PinnedSchema = new(() => Parse(EmbeddedData.Json("fluent-bit-plugins.json")));
 
     public static FluentBitSchema Pinned => PinnedSchema.Value;
 

@@ -10,12 +10,7 @@ namespace Telc.Emit.OtelCollector;
 /// </summary>
 public sealed class CollectorSchema
 {
-    private static readonly Lazy<CollectorSchema> PinnedSchema = new(() =>
-    {
-        using var stream = typeof(CollectorSchema).Assembly.GetManifestResourceStream("collector-components.json")
-            ?? throw new InvalidOperationException("collector-components.json is not embedded");
-        return Parse(JsonDocument.Parse(stream).RootElement);
-    });
+    private static readonly Lazy<CollectorSchema> PinnedSchema = new(() => Parse(EmbeddedData.Json("collector-components.json")));
 
     public static CollectorSchema Pinned => PinnedSchema.Value;
 
