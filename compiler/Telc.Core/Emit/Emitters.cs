@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
 using Telc.Emit.FluentBit;
+using Telc.Emit.Loki;
 using Telc.Emit.NodeAgents;
 using Telc.Emit.OtelCollector;
 using Telc.Emit.Prometheus;
@@ -22,6 +23,7 @@ public static class Emitters
         new KubeStateMetricsEmitter(),
         new OtelCollectorEmitter(),
         new FluentBitEmitter(),
+        new LokiEmitter(),
     ];
 
     /// <summary>

@@ -10,5 +10,7 @@ public static class Images
     public const string OtelCollector = "otel/opentelemetry-collector-contrib:0.159.0";
     /// <summary>Fluent Bit, for log pipelines that ask for it; its plugins are checked against FluentBit/fluent-bit-plugins.json of this version.</summary>
     public const string FluentBit = "cr.fluentbit.io/fluent/fluent-bit:5.1.1";
+    /// <summary>Loki, run as a single binary; its config is checked against Loki/loki-config.json of this version.</summary>
+    public const string Loki = "grafana/loki:3.7.6";
     public const string KubeStateMetrics = "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0";
 }

@@ -15,7 +15,7 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack and the collectors, not yet the log and trace stores, Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors and Loki, not yet Elasticsearch, the trace stores, InfluxDB, Kafka, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -83,12 +83,36 @@ public static class NotRendered
             case TeamSpec { Budgets: not null }:
                 yield return new UnrenderedPart(resource, ["spec.budgets"], $"spec.budgets of {resource.DisplayName}", null, null);
                 break;
-            case RetentionPolicySpec policy when policy.Rules.Any(r => r.Team is not null || r.Signal != Signal.Metrics):
-                string[] rules = [.. policy.Rules.Select((rule, index) => (rule, index)).Where(r => r.rule.Team is not null || r.rule.Signal != Signal.Metrics).Select(r => $"spec.rules[{r.index}]")];
-                yield return new UnrenderedPart(resource, [.. rules], $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team, logs or traces)", null, null);
+            case RetentionPolicySpec policy:
+                var numbered = policy.Rules.Select((rule, index) => (Rule: rule, Index: index)).ToArray();
+                string[] rules = [.. numbered.Where(r => !ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}]")];
+                if (rules.Length > 0)
+                {
+                    yield return new UnrenderedPart(resource, [.. rules], $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics, for traces, or for logs no Loki keeps)", null, null);
+                }
+
+                string[] sizes = [.. numbered.Where(r => r.Rule.Signal == Signal.Logs && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
+                if (sizes.Length > 0)
+                {
+                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki deletes logs by age only", null);
+                }
+
+                break;
+            case BackendSpec { Loki: { } loki } when Written(resource, "spec.loki", "replicas") is { Count: > 0 } || loki.Retention?.Size is not null:
+                string[] lokiFields = [.. Written(resource, "spec.loki", "replicas").Select(f => $"spec.loki.{f}"), .. loki.Retention?.Size is null ? [] : new[] { "spec.loki.retention.size" }];
+                yield return new UnrenderedPart(resource, [.. lokiFields], $"{string.Join(" and ", lokiFields.Select(f => f["spec.loki.".Length..]))} of {resource.DisplayName}",
+                    "a single-binary Loki runs one replica, and deletes logs by age only", null);
                 break;
         }
     }
+
+    /// <summary>Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team), a Loki for logs.</summary>
+    private static bool ReachesAStore(SpecModel model, RetentionRule rule) => rule.Signal switch
+    {
+        Signal.Metrics => rule.Team is null,
+        Signal.Logs => model.OfKind<BackendSpec>().Any(b => b.Spec.Loki is not null && (rule.Backend is null || rule.Backend.Value == b.Resource.Name)),
+        _ => false,
+    };
 
     /// <summary>The protocol section of an external endpoint whose URL scheme alone decides TLS: all but OTLP over gRPC written grpc://.</summary>
     private static string? SchemeDecidesTls(ExternalBackend external) => external switch

@@ -134,12 +134,10 @@ public static class MetricsLowering
     /// <summary>A matching metrics rule of a RetentionPolicy wins over the backend's own setting; backend-specific beats environment-wide.</summary>
     private static (Duration? Time, ByteSize? Size) Retention(SpecModel model, ClusterSpec cluster, Resource backend, PrometheusBackend spec)
     {
-        var rule = model.OfKind<RetentionPolicySpec>()
-            .SelectMany(p => p.Spec.Rules)
-            .Where(r => r.Signal == Signal.Metrics && r.Team is null)
-            .Where(r => r.Environment is null || r.Environment.Value == cluster.Environment.Value)
-            .Where(r => r.Backend is null || r.Backend.Value == backend.Name)
-            .OrderByDescending(r => (r.Backend is null ? 0 : 2) + (r.Environment is null ? 0 : 1))
+        var rule = StoresLowering.Rules(model, cluster, backend, Signal.Metrics)
+            .Select(r => r.Rule)
+            .Where(r => r.Team is null)
+            .OrderByDescending(StoresLowering.Specificity)
             .FirstOrDefault();
         return (rule?.Duration ?? spec.Retention?.Time, rule?.Size ?? spec.Retention?.Size);
     }

@@ -19,4 +19,5 @@ public sealed record ClusterPlan(
     ImmutableSortedDictionary<string, string> ExternalLabels,
     MetricsPlan Metrics,
     RoutingPlan Routing,
-    CollectorsPlan Collectors);
+    CollectorsPlan Collectors,
+    StoresPlan Stores);

@@ -89,7 +89,7 @@ public sealed class FluentBitEmitter : IEmitter
         foreach (var problem in FluentBitConfigChecker.Check(config.Root))
         {
             var pipeline = config.Sources.FirstOrDefault(s => problem.ToString().Contains(s.Key, StringComparison.Ordinal)).Value ?? cluster.Cluster;
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CollectorConfigRefused, pipeline.Location,
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.RenderedConfigRefused, pipeline.Location,
                 $"the rendered Fluent Bit config of cluster '{cluster.Name}' would be refused or lose records: {problem}",
                 "this is a telc bug; please report it with the spec that caused it"));
         }

@@ -77,7 +77,8 @@ public static class FluentBitOutputs
                 var lokiUrl = new Uri(loki?.Url ?? $"http://{output.ServiceHost}:3100/loki/api/v1/push");
                 settings.AddRange([("name", "loki"), .. Endpoint(lokiUrl), ("uri", lokiUrl.AbsolutePath), .. Tls(lokiUrl, loki?.Tls),
                     ("tenant_id", loki?.Tenant), .. Basic(loki?.Auth), ("bearer_token", loki?.Auth?.BearerTokenSecretRef is { } token ? Variable("TOKEN", token) : null),
-                    ("labels", $"job={part.Pipeline.Name}, namespace=$kubernetes['namespace_name'], container=$kubernetes['container_name']"),
+                    // The label names Loki gives the same OTLP resource attributes, so selectors (and team retention) find both agents' streams.
+                    ("labels", $"service_name={part.Pipeline.Name}, k8s_namespace_name=$kubernetes['namespace_name'], k8s_container_name=$kubernetes['container_name']"),
                     ("line_format", "json")]);
                 break;
             case BackendType.ExternalElasticsearch or BackendType.Elasticsearch:

@@ -27,15 +27,13 @@ public static partial class CollectorConfigChecker
 
     public static IReadOnlyList<CollectorProblem> Check(OutMap root, CollectorSchema schema) => new Run(schema).Check(root);
 
-    [GeneratedRegex(@"^(0|-?([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$")]
-    private static partial Regex GoDuration();
-
     [GeneratedRegex(@":([0-9]{1,5})$")]
     private static partial Regex ListenPort();
 
     private sealed class Run(CollectorSchema schema)
     {
         private readonly List<CollectorProblem> problems = [];
+        private readonly SchemaNodeChecker nodes = new(schema.Types, schema.Operators, $"the collector {schema.Version}");
 
         public List<CollectorProblem> Check(OutMap root)
         {
@@ -72,9 +70,10 @@ public static partial class CollectorConfigChecker
 
             if (schema.Service is { } serviceSchema)
             {
-                CheckValue("service", service, serviceSchema);
+                nodes.Check("service", service, serviceSchema);
             }
 
+            problems.AddRange(nodes.Problems);
             CheckPipelines(sections, service);
             CheckExtensions(sections, service);
             CheckPorts(sections, service);
@@ -98,152 +97,7 @@ public static partial class CollectorConfigChecker
             }
             else
             {
-                CheckValue(path, config, component.Config);
-            }
-        }
-
-        private void CheckValue(string path, OutNode value, JsonElement node)
-        {
-            if (node.TryGetProperty("ref", out var reference))
-            {
-                if (schema.Types.TryGetValue(reference.GetString()!, out var target))
-                {
-                    CheckValue(path, value, target);
-                }
-
-                return;
-            }
-
-            if (value is OutScalar { Kind: OutScalarKind.Null } && node.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean())
-            {
-                return;
-            }
-
-            var type = node.TryGetProperty("type", out var t) ? t.GetString() : "any";
-            switch (type)
-            {
-                case "object":
-                    CheckObject(path, value, node);
-                    break;
-                case "array":
-                    if (value is OutSeq seq)
-                    {
-                        var items = node.TryGetProperty("items", out var itemNode) ? itemNode : default;
-                        for (var i = 0; i < seq.Items.Length; i++)
-                        {
-                            if (items.ValueKind == JsonValueKind.Object)
-                            {
-                                CheckValue($"{path}[{i}]", seq.Items[i], items);
-                            }
-                        }
-                    }
-                    else
-                    {
-                        Add(path, $"must be a list, not {Describe(value)}");
-                    }
-
-                    break;
-                case "operators":
-                    CheckOperators(path, value);
-                    break;
-                case "string":
-                    CheckString(path, value, node);
-                    break;
-                case "integer":
-                    if (value is not OutScalar { Kind: OutScalarKind.Number } number || !long.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-                    {
-                        Add(path, $"must be an integer, not {Describe(value)}");
-                    }
-
-                    break;
-                case "number":
-                    if (value is not OutScalar { Kind: OutScalarKind.Number })
-                    {
-                        Add(path, $"must be a number, not {Describe(value)}");
-                    }
-
-                    break;
-                case "boolean":
-                    if (value is not OutScalar { Kind: OutScalarKind.Bool })
-                    {
-                        Add(path, $"must be true or false, not {Describe(value)}");
-                    }
-
-                    break;
-            }
-        }
-
-        private void CheckObject(string path, OutNode value, JsonElement node)
-        {
-            if (value is not OutMap map)
-            {
-                Add(path, $"must be a mapping, not {Describe(value)}");
-                return;
-            }
-
-            var properties = node.TryGetProperty("properties", out var p) ? p : default;
-            var additional = node.TryGetProperty("additionalProperties", out var a) ? a : default;
-            foreach (var (key, child) in map.Entries)
-            {
-                if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(key, out var property))
-                {
-                    CheckValue($"{path}.{key}", child, property);
-                }
-                else if (additional.ValueKind == JsonValueKind.Object)
-                {
-                    CheckValue($"{path}.{key}", child, additional);
-                }
-                else if (additional.ValueKind == JsonValueKind.False || properties.ValueKind == JsonValueKind.Object)
-                {
-                    var known = properties.ValueKind == JsonValueKind.Object ? properties.EnumerateObject().Select(x => x.Name).ToArray() : [];
-                    Add($"{path}.{key}", $"unknown setting{Suggest(key, known)}");
-                }
-            }
-        }
-
-        private void CheckString(string path, OutNode value, JsonElement node)
-        {
-            if (value is not OutScalar { Kind: OutScalarKind.String } text)
-            {
-                Add(path, $"must be a string, not {Describe(value)}");
-                return;
-            }
-
-            if (node.TryGetProperty("format", out var format) && format.GetString() == "duration" && !GoDuration().IsMatch(text.Text))
-            {
-                Add(path, $"'{text.Text}' is not a Go duration (e.g. 5s, 1m30s)");
-            }
-
-            if (node.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => v.GetString() == text.Text))
-            {
-                Add(path, $"'{text.Text}' is not one of {string.Join(", ", values.EnumerateArray().Select(v => v.GetString()))}");
-            }
-        }
-
-        private void CheckOperators(string path, OutNode value)
-        {
-            if (value is not OutSeq operators)
-            {
-                Add(path, $"must be a list of operators, not {Describe(value)}");
-                return;
-            }
-
-            for (var i = 0; i < operators.Items.Length; i++)
-            {
-                var item = $"{path}[{i}]";
-                var type = operators.Items[i] is OutMap map ? map.Entries.FirstOrDefault(e => e.Key == "type").Value as OutScalar : null;
-                if (type is null)
-                {
-                    Add(item, "an operator needs a type");
-                }
-                else if (!schema.Operators.TryGetValue(type.Text, out var operatorSchema))
-                {
-                    Add($"{item}.type", $"the collector {schema.Version} has no operator '{type.Text}'{Suggest(type.Text, schema.Operators.Keys)}");
-                }
-                else
-                {
-                    CheckValue(item, operators.Items[i], operatorSchema);
-                }
+                nodes.Check(path, config, component.Config);
             }
         }
 
@@ -379,15 +233,6 @@ public static partial class CollectorConfigChecker
         };
 
         private static OutNode? Find(OutMap map, string key) => map.Entries.FirstOrDefault(e => e.Key == key).Value;
-
-        private static string Describe(OutNode value) => value switch
-        {
-            OutMap => "a mapping",
-            OutSeq => "a list",
-            OutScalar { Kind: OutScalarKind.String } s => $"the string '{s.Text}'",
-            OutScalar s => s.Text,
-            _ => "this",
-        };
 
         private static string Suggest(string word, IEnumerable<string> candidates) =>
             Suggestions.Closest(word, candidates) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;

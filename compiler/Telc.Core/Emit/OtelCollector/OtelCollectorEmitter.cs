@@ -202,7 +202,7 @@ public sealed class OtelCollectorEmitter : IEmitter
         foreach (var problem in CollectorConfigChecker.Check(config.Root))
         {
             var source = config.Sources.FirstOrDefault(s => problem.Path.Contains(s.Key.Split('/', 2)[1], StringComparison.Ordinal)).Value ?? cluster.Cluster;
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CollectorConfigRefused, source.Location,
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.RenderedConfigRefused, source.Location,
                 $"the rendered collector config of cluster '{cluster.Name}' would be refused by the collector: {problem}",
                 "this is a telc bug; please report it with the spec that caused it"));
         }
