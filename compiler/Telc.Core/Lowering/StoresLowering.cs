@@ -21,7 +21,7 @@ public static class StoresLowering
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(r => Specificity(r.Rule)).First())
             .Where(r => !teams[r.Rule.Team!.Value].Namespaces.IsDefaultOrEmpty)
-            .Select(r => new LokiStreamRetention(r.Policy, r.Rule.Team!.Value, [.. teams[r.Rule.Team!.Value].Namespaces.Order(StringComparer.Ordinal)],
+            .Select(r => new LokiStreamRetention(r.Rule.Team!.Value, [.. teams[r.Rule.Team!.Value].Namespaces.Order(StringComparer.Ordinal)],
                 1 + Specificity(r.Rule), r.Rule.Duration));
         return new LokiPlan(backend, spec, ClusterLowering.ObjectName("loki", backend.Name), global.Rule?.Duration ?? spec.Retention?.Time, [.. streams]);
     }

@@ -15,4 +15,4 @@ public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis);
 public sealed record LokiPlan(Resource Backend, LokiBackend Spec, string ObjectName, Duration? Retention, ImmutableArray<LokiStreamRetention> Streams);
 
 /// <summary>How long the streams of one team's namespaces are kept, from a RetentionPolicy rule for that team.</summary>
-public sealed record LokiStreamRetention(Resource Policy, string Team, ImmutableArray<string> Namespaces, int Priority, Duration Period);
+public sealed record LokiStreamRetention(string Team, ImmutableArray<string> Namespaces, int Priority, Duration Period);
