@@ -26,6 +26,10 @@ public static class Suggestions
         Math.Min(a.Length, b.Length) >= 3 && a.Length != b.Length &&
         (a.StartsWith(b, StringComparison.OrdinalIgnoreCase) || b.StartsWith(a, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>" (did you mean 'x'?)" after a message, or nothing when no candidate is close.</summary>
+    public static string Aside(string word, IEnumerable<string> candidates) =>
+        Closest(word, candidates) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+
     /// <summary>A hint naming the closest candidate, or listing the candidates when there are few (in the order given).</summary>
     public static string? Hint(string word, IReadOnlyCollection<string> candidates, string noun)
     {

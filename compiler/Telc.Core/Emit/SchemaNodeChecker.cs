@@ -16,9 +16,9 @@ namespace Telc.Emit;
 public sealed partial class SchemaNodeChecker(
     IReadOnlyDictionary<string, JsonElement> types, IReadOnlyDictionary<string, JsonElement> operators, string consumer)
 {
-    private readonly List<CollectorProblem> problems = [];
+    private readonly List<ConfigProblem> problems = [];
 
-    public IReadOnlyList<CollectorProblem> Problems => problems;
+    public IReadOnlyList<ConfigProblem> Problems => problems;
 
     public void Check(string path, OutNode value, JsonElement node) => CheckValue(path, value, node);
 
@@ -116,7 +116,7 @@ public sealed partial class SchemaNodeChecker(
             else if (additional.ValueKind == JsonValueKind.False || properties.ValueKind == JsonValueKind.Object)
             {
                 var known = properties.ValueKind == JsonValueKind.Object ? properties.EnumerateObject().Select(x => x.Name).ToArray() : [];
-                Add($"{path}.{key}", $"unknown setting{Suggest(key, known)}");
+                Add($"{path}.{key}", $"unknown setting{Suggestions.Aside(key, known)}");
             }
         }
     }
@@ -165,7 +165,7 @@ public sealed partial class SchemaNodeChecker(
             }
             else if (!operators.TryGetValue(type.Text, out var operatorSchema))
             {
-                Add($"{item}.type", $"{consumer} has no operator '{type.Text}'{Suggest(type.Text, operators.Keys)}");
+                Add($"{item}.type", $"{consumer} has no operator '{type.Text}'{Suggestions.Aside(type.Text, operators.Keys)}");
             }
             else
             {
@@ -183,10 +183,7 @@ public sealed partial class SchemaNodeChecker(
         _ => "this",
     };
 
-    private static string Suggest(string word, IEnumerable<string> candidates) =>
-        Suggestions.Closest(word, candidates) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
-
-    private void Add(string path, string message) => problems.Add(new CollectorProblem(path, message));
+    private void Add(string path, string message) => problems.Add(new ConfigProblem(path, message));
 
     [GeneratedRegex(@"^(0|-?([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$")]
     private static partial Regex GoDuration();

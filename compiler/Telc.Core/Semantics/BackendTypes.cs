@@ -67,8 +67,11 @@ public static class BackendTypes
     public static BackendSpec? EvaluatorOf(SpecModel model, AlertGroupSpec group)
     {
         var name = group.Backend?.Value ?? Default(model, BackendUse.Rules);
-        return model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == name).Spec;
+        return name is null ? null : Named(model, name);
     }
+
+    /// <summary>The Backend declared under the name, or null.</summary>
+    public static BackendSpec? Named(SpecModel model, string name) => model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == name).Spec;
 
     /// <summary>The backend a document that names none uses: the only one that can serve the use, else none.</summary>
     public static string? Default(SpecModel model, BackendUse use) => Candidates(model, use) is [var only] ? only : null;

@@ -94,7 +94,7 @@ public static class CollectorPipelineChecks
             Refuse(metric.Location, $"Fluent Bit names a metric namespace_name, so '{metric.Name}' needs an underscore inside it");
         }
 
-        if (model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == pipeline.Output.Backend.Value).Spec?.External?.Elasticsearch?.Auth?.BearerTokenSecretRef is not null)
+        if (BackendTypes.Named(model, pipeline.Output.Backend.Value)?.External?.Elasticsearch?.Auth?.BearerTokenSecretRef is not null)
         {
             Refuse(pipeline.Output.Backend.Location, "Fluent Bit's Elasticsearch output takes a user and password or an API key, not a bearer token");
         }
@@ -114,7 +114,7 @@ public static class CollectorPipelineChecks
         if (pipeline.Input.Otlp is { Enabled: true })
         {
             CheckOutput(model, resource, pipeline.Output, diagnostics);
-            if (model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == pipeline.Output.Backend.Value).Spec?.Prometheus is { Operator: true })
+            if (BackendTypes.Named(model, pipeline.Output.Backend.Value)?.Prometheus is { Operator: true })
             {
                 diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, pipeline.Input.Otlp.Location,
                     $"the OTLP input of {resource.DisplayName} would be remote-written into Prometheus '{pipeline.Output.Backend.Value}', which the Prometheus Operator runs, and this version of telc does not enable its remote-write receiver",
@@ -125,7 +125,7 @@ public static class CollectorPipelineChecks
 
     private static void CheckOutput(SpecModel model, Resource resource, PipelineOutput output, List<Diagnostic> diagnostics)
     {
-        if (model.OfKind<BackendSpec>().FirstOrDefault(b => b.Resource.Name == output.Backend.Value) is { Spec: { } backend }
+        if (BackendTypes.Named(model, output.Backend.Value) is { } backend
             && !Exporters.CanShipTo(BackendTypes.TypeOf(backend)))
         {
             diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, output.Backend.Location,

@@ -45,7 +45,8 @@ public static class FluentBitConfigBuilder
             {
                 inputs.Add(Map([
                     ("name", "tail"), ("alias", $"{tag}-containers"), ("tag", $"{tag}.*"),
-                    ("path", string.Join(",", ContainerPaths(containers))), ("exclude_path", ExcludedPaths(cluster, containers)),
+                    ("path", string.Join(",", ContainerLogPaths.Included(containers, ContainerLogLink))),
+                    ("exclude_path", ContainerLogPaths.Excluded(cluster.Namespace, containers, ContainerLogLink).ToArray() is { Length: > 0 } excluded ? string.Join(",", excluded) : null),
                     ("multiline.parser", Seq("cri", "docker")), ("read_from_head", true), ("skip_long_lines", true),
                     ("db", $"{StorageDirectory}/{tag}-containers.db"), ("db.locking", true), .. buffer,
                 ]));
@@ -152,22 +153,5 @@ public static class FluentBitConfigBuilder
     }
 
     /// <summary>The kubelet's links to container logs: /var/log/containers/POD_NAMESPACE_CONTAINER-ID.log.</summary>
-    private static IEnumerable<string> ContainerPaths(ContainerLogInput containers) =>
-        from ns in containers.Namespaces?.Include is { IsDefaultOrEmpty: false } include ? include : ["*"]
-        from container in containers.Containers?.Include is { IsDefaultOrEmpty: false } names ? names : ["*"]
-        select $"/var/log/containers/*_{ns}_{container}-*.log";
-
-    private static string? ExcludedPaths(ClusterPlan cluster, ContainerLogInput containers)
-    {
-        var namespaces = (containers.Namespaces?.Exclude ?? []).ToList();
-        if (!containers.IncludeSystem)
-        {
-            namespaces.AddRange(["kube-system", cluster.Namespace]);
-        }
-
-        var paths = namespaces.Distinct(StringComparer.Ordinal).Select(ns => $"/var/log/containers/*_{ns}_*.log")
-            .Concat((containers.Containers?.Exclude ?? []).Select(c => $"/var/log/containers/*_*_{c}-*.log"))
-            .ToArray();
-        return paths.Length == 0 ? null : string.Join(",", paths);
-    }
+    private static string ContainerLogLink(string ns, string container) => $"/var/log/containers/*_{ns}_{container}-*.log";
 }

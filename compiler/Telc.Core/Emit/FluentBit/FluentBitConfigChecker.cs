@@ -17,16 +17,16 @@ public static partial class FluentBitConfigChecker
     private static readonly string[] Sections = ["service", "parsers", "multiline_parsers", "pipeline"];
     private static readonly string[] BuiltInMultiline = ["cri", "docker", "go", "java", "python", "ruby"];
 
-    public static IReadOnlyList<CollectorProblem> Check(OutMap root) => Check(root, FluentBitSchema.Pinned);
+    public static IReadOnlyList<ConfigProblem> Check(OutMap root) => Check(root, FluentBitSchema.Pinned);
 
-    public static IReadOnlyList<CollectorProblem> Check(OutMap root, FluentBitSchema schema)
+    public static IReadOnlyList<ConfigProblem> Check(OutMap root, FluentBitSchema schema)
     {
-        var problems = new List<CollectorProblem>();
-        void Add(string path, string message) => problems.Add(new CollectorProblem(path, message));
+        var problems = new List<ConfigProblem>();
+        void Add(string path, string message) => problems.Add(new ConfigProblem(path, message));
 
         foreach (var key in root.Entries.Select(e => e.Key).Where(k => !Sections.Contains(k)))
         {
-            Add(key, $"unknown section{Suggest(key, Sections)}");
+            Add(key, $"unknown section{Suggestions.Aside(key, Sections)}");
         }
 
         var service = Find(root, "service") as OutMap;
@@ -52,7 +52,7 @@ public static partial class FluentBitConfigChecker
                 var name = Text(Find(plugin, "name"));
                 if (name is null || !schema.Plugins[kind].ContainsKey(name))
                 {
-                    Add($"{path}.name", $"Fluent Bit {schema.Version} has no {kind} plugin '{name}'{Suggest(name ?? string.Empty, schema.Plugins[kind].Keys)}");
+                    Add($"{path}.name", $"Fluent Bit {schema.Version} has no {kind} plugin '{name}'{Suggestions.Aside(name ?? string.Empty, schema.Plugins[kind].Keys)}");
                     continue;
                 }
 
@@ -123,7 +123,7 @@ public static partial class FluentBitConfigChecker
     {
         if (property is null)
         {
-            add(path, $"unknown property{Suggest(key, known)}");
+            add(path, $"unknown property{Suggestions.Aside(key, known)}");
             return;
         }
 
@@ -201,9 +201,6 @@ public static partial class FluentBitConfigChecker
         OutScalar scalar => scalar.Text.Split(',', StringSplitOptions.TrimEntries),
         _ => [],
     };
-
-    private static string Suggest(string word, IEnumerable<string> candidates) =>
-        Suggestions.Closest(word, candidates) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
 
     [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?([KkMmGg][Bb]?)?$")]
     private static partial Regex Size();

@@ -52,12 +52,7 @@ public sealed class FluentBitEmitter : IEmitter
             volumes.Add(new Volume("machine-id", HostPath: new HostPathVolumeSource("/etc/machine-id", "File")));
         }
 
-        foreach (var (folder, index) in config.HostFolders.Where(f => f != "/var/log").Select((f, i) => (f, i)))
-        {
-            mounts.Add(new VolumeMount($"host-{index}", CollectorConfigBuilder.HostRoot + folder, ReadOnly: true));
-            volumes.Add(new Volume($"host-{index}", HostPath: new HostPathVolumeSource(folder)));
-        }
-
+        AgentPods.MountHostFolders(config, "/var/log", mounts, volumes);
         AgentPods.MountSecrets(config, mounts, volumes);
         var container = new Container(
             "fluent-bit", Images.FluentBit, ["--config", $"{ConfigDirectory}/{ConfigFile}"],
@@ -86,14 +81,8 @@ public sealed class FluentBitEmitter : IEmitter
     private static (CollectorConfig Config, string Text) Checked(ClusterPlan cluster, ICollection<Diagnostic> diagnostics)
     {
         var config = FluentBitConfigBuilder.Build(cluster);
-        foreach (var problem in FluentBitConfigChecker.Check(config.Root))
-        {
-            var pipeline = config.Sources.FirstOrDefault(s => problem.ToString().Contains(s.Key, StringComparison.Ordinal)).Value ?? cluster.Cluster;
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.RenderedConfigRefused, pipeline.Location,
-                $"the rendered Fluent Bit config of cluster '{cluster.Name}' would be refused or lose records: {problem}",
-                "this is a telc bug; please report it with the spec that caused it"));
-        }
-
+        ConfigProblem.Report(FluentBitConfigChecker.Check(config.Root), config.SourceOf(cluster),
+            $"the rendered Fluent Bit config of cluster '{cluster.Name}' would be refused or lose records", diagnostics);
         return (config, CanonicalYamlWriter.Write(config.Root));
     }
 }

@@ -23,33 +23,20 @@ public static class FluentBitOutputs
     public static (IReadOnlyList<(string Key, object? Value)> Settings, IReadOnlyList<SecretEnvironment> Environment, IReadOnlyList<string> Secrets) For(CollectorPipelinePlan part)
     {
         var output = part.Output;
-        var environment = new List<SecretEnvironment>();
-        var secrets = new SortedSet<string>(StringComparer.Ordinal);
-        string Variable(string use, SecretKeyRef reference)
-        {
-            var name = string.Concat($"TELC_{part.Id}_{use}".Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_'));
-            environment.Add(new SecretEnvironment(name, reference.Name, reference.Key));
-            return "${" + name + "}";
-        }
-
-        string File(string secret, string key)
-        {
-            secrets.Add(secret);
-            return $"{Exporters.SecretsDirectory}/{secret}/{key}";
-        }
+        var secrets = new SecretUse(part.Id, name => "${" + name + "}");
 
         IEnumerable<(string, object?)> Tls(Uri url, TlsSettings? tls) => url.Scheme is "https" or "grpc" && !(url.Scheme == "grpc" && tls?.Insecure == true)
             ?
             [
                 ("tls", true), ("tls.verify", tls?.InsecureSkipVerify != true),
-                ("tls.ca_file", tls?.CaSecretRef is { } ca ? File(ca.Name, ca.Key) : null),
-                ("tls.crt_file", tls?.ClientCertSecretRef is { } cert ? File(cert.Name, cert.CertKey) : null),
-                ("tls.key_file", tls?.ClientCertSecretRef is { } key ? File(key.Name, key.KeyKey) : null),
+                ("tls.ca_file", tls?.CaSecretRef is { } ca ? secrets.File(ca.Name, ca.Key) : null),
+                ("tls.crt_file", tls?.ClientCertSecretRef is { } cert ? secrets.File(cert.Name, cert.CertKey) : null),
+                ("tls.key_file", tls?.ClientCertSecretRef is { } key ? secrets.File(key.Name, key.KeyKey) : null),
             ]
             : [("tls", false)];
 
         IEnumerable<(string, object?)> Basic(AuthSettings? auth) => auth?.Basic is { } basic
-            ? [("http_user", basic.Username ?? Variable("USERNAME", basic.UserSecretRef!)), ("http_passwd", Variable("PASSWORD", basic.PasswordSecretRef))]
+            ? [("http_user", basic.Username ?? secrets.Environment("USERNAME", basic.UserSecretRef!)), ("http_passwd", secrets.Environment("PASSWORD", basic.PasswordSecretRef))]
             : [];
 
         IEnumerable<(string, object?)> Endpoint(Uri url) => [("host", url.Host), ("port", url.Port)];
@@ -60,10 +47,10 @@ public static class FluentBitOutputs
             case BackendType.ExternalOtlp:
                 var otlp = output.Spec.External!.Otlp!;
                 var url = new Uri(otlp.Endpoint);
-                var headers = (otlp.Headers.IsDefault ? [] : otlp.Headers).Select(h => $"{h.Name} {Variable("HEADER_" + h.Name, h.ValueSecretRef)}").ToList();
+                var headers = (otlp.Headers.IsDefault ? [] : otlp.Headers).Select(h => $"{h.Name} {secrets.Environment("HEADER_" + h.Name, h.ValueSecretRef)}").ToList();
                 if (otlp.Auth?.BearerTokenSecretRef is { } bearer)
                 {
-                    headers.Add($"Authorization Bearer {Variable("TOKEN", bearer)}");
+                    headers.Add($"Authorization Bearer {secrets.Environment("TOKEN", bearer)}");
                 }
 
                 settings.AddRange([("name", "opentelemetry"), .. Endpoint(url), .. Tls(url, otlp.Tls)]);
@@ -76,7 +63,7 @@ public static class FluentBitOutputs
                 var loki = output.Spec.External?.Loki;
                 var lokiUrl = new Uri(loki?.Url ?? $"http://{output.ServiceHost}:3100/loki/api/v1/push");
                 settings.AddRange([("name", "loki"), .. Endpoint(lokiUrl), ("uri", lokiUrl.AbsolutePath), .. Tls(lokiUrl, loki?.Tls),
-                    ("tenant_id", loki?.Tenant), .. Basic(loki?.Auth), ("bearer_token", loki?.Auth?.BearerTokenSecretRef is { } token ? Variable("TOKEN", token) : null),
+                    ("tenant_id", loki?.Tenant), .. Basic(loki?.Auth), ("bearer_token", loki?.Auth?.BearerTokenSecretRef is { } token ? secrets.Environment("TOKEN", token) : null),
                     // The label names Loki gives the same OTLP resource attributes, so selectors (and team retention) find both agents' streams.
                     ("labels", $"service_name={part.Pipeline.Name}, k8s_namespace_name=$kubernetes['namespace_name'], k8s_container_name=$kubernetes['container_name']"),
                     ("line_format", "json")]);
@@ -92,7 +79,7 @@ public static class FluentBitOutputs
                 var splunk = output.Spec.External!.SplunkHec!;
                 var splunkUrl = new Uri(splunk.Url);
                 settings.AddRange([("name", "splunk"), .. Endpoint(splunkUrl), .. Tls(splunkUrl, splunk.Tls),
-                    ("splunk_token", Variable("TOKEN", splunk.TokenSecretRef)), ("event_index", splunk.Index)]);
+                    ("splunk_token", secrets.Environment("TOKEN", splunk.TokenSecretRef)), ("event_index", splunk.Index)]);
                 break;
             default:
                 var service = Lowering.CollectorsLowering.ServiceName(output.Type, output.Backend.Name);
@@ -108,7 +95,7 @@ public static class FluentBitOutputs
             ("retry_limit", RetryLimit(part.Buffer.RetryFor)),
             ("storage.total_limit_size", part.Buffer.Persistent ? BufferSize(part.Buffer) : null),
         ]);
-        return (settings, environment, [.. secrets]);
+        return (settings, secrets.Variables, [.. secrets.Mounted]);
     }
 
     /// <summary>The pipeline's buffer in bytes, as Fluent Bit writes sizes: queueSize batches of <see cref="BatchBytes"/>.</summary>

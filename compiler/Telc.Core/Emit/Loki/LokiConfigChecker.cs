@@ -17,7 +17,7 @@ public static class LokiConfigChecker
 
     public static string Version => Schema.Value.Version;
 
-    public static IReadOnlyList<CollectorProblem> Check(OutMap config)
+    public static IReadOnlyList<ConfigProblem> Check(OutMap config)
     {
         var (version, types, node) = Schema.Value;
         var checker = new SchemaNodeChecker(types, new Dictionary<string, JsonElement>(), $"Loki {version}");

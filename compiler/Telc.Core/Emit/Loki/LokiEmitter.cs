@@ -27,12 +27,8 @@ public sealed class LokiEmitter : IEmitter
         var name = plan.ObjectName;
         var source = plan.Backend;
         var config = LokiConfigBuilder.Build(plan);
-        foreach (var problem in LokiConfigChecker.Check(config))
-        {
-            context.Diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.RenderedConfigRefused, source.Location,
-                $"the rendered config of Loki '{source.Name}' in cluster '{cluster.Name}' would be refused by Loki: {problem}",
-                "this is a telc bug; please report it with the spec that caused it"));
-        }
+        ConfigProblem.Report(LokiConfigChecker.Check(config), _ => source.Location,
+            $"the rendered config of Loki '{source.Name}' in cluster '{cluster.Name}' would be refused by Loki", context.Diagnostics);
 
         var text = CanonicalYamlWriter.Write(config);
         var volumes = new List<Volume> { new("config", ConfigMap: new ConfigMapVolumeSource(name + "-config")) };

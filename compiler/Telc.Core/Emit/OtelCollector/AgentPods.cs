@@ -24,6 +24,16 @@ public static class AgentPods
         }
     }
 
+    /// <summary>The node folders file inputs read, each mounted read-only under /hostfs, but the one the agent mounts where it is.</summary>
+    public static void MountHostFolders(CollectorConfig config, string mountedAsIs, List<VolumeMount> mounts, List<Volume> volumes)
+    {
+        foreach (var (folder, index) in config.HostFolders.Where(f => f != mountedAsIs).Select((f, i) => (f, i)))
+        {
+            mounts.Add(new VolumeMount($"host-{index}", CollectorConfigBuilder.HostRoot + folder, ReadOnly: true));
+            volumes.Add(new Volume($"host-{index}", HostPath: new HostPathVolumeSource(folder)));
+        }
+    }
+
     /// <summary>The environment variables the config expands, each from its Secret key.</summary>
     public static IEnumerable<EnvVar> SecretVariables(CollectorConfig config) =>
         config.Environment.Select(e => new EnvVar(e.Name, new EnvVarSource(SecretKeyRef: new SecretKeySelector(e.Secret, e.Key))));

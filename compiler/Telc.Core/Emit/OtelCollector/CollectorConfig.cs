@@ -13,4 +13,18 @@ public sealed record CollectorConfig(
     ImmutableArray<string> MountedSecrets,
     ImmutableArray<string> HostFolders,
     bool ReadsJournal,
-    ImmutableSortedDictionary<string, Spec.Resource> Sources);
+    ImmutableSortedDictionary<string, Spec.Resource> Sources)
+{
+    /// <summary>
+    /// Where a problem in the config comes from: the pipeline whose part id (logs/PART for a collector pipeline,
+    /// PART for a Fluent Bit tag) its path names, else its message, else the cluster.
+    /// </summary>
+    public Func<ConfigProblem, Text.SourceLocation> SourceOf(Model.ClusterPlan cluster) => problem =>
+    {
+        string Part(string key) => key.Split('/', 2)[^1];
+        var source = Sources.FirstOrDefault(s => problem.Path.Contains(Part(s.Key), StringComparison.Ordinal)).Value
+            ?? Sources.FirstOrDefault(s => problem.Message.Contains(Part(s.Key), StringComparison.Ordinal)).Value
+            ?? cluster.Cluster;
+        return source.Location;
+    };
+}

@@ -22,6 +22,14 @@ public sealed class CollectorConfigBuilder
     public const string NodeNameVariable = "K8S_NODE_NAME";
     public const string HostRoot = "/hostfs";
 
+    /// <summary>The gateway's receivers and the ports they listen on, named as its Service names them, in the Service's order.</summary>
+    public static readonly ImmutableArray<(string Receiver, ImmutableArray<(string Name, int Port)> Ports)> ReceiverPorts =
+    [
+        (Vocabulary.OtlpReceiver, [("otlp-grpc", 4317), ("otlp-http", 4318)]),
+        (Vocabulary.ZipkinReceiver, [("zipkin", 9411)]),
+        (Vocabulary.JaegerReceiver, [("jaeger-grpc", 14250), ("jaeger-http", 14268)]),
+    ];
+
     private readonly SortedDictionary<string, OutNode> receivers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, OutNode> processors = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, OutNode> exporters = new(StringComparer.Ordinal);
@@ -80,8 +88,8 @@ public sealed class CollectorConfigBuilder
         {
             var id = $"{Vocabulary.FileLog}/{part.Id}";
             receivers[id] = Map(
-                ("include", ContainerPaths(containers.Namespaces?.Include ?? [], containers.Containers?.Include ?? [])),
-                ("exclude", ExcludedContainerPaths(cluster, containers)),
+                ("include", Seq(ContainerLogPaths.Included(containers, PodLogPath))),
+                ("exclude", SeqOrNone(ContainerLogPaths.Excluded(cluster.Namespace, containers, PodLogPath))),
                 ("start_at", "beginning"), ("include_file_path", true), ("include_file_name", false), ("storage", Storage),
                 ("operators", Seq([Stanza.Container(), .. Stanza.Parsers(spec.Parsers, "attributes[\"log.file.path\"]")])));
             ids.Add(id);
@@ -131,14 +139,14 @@ public sealed class CollectorConfigBuilder
 
                 if (input.Zipkin is { Enabled: true })
                 {
-                    receivers[Vocabulary.ZipkinReceiver] = Map(("endpoint", "0.0.0.0:9411"));
+                    receivers[Vocabulary.ZipkinReceiver] = Map(("endpoint", Listen(Vocabulary.ZipkinReceiver, 0)));
                     ids.Add(Vocabulary.ZipkinReceiver);
                 }
 
                 if (input.Jaeger is { Enabled: true })
                 {
                     receivers[Vocabulary.JaegerReceiver] = Map(("protocols", Map(
-                        ("grpc", Map(("endpoint", "0.0.0.0:14250"))), ("thrift_http", Map(("endpoint", "0.0.0.0:14268"))))));
+                        ("grpc", Map(("endpoint", Listen(Vocabulary.JaegerReceiver, 0)))), ("thrift_http", Map(("endpoint", Listen(Vocabulary.JaegerReceiver, 1)))))));
                     ids.Add(Vocabulary.JaegerReceiver);
                 }
 
@@ -151,10 +159,13 @@ public sealed class CollectorConfigBuilder
         AddPipeline(cluster, part, ids, enrichment);
     }
 
+    /// <summary>The endpoint a receiver's listener binds, on every interface.</summary>
+    private static string Listen(string receiver, int listener) => $"0.0.0.0:{ReceiverPorts.Single(r => r.Receiver == receiver).Ports[listener].Port}";
+
     private string AddOtlpReceiver()
     {
         receivers[Vocabulary.OtlpReceiver] = Map(("protocols", Map(
-            ("grpc", Map(("endpoint", "0.0.0.0:4317"))), ("http", Map(("endpoint", "0.0.0.0:4318"))))));
+            ("grpc", Map(("endpoint", Listen(Vocabulary.OtlpReceiver, 0)))), ("http", Map(("endpoint", Listen(Vocabulary.OtlpReceiver, 1)))))));
         return Vocabulary.OtlpReceiver;
     }
 
@@ -214,12 +225,6 @@ public sealed class CollectorConfigBuilder
 
     private CollectorConfig Build()
     {
-        var usedProcessors = pipelines.Values.SelectMany(p => ((OutSeq)p.Entries.First(e => e.Key == "processors").Value).Items).OfType<OutScalar>().Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
-        foreach (var unused in processors.Keys.Where(k => !usedProcessors.Contains(k)).ToArray())
-        {
-            processors.Remove(unused);
-        }
-
         if (!UsesStorage())
         {
             extensions.Remove(Storage);
@@ -274,29 +279,8 @@ public sealed class CollectorConfigBuilder
             "k8s.namespace.name", "k8s.pod.name", "k8s.pod.uid", "k8s.node.name",
             "k8s.deployment.name", "k8s.statefulset.name", "k8s.daemonset.name", "k8s.job.name", "k8s.cronjob.name")))));
 
-    /// <summary>Container log files of the selected namespaces and containers: /var/log/pods/NAMESPACE_POD_UID/CONTAINER/N.log.</summary>
-    private static OutSeq ContainerPaths(ImmutableArray<string> namespaces, ImmutableArray<string> containers) =>
-        Seq(from ns in namespaces.IsDefaultOrEmpty ? ["*"] : namespaces
-            from container in containers.IsDefaultOrEmpty ? ["*"] : containers
-            select $"/var/log/pods/{ns}_*/{container}/*.log");
-
-    /// <summary>
-    /// Excluded namespaces and containers, and unless includeSystem, kube-system and the telemetry namespace, so that
-    /// the collectors never read their own output and feed it back.
-    /// </summary>
-    private static OutSeq? ExcludedContainerPaths(ClusterPlan cluster, ContainerLogInput containers)
-    {
-        var namespaces = (containers.Namespaces?.Exclude ?? []).ToList();
-        if (!containers.IncludeSystem)
-        {
-            namespaces.AddRange(["kube-system", cluster.Namespace]);
-        }
-
-        var paths = namespaces.Distinct(StringComparer.Ordinal).Select(ns => $"/var/log/pods/{ns}_*/*/*.log")
-            .Concat((containers.Containers?.Exclude ?? []).Select(c => $"/var/log/pods/*_*/{c}/*.log"))
-            .ToArray();
-        return paths.Length == 0 ? null : Seq(paths);
-    }
+    /// <summary>The kubelet's container log files: /var/log/pods/NAMESPACE_POD_UID/CONTAINER/N.log.</summary>
+    private static string PodLogPath(string ns, string container) => $"/var/log/pods/{ns}_*/{container}/*.log";
 
     /// <summary>The folder a file glob lives in, up to its first wildcard: what the agent mounts from the node, under <see cref="HostRoot"/>.</summary>
     public static string FolderOf(string path)

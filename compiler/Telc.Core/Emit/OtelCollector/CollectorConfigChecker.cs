@@ -6,12 +6,6 @@ using Telc.Output;
 
 namespace Telc.Emit.OtelCollector;
 
-/// <summary>One thing the collector would refuse in a config, at its dotted path.</summary>
-public sealed record CollectorProblem(string Path, string Message)
-{
-    public override string ToString() => $"{Path}: {Message}";
-}
-
 /// <summary>
 /// Checks a collector config the way the collector checks it when it starts, as far as its derived schema reaches:
 /// every component exists in the pinned version under its current name and has only settings of the right type; every
@@ -23,26 +17,26 @@ public static partial class CollectorConfigChecker
     private static readonly string[] Sections = ["receivers", "processors", "exporters", "extensions", "connectors", "service"];
     private static readonly string[] Signals = ["logs", "metrics", "traces", "profiles"];
 
-    public static IReadOnlyList<CollectorProblem> Check(OutMap root) => Check(root, CollectorSchema.Pinned);
+    public static IReadOnlyList<ConfigProblem> Check(OutMap root) => Check(root, CollectorSchema.Pinned);
 
-    public static IReadOnlyList<CollectorProblem> Check(OutMap root, CollectorSchema schema) => new Run(schema).Check(root);
+    public static IReadOnlyList<ConfigProblem> Check(OutMap root, CollectorSchema schema) => new Run(schema).Check(root);
 
     [GeneratedRegex(@":([0-9]{1,5})$")]
     private static partial Regex ListenPort();
 
     private sealed class Run(CollectorSchema schema)
     {
-        private readonly List<CollectorProblem> problems = [];
+        private readonly List<ConfigProblem> problems = [];
         private readonly SchemaNodeChecker nodes = new(schema.Types, schema.Operators, $"the collector {schema.Version}");
 
-        public List<CollectorProblem> Check(OutMap root)
+        public List<ConfigProblem> Check(OutMap root)
         {
             var sections = new Dictionary<string, OutMap>(StringComparer.Ordinal);
             foreach (var (key, value) in root.Entries)
             {
                 if (!Sections.Contains(key))
                 {
-                    Add(key, $"unknown top-level section{Suggest(key, Sections)}");
+                    Add(key, $"unknown top-level section{Suggestions.Aside(key, Sections)}");
                 }
                 else if (value is not OutMap map)
                 {
@@ -64,6 +58,7 @@ public static partial class CollectorConfigChecker
 
             if (!sections.TryGetValue("service", out var service))
             {
+                problems.AddRange(nodes.Problems);
                 Add("service", "missing: the collector needs at least one pipeline");
                 return problems;
             }
@@ -89,7 +84,7 @@ public static partial class CollectorConfigChecker
             if (component is null)
             {
                 var known = schema.Components.Values.Where(c => c.Kind == kind).Select(c => c.Type).ToArray();
-                Add(path, $"the collector {schema.Version} has no {kind} '{type}'{Suggest(type, known)}");
+                Add(path, $"the collector {schema.Version} has no {kind} '{type}'{Suggestions.Aside(type, known)}");
             }
             else if (component.Type != type)
             {
@@ -234,9 +229,6 @@ public static partial class CollectorConfigChecker
 
         private static OutNode? Find(OutMap map, string key) => map.Entries.FirstOrDefault(e => e.Key == key).Value;
 
-        private static string Suggest(string word, IEnumerable<string> candidates) =>
-            Suggestions.Closest(word, candidates) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
-
-        private void Add(string path, string message) => problems.Add(new CollectorProblem(path, message));
+        private void Add(string path, string message) => problems.Add(new ConfigProblem(path, message));
     }
 }

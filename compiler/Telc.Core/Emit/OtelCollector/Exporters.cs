@@ -23,7 +23,7 @@ public static class Exporters
     {
         var output = part.Output;
         var id = Id(Type(part), part.Id);
-        var secrets = new SecretUse(part.Id);
+        var secrets = new SecretUse(part.Id, name => "${env:" + name + "}");
         var queue = Queue(part.Buffer, storage);
         var retry = Retry(part.Buffer.RetryFor);
         OutMap config = output.Type switch
@@ -41,7 +41,7 @@ public static class Exporters
             BackendType.Kafka => Kafka(part, queue, retry),
             _ => throw new InvalidOperationException($"no collector exporter for {output.Type}; the checks refuse this output"),
         };
-        return new CollectorExporter(id, config, [.. secrets.Extensions], [.. secrets.Variables], [.. secrets.Mounted.Order(StringComparer.Ordinal)]);
+        return new CollectorExporter(id, config, [.. secrets.AuthExtensions], [.. secrets.Variables], [.. secrets.Mounted]);
     }
 
     /// <summary>Whether a collector can ship to the backend type (InfluxDB is reached through Prometheus remote write in a later version).</summary>
@@ -197,7 +197,7 @@ public static class Exporters
         if (auth?.Basic is { } basic)
         {
             var id = Id(Vocabulary.BasicAuth, exporterId.Replace('/', '-'));
-            secrets.Extensions.Add((id, Map(("client_auth", Map(
+            secrets.AuthExtensions.Add((id, Map(("client_auth", Map(
                 ("username", basic.Username ?? secrets.Environment("USERNAME", basic.UserSecretRef!)),
                 ("password", secrets.Environment("PASSWORD", basic.PasswordSecretRef)))))));
             return Map(("authenticator", id));
@@ -206,37 +206,10 @@ public static class Exporters
         if (auth?.BearerTokenSecretRef is { } token)
         {
             var id = Id(Vocabulary.BearerTokenAuth, exporterId.Replace('/', '-'));
-            secrets.Extensions.Add((id, Map(("filename", secrets.File(token.Name, token.Key)))));
+            secrets.AuthExtensions.Add((id, Map(("filename", secrets.File(token.Name, token.Key)))));
             return Map(("authenticator", id));
         }
 
         return null;
-    }
-
-    /// <summary>The Secrets one exporter reads, collected while its config is built.</summary>
-    private sealed class SecretUse(string part)
-    {
-        public List<(string Id, OutMap Config)> Extensions { get; } = [];
-
-        public List<SecretEnvironment> Variables { get; } = [];
-
-        public HashSet<string> Mounted { get; } = new(StringComparer.Ordinal);
-
-        public string File(string secret, string key)
-        {
-            Mounted.Add(secret);
-            return $"{SecretsDirectory}/{secret}/{key}";
-        }
-
-        /// <summary>An environment variable named after the pipeline part and the value's use, read from the Secret key.</summary>
-        public string Environment(string use, SecretKeyRef reference)
-        {
-            var name = EnvironmentName($"TELC_{part}_{use}");
-            Variables.Add(new SecretEnvironment(name, reference.Name, reference.Key));
-            return "${env:" + name + "}";
-        }
-
-        private static string EnvironmentName(string text) =>
-            string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_'));
     }
 }

@@ -77,11 +77,7 @@ public sealed class OtelCollectorEmitter : IEmitter
         }
         else
         {
-            foreach (var (folder, index) in config.HostFolders.Where(f => f != "/var/log/pods").Select((f, i) => (f, i)))
-            {
-                mounts.Add(new VolumeMount($"host-{index}", CollectorConfigBuilder.HostRoot + folder, ReadOnly: true));
-                volumes.Add(new Volume($"host-{index}", HostPath: new HostPathVolumeSource(folder)));
-            }
+            AgentPods.MountHostFolders(config, "/var/log/pods", mounts, volumes);
         }
 
         AgentPods.MountSecrets(config, mounts, volumes);
@@ -150,27 +146,11 @@ public sealed class OtelCollectorEmitter : IEmitter
             SecurityContext: security,
             Env: [.. env.IsDefault ? [] : env, .. AgentPods.SecretVariables(config)]);
 
-    /// <summary>The receiver ports the gateway listens on, named for the Service: otlp-grpc, otlp-http, zipkin, jaeger-grpc, jaeger-http.</summary>
+    /// <summary>The ports of the receivers the gateway runs (<see cref="CollectorConfigBuilder.ReceiverPorts"/>).</summary>
     private static List<(string Name, int Port)> GatewayPorts(OutMap root)
     {
         var receivers = root.Entries.First(e => e.Key == "receivers").Value is OutMap map ? map.Entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal) : [];
-        var ports = new List<(string, int)>();
-        if (receivers.Contains(Vocabulary.OtlpReceiver))
-        {
-            ports.AddRange([("otlp-grpc", 4317), ("otlp-http", 4318)]);
-        }
-
-        if (receivers.Contains(Vocabulary.ZipkinReceiver))
-        {
-            ports.Add(("zipkin", 9411));
-        }
-
-        if (receivers.Contains(Vocabulary.JaegerReceiver))
-        {
-            ports.AddRange([("jaeger-grpc", 14250), ("jaeger-http", 14268)]);
-        }
-
-        return ports;
+        return [.. CollectorConfigBuilder.ReceiverPorts.Where(r => receivers.Contains(r.Receiver)).SelectMany(r => r.Ports)];
     }
 
     /// <summary>What k8s_attributes reads (pods, their owners, namespaces, nodes) and, for the events receiver, events.</summary>
@@ -199,14 +179,8 @@ public sealed class OtelCollectorEmitter : IEmitter
     /// </summary>
     private static (CollectorConfig Config, string Text) Checked(CollectorConfig config, ClusterPlan cluster, ICollection<Diagnostic> diagnostics)
     {
-        foreach (var problem in CollectorConfigChecker.Check(config.Root))
-        {
-            var source = config.Sources.FirstOrDefault(s => problem.Path.Contains(s.Key.Split('/', 2)[1], StringComparison.Ordinal)).Value ?? cluster.Cluster;
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.RenderedConfigRefused, source.Location,
-                $"the rendered collector config of cluster '{cluster.Name}' would be refused by the collector: {problem}",
-                "this is a telc bug; please report it with the spec that caused it"));
-        }
-
+        ConfigProblem.Report(CollectorConfigChecker.Check(config.Root), config.SourceOf(cluster),
+            $"the rendered collector config of cluster '{cluster.Name}' would be refused by the collector", diagnostics);
         return (config, CanonicalYamlWriter.Write(config.Root));
     }
 }
