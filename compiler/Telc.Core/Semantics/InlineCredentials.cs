@@ -8,7 +8,8 @@ namespace Telc.Semantics;
 /// <summary>
 /// A credential written anywhere in the spec is an error (TELC216) that no policy level turns off: labels and
 /// annotations go into rule files, URLs into Applications and Alertmanager configuration, and git keeps every
-/// version. Every value of every document is read, so a field added tomorrow is covered too.
+/// version. Every value of every document is read, so a field added tomorrow is covered too. The same walk refuses
+/// ${…} in the values that reach the agents, which would expand it into another pipeline's Secret (TELC215).
 /// </summary>
 public static class InlineCredentials
 {
@@ -26,6 +27,13 @@ public static class InlineCredentials
     /// <param name="path">The keys and item indexes down to the node; made into text only for a finding.</param>
     private static void Visit(Resource resource, YamlNode node, string key, List<object> path, List<Diagnostic> found)
     {
+        if (node is YamlScalar { Type: ScalarType.String } text && text.Value.Contains("${", StringComparison.Ordinal) && path is ["spec", ..] && FeedsAgents(resource))
+        {
+            found.Add(Diagnostic.At(DiagnosticCatalogue.InvalidForConsumer, resource.File.Locate(text.Span),
+                $"{Text(path)} of {resource.DisplayName} holds '${{', which the OpenTelemetry Collector and Fluent Bit expand from their environment, where the Secrets of every pipeline are",
+                "write the value without ${…}; secret values come from the *SecretRef fields"));
+        }
+
         switch (node)
         {
             case YamlScalar { Type: ScalarType.String or ScalarType.Int or ScalarType.Float } scalar when Describe(key, scalar.Value) is { } what:
@@ -54,6 +62,9 @@ public static class InlineCredentials
                 break;
         }
     }
+
+    /// <summary>Documents whose values reach collector and Fluent Bit configs, which expand ${NAME} and ${env:NAME} when they load.</summary>
+    private static bool FeedsAgents(Resource resource) => resource.Spec is Spec.Kinds.LogPipelineSpec or Spec.Kinds.TracePipelineSpec or Spec.Kinds.MetricPipelineSpec or Spec.Kinds.BackendSpec;
 
     private static string? Describe(string key, string value) =>
         key == "smarthost" && value.Contains('@', StringComparison.Ordinal)

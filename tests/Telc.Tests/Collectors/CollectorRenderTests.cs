@@ -212,6 +212,21 @@ public sealed class CollectorRenderTests
     public void A_file_input_path_that_hides_where_it_reads_is_refused(string path) =>
         Assert.Contains("a '.' or '..' segment or a comma", Specs.Compile(Stack + Logs("apps", $"{{ files: [{{ path: \"{path}\" }}] }}")).Single("TELC215").Message);
 
+    [Theory]
+    [InlineData("filter: { drop: [{ field: level, matches: \"${env:TELC_OTHER_PASSWORD}\" }] }")]
+    [InlineData("parsers: [{ type: regex, pattern: \"^(?P<x>${TOKEN})$\" }]")]
+    public void A_value_the_agents_would_expand_from_their_environment_is_refused(string settings)
+    {
+        var error = Specs.Compile(Stack + Logs("apps", "{ containers: {} }", "  " + settings)).Single("TELC215");
+
+        Assert.Contains("which the OpenTelemetry Collector and Fluent Bit expand from their environment", error.Message);
+    }
+
+    [Fact]
+    public void An_endpoint_the_agents_would_expand_is_refused() =>
+        Assert.Contains("spec.external.otlp.endpoint of Backend/leak holds '${'", Specs.Compile(Stack
+            + Specs.Backend("leak", "external", "{ otlp: { endpoint: \"https://collect.example/${env:TELC_APPS_HEADER_X_API_KEY}\" } }")).Single("TELC215").Message);
+
     [Fact]
     public void A_file_input_in_the_nodes_root_folder_is_refused() =>
         Assert.Contains("in the node's root folder", Specs.Compile(Stack + Logs("apps", "{ files: [{ path: /*.log }] }")).Single("TELC215").Message);
