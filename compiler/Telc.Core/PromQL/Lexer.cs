@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Telc.Text;
 
 namespace Telc.PromQL;
@@ -61,7 +59,7 @@ public sealed class Lexer
 
         if (c is '"' or '\'' or '`')
         {
-            return StringLiteral(c);
+            return StringLiteral();
         }
 
         position++;
@@ -256,98 +254,17 @@ public sealed class Lexer
         };
     }
 
-    private Token StringLiteral(char quote)
+    private Token StringLiteral()
     {
         var start = position;
-        position++;
-        var value = new StringBuilder();
-        while (true)
+        var scanned = GoQuotedString.Scan(text, position);
+        if (scanned.Error is { } message)
         {
-            if (position >= text.Length || (quote != '`' && text[position] == '\n'))
-            {
-                return Fail(start, position - start, "unterminated quoted string");
-            }
-
-            var c = text[position];
-            if (c == quote)
-            {
-                position++;
-                return new Token(TokenKind.String, TextSpan.FromBounds(start, position), value.ToString());
-            }
-
-            if (c == '\\' && quote != '`')
-            {
-                if (!Escape(quote, value, out var error))
-                {
-                    return error;
-                }
-
-                continue;
-            }
-
-            value.Append(c);
-            position++;
-        }
-    }
-
-    /// <summary>Go's escapes: \a \b \f \n \r \t \v \\ \' \" (the quote in use), \xHH, \uHHHH, \UHHHHHHHH, \ooo.</summary>
-    private bool Escape(char quote, StringBuilder value, out Token error)
-    {
-        error = default;
-        var escapeStart = position;
-        position++;
-        if (position >= text.Length)
-        {
-            error = Fail(escapeStart, 1, "unterminated quoted string");
-            return false;
+            return Fail(scanned.ErrorSpan.Start, scanned.ErrorSpan.Length, message);
         }
 
-        var c = text[position];
-        position++;
-        switch (c)
-        {
-            case 'a': value.Append('\a'); return true;
-            case 'b': value.Append('\b'); return true;
-            case 'f': value.Append('\f'); return true;
-            case 'n': value.Append('\n'); return true;
-            case 'r': value.Append('\r'); return true;
-            case 't': value.Append('\t'); return true;
-            case 'v': value.Append('\v'); return true;
-            case '\\': value.Append('\\'); return true;
-            case '"' or '\'' when c == quote: value.Append(c); return true;
-            case 'x' or 'u' or 'U':
-                var digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-                if (position + digits > text.Length || !int.TryParse(text.AsSpan(position, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
-                    || !text.AsSpan(position, digits).ToString().All(char.IsAsciiHexDigit) || code > 0x10FFFF || (code is >= 0xD800 and <= 0xDFFF))
-                {
-                    error = Fail(escapeStart, Math.Min(text.Length, position + digits) - escapeStart, "invalid escape sequence");
-                    return false;
-                }
-
-                position += digits;
-                value.Append(c == 'x' ? ((char)code).ToString() : char.ConvertFromUtf32(code));
-                return true;
-            case >= '0' and <= '7':
-                if (position + 2 > text.Length || text[position] is < '0' or > '7' || text[position + 1] is < '0' or > '7')
-                {
-                    error = Fail(escapeStart, 2, "invalid octal escape sequence");
-                    return false;
-                }
-
-                var octal = ((c - '0') * 64) + ((text[position] - '0') * 8) + (text[position + 1] - '0');
-                if (octal > 255)
-                {
-                    error = Fail(escapeStart, 4, "octal escape value > 255");
-                    return false;
-                }
-
-                position += 2;
-                value.Append((char)octal);
-                return true;
-            default:
-                error = Fail(escapeStart, 2, $"unknown escape sequence '\\{Printable(c)}'");
-                return false;
-        }
+        position = scanned.End;
+        return new Token(TokenKind.String, TextSpan.FromBounds(start, position), scanned.Value!);
     }
 
     private Token Finish(int start, TokenKind kind) => new(kind, TextSpan.FromBounds(start, position), text[start..position]);

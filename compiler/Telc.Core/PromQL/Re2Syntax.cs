@@ -40,6 +40,43 @@ public static class Re2Syntax
         "Yezidi", "Yi", "Zanabazar_Square",
     ];
 
+    /// <summary>Whether the pattern, anchored as Prometheus and Loki anchor matchers, matches the empty string; null when Go refuses it.</summary>
+    public static bool? MatchesEmpty(string pattern) =>
+        Anchored(pattern) is { } regex ? Matches(regex, string.Empty) : null;
+
+    /// <summary>The names of the pattern's named groups, (?P&lt;name&gt;…) and (?&lt;name&gt;…), in order; empty when Go refuses it.</summary>
+    public static IReadOnlyList<string> NamedCaptures(string pattern) =>
+        Anchored(pattern) is { } regex ? [.. regex.GetGroupNames().Where(n => !int.TryParse(n, out _))] : [];
+
+    private static System.Text.RegularExpressions.Regex? Anchored(string pattern)
+    {
+        if (Validate(pattern, out var dotnet) is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new System.Text.RegularExpressions.Regex("^(?:" + dotnet + ")$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static bool? Matches(System.Text.RegularExpressions.Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Why Go would refuse the pattern, or null when it accepts it; <paramref name="dotnet"/> is the .NET equivalent.</summary>
     public static string? Validate(string pattern, out string dotnet)
     {

@@ -122,20 +122,8 @@ public sealed partial class TypeChecker
             case MatchOperator.NotEqual:
                 return matcher.Value.Length != 0;
             default:
-                try
-                {
-                    if (Re2Syntax.Validate(matcher.Value, out var dotnet) is not null)
-                    {
-                        return false;
-                    }
-
-                    var matches = Regex.IsMatch(string.Empty, "^(?:" + dotnet + ")$", RegexOptions.None, TimeSpan.FromSeconds(1));
-                    return matcher.Operator == MatchOperator.Regex ? matches : !matches;
-                }
-                catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
-                {
-                    return false;
-                }
+                var matches = Re2Syntax.MatchesEmpty(matcher.Value);
+                return matches is { } whole && (matcher.Operator == MatchOperator.Regex ? whole : !whole);
         }
     }
 

@@ -19,6 +19,30 @@ public static class ExternalTools
         Require(installed, "the SARIF schema validator is not installed (run: cd tests/tools/sarif && npm install --no-package-lock)");
     }
 
+    public static string LogQLGrammar => RepoPaths.Combine("tests", "tools", "logql", "check-logql.js");
+
+    public static void RequireLogQLGrammar() =>
+        Require(Directory.Exists(RepoPaths.Combine("tests", "tools", "logql", "node_modules")) && Which("node") is not null,
+            "Grafana's LogQL grammar is not installed (run: cd tests/tools/logql && npm install --no-package-lock)");
+
+    /// <summary>Grafana's Lezer grammar's verdict on each query: null where it parses, else the offset of its first error.</summary>
+    public static IReadOnlyList<int?> LogQLGrammarVerdicts(IEnumerable<string> queries)
+    {
+        RequireLogQLGrammar();
+        var input = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(input, queries.Select(q => System.Text.Json.JsonSerializer.Serialize(q)));
+            var (exitCode, output) = Run("node", LogQLGrammar, input);
+            Assert.True(exitCode == 0, output);
+            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l == "ok" ? (int?)null : int.Parse(l["error ".Length..], System.Globalization.CultureInfo.InvariantCulture))];
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
     public static string ActionValidator => RepoPaths.Combine("tests", "tools", "actions", "node_modules", ".bin", "action-validator");
 
     public static void RequireActionValidator() =>
