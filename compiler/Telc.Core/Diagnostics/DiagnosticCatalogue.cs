@@ -2,7 +2,7 @@ namespace Telc.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code telc can report. Codes are never renumbered or reused:
-/// TELC1xx reading, syntax and schema; TELC2xx semantic checks; TELC3xx PromQL; TELC4xx policies; TELC5xx emit.
+/// TELC1xx reading, syntax and schema; TELC2xx semantic checks; TELC3xx queries (PromQL, LogQL from TELC310); TELC4xx policies; TELC5xx emit.
 /// </summary>
 public static class DiagnosticCatalogue
 {
@@ -125,6 +125,14 @@ public static class DiagnosticCatalogue
         "absent() of an aggregation, a function or an operation only says that the whole expression is empty, and returns no labels to tell which series is missing; give it a selector.");
     public static readonly DiagnosticDescriptor AlertTemplate = new("TELC307", "Invalid alert template", Error,
         "Alert labels and annotations are Go templates; an unclosed action or a function Prometheus does not define fails when the alert fires.");
+
+    // LogQL.
+    public static readonly DiagnosticDescriptor LogQLSyntax = new("TELC310", "LogQL does not parse", Error,
+        "The query breaks LogQL's grammar; Loki would refuse to load the rule, and Grafana shows an error instead of the panel. The position is that of the first error.");
+    public static readonly DiagnosticDescriptor LogQLRefused = new("TELC311", "Loki refuses the query", Error,
+        "The query is well-formed, but Loki refuses it when it builds it: a stream selector that could match every stream, a missing or extra parameter, a grouping or unwrap the function does not take, a regular expression Go refuses, a pattern without captures.");
+    public static readonly DiagnosticDescriptor UnindexedStreamLabel = new("TELC312", "Stream selector on a label Loki does not index", Warning,
+        "A stream selector {…} matches index labels only; the Loki telc renders indexes the OTLP resource attributes listed in the README (service_name, k8s_namespace_name, k8s_container_name …), so a matcher that needs any other label selects no stream. Filter other fields after the selector, e.g. {service_name=\"api\"} | k8s_pod_name=\"api-0\".");
 
     // Policies. A policy's own findings carry the policy id as their code.
     public static readonly DiagnosticDescriptor PolicyDoesNotCompile = new("TELC401", "Policy does not compile", Error,

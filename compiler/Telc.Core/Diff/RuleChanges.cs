@@ -5,7 +5,7 @@ using Telc.Spec.Values;
 
 namespace Telc.Diff;
 
-/// <summary>Alerting and recording rules added, removed or changed on each Prometheus of a cluster, and how.</summary>
+/// <summary>Alerting and recording rules added, removed or changed on each ruler of a cluster (Prometheus, Loki), and how.</summary>
 public static partial class RuleChanges
 {
     private static readonly string[] PagingSeverities = ["critical", "page", "pager"];
@@ -103,15 +103,18 @@ public static partial class RuleChanges
     /// <summary>Every rule of every Prometheus of the cluster, in order.</summary>
     private static List<NamedRule> Rules(ClusterPlan? plan)
     {
+        var rulers = (plan?.Metrics.Prometheuses ?? []).Select(p => (p.ObjectName, Backend: p.Backend.Name, Groups: p.RuleGroups))
+            .Concat((plan?.Stores.Lokis ?? []).Where(l => l.Ruler is not null).Select(l => (l.ObjectName, Backend: l.Backend.Name, l.Ruler!.Groups)))
+            .ToArray();
         var rules = new List<NamedRule>();
-        foreach (var prometheus in plan?.Metrics.Prometheuses ?? [])
+        foreach (var (objectName, backend, groups) in rulers)
         {
-            foreach (var group in prometheus.RuleGroups)
+            foreach (var group in groups)
             {
                 foreach (var rule in group.Spec.Rules)
                 {
-                    var where = plan!.Metrics.Prometheuses.Length > 1 ? $" on {prometheus.ObjectName}" : string.Empty;
-                    rules.Add(new NamedRule($"{rule.Name.Value} ({group.Group.Name}{where})", prometheus.Backend.Name, group.Group.Name, rule));
+                    var where = rulers.Length > 1 ? $" on {objectName}" : string.Empty;
+                    rules.Add(new NamedRule($"{rule.Name.Value} ({group.Group.Name}{where})", backend, group.Group.Name, rule));
                 }
             }
         }

@@ -28,7 +28,7 @@ public static class ClusterLowering
         var metrics = MetricsLowering.Lower(model, spec, ns, backends, pipelines, routing, ruleGroups);
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
-            metrics, routing, CollectorsLowering.Lower(model, name, ns, metrics), StoresLowering.Lower(model, spec, backends));
+            metrics, routing, CollectorsLowering.Lower(model, name, ns, metrics), StoresLowering.Lower(model, spec, ns, backends, metrics, routing, ruleGroups));
     }
 
     internal static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>

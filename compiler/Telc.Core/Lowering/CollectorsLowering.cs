@@ -49,7 +49,7 @@ public static class CollectorsLowering
         }
 
         return new CollectorsPlan("otel-agent", "otel-gateway", agent.ToImmutable(), gateway.ToImmutable(), fluentBit.ToImmutable(),
-            metrics.Prometheuses.FirstOrDefault(p => !p.Spec.Operator));
+            metrics.ComponentStore);
     }
 
     private static IEnumerable<(Resource Resource, T Spec)> Applying<T>(SpecModel model, string cluster, Func<T, ImmutableArray<Located<string>>> clusters)

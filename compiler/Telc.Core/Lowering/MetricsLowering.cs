@@ -63,12 +63,8 @@ public static class MetricsLowering
 
         var groups = ruleGroups[backend.Name].ToImmutableArray();
 
-        var alertmanager = spec.Alertmanager is { } named
-            ? alertmanagers.FirstOrDefault(a => a.Backend.Name == named.Value)
-            : alertmanagers.Length == 1 ? alertmanagers[0] : null;
-        var targets = alertmanager is null
-            ? ImmutableArray<string>.Empty
-            : [.. Enumerable.Range(0, alertmanager.Spec.Replicas).Select(i => $"{alertmanager.ObjectName}-{i}.{alertmanager.ObjectName}.{ns}.svc:9093")];
+        var alertmanager = AlertmanagerPlan.For(spec.Alertmanager, alertmanagers);
+        var targets = alertmanager?.ReplicaAddresses(ns) ?? [];
 
         var (retentionTime, retentionSize) = Retention(model, cluster, backend, spec);
         return new PrometheusPlan(backend, spec, ClusterLowering.ObjectName("prometheus", backend.Name), scrapeInterval,

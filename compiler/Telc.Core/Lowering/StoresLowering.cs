@@ -8,10 +8,25 @@ namespace Telc.Lowering;
 /// <summary>A cluster's log and trace stores, with the retention the RetentionPolicy rules give each of them.</summary>
 public static class StoresLowering
 {
-    public static StoresPlan Lower(SpecModel model, ClusterSpec cluster, (Resource Resource, BackendSpec Spec)[] backends) =>
-        new([.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!))]);
+    public static StoresPlan Lower(
+        SpecModel model, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
+        ILookup<string, RuleGroupPlan> ruleGroups) =>
+        new([.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))]);
 
-    private static LokiPlan Loki(SpecModel model, ClusterSpec cluster, Resource backend, LokiBackend spec)
+    private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
+    {
+        var groups = ruleGroups[backend.Name].ToImmutableArray();
+        if (groups.IsEmpty)
+        {
+            return null;
+        }
+
+        var alertmanager = AlertmanagerPlan.For(spec.Alertmanager, routing.Alertmanagers);
+        var ruler = new LokiRulerPlan(groups, [.. alertmanager?.ReplicaAddresses(ns).Select(a => $"http://{a}") ?? []], null);
+        return ruler.Records ? ruler with { RecordsTo = metrics.ComponentStore } : ruler;
+    }
+
+    private static LokiPlan Loki(SpecModel model, ClusterSpec cluster, Resource backend, LokiBackend spec, LokiRulerPlan? ruler)
     {
         var rules = Rules(model, cluster, backend, Signal.Logs).ToArray();
         var global = rules.Where(r => r.Rule.Team is null).OrderByDescending(r => Specificity(r.Rule)).FirstOrDefault();
@@ -23,7 +38,7 @@ public static class StoresLowering
             .Where(r => !teams[r.Rule.Team!.Value].Namespaces.IsDefaultOrEmpty)
             .Select(r => new LokiStreamRetention(r.Rule.Team!.Value, [.. teams[r.Rule.Team!.Value].Namespaces.Order(StringComparer.Ordinal)],
                 1 + Specificity(r.Rule), r.Rule.Duration));
-        return new LokiPlan(backend, spec, ClusterLowering.ObjectName("loki", backend.Name), global.Rule?.Duration ?? spec.Retention?.Time, [.. streams]);
+        return new LokiPlan(backend, spec, ClusterLowering.ObjectName("loki", backend.Name), global.Rule?.Duration ?? spec.Retention?.Time, [.. streams], ruler);
     }
 
     /// <summary>The rules of a signal that apply to a backend in a cluster's environment.</summary>

@@ -60,7 +60,16 @@ public sealed record RemoteWritePlan(Resource Backend, HttpEndpoint Endpoint, Im
 /// followed by the routes made from Team receivers (a team's critical alerts, then the rest of its alerts).
 /// </summary>
 public sealed record AlertmanagerPlan(
-    Resource Backend, AlertmanagerBackend Spec, string ObjectName, Resource? Routing, AlertRoutingSpec? RoutingSpec, ImmutableArray<Route> Routes);
+    Resource Backend, AlertmanagerBackend Spec, string ObjectName, Resource? Routing, AlertRoutingSpec? RoutingSpec, ImmutableArray<Route> Routes)
+{
+    /// <summary>Every replica's address (host:port), for a ruler to send to each: they deduplicate and gossip among themselves.</summary>
+    public ImmutableArray<string> ReplicaAddresses(string ns) =>
+        [.. Enumerable.Range(0, Spec.Replicas).Select(i => $"{ObjectName}-{i}.{ObjectName}.{ns}.svc:9093")];
+
+    /// <summary>The Alertmanager a ruler sends to: the one it names, else the cluster's only one.</summary>
+    public static AlertmanagerPlan? For(Located<string>? named, ImmutableArray<AlertmanagerPlan> alertmanagers) =>
+        named is not null ? alertmanagers.FirstOrDefault(a => a.Backend.Name == named.Value) : alertmanagers.Length == 1 ? alertmanagers[0] : null;
+}
 
 /// <summary>node-exporter or kube-state-metrics, deployed once per cluster when a pipeline wants its metrics.</summary>
 public sealed record NodeAgentPlan(string ObjectName, Resource RequestedBy);

@@ -9,12 +9,11 @@ using ValueType = Telc.PromQL.ValueType;
 namespace Telc.Semantics;
 
 /// <summary>
-/// Parses every PromQL string of the spec (rules, SLO indicators, dashboard panels) and reports syntax and type
-/// errors at their line and column inside the YAML. Rules evaluated by Loki are LogQL and are left alone.
+/// Parses every query of the spec (rules, SLO indicators, dashboard panels) in its language and reports syntax and
+/// type errors at their line and column inside the YAML: PromQL here, LogQL for a Loki (<see cref="LogQueryChecker"/>).
 /// </summary>
 public static partial class QueryChecker
 {
-    /// <summary>The placeholder SLO queries use for each rule's window; replaced by a real range before parsing.</summary>
     /// <summary>The SLO window placeholder as Go templates accept it: <c>{{.window}}</c>, spaces allowed inside the braces.</summary>
     [GeneratedRegex(@"\{\{-?\s*\.window\s*-?\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex WindowPlaceholder();
@@ -29,20 +28,24 @@ public static partial class QueryChecker
         var defaultBackend = BackendTypes.Default(model, BackendUse.Rules);
         foreach (var (_, group) in model.OfKind<AlertGroupSpec>())
         {
-            // LogQL for a Loki ruler, named or the only rules backend, is not PromQL.
+            // A Loki ruler, named or the only rules backend, evaluates LogQL.
             var evaluatedBy = group.Backend?.Value ?? defaultBackend;
-            if (evaluatedBy is not null && lokiBackends.Contains(evaluatedBy))
-            {
-                continue;
-            }
-
+            var logQL = evaluatedBy is not null && lokiBackends.Contains(evaluatedBy);
             var intervals = evaluatedBy is null ? anyBackend : IntervalsOf(evaluatedBy);
 
             foreach (var rule in group.Rules)
             {
                 var expected = rule.Alert is not null ? "an alerting rule" : "a recording rule";
-                Check(rule.Expr, diagnostics, type =>
-                    rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, intervals);
+                if (logQL)
+                {
+                    LogQueryChecker.Check(rule.Expr, rule.Alert is not null ? LogQueryUse.AlertingRule : LogQueryUse.RecordingRule, diagnostics);
+                }
+                else
+                {
+                    Check(rule.Expr, diagnostics, type =>
+                        rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, intervals);
+                }
+
                 if (rule.Alert is not null)
                 {
                     TemplateChecker.Check(rule.Summary, "summary", rule.Location, diagnostics);
@@ -63,9 +66,17 @@ public static partial class QueryChecker
 
         foreach (var (_, dashboard) in model.OfKind<DashboardSpec>())
         {
+            var readsLoki = dashboard.Datasource is { } datasource && lokiBackends.Contains(datasource.Value);
             foreach (var panel in dashboard.Panels)
             {
-                Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", anyBackend);
+                if (readsLoki)
+                {
+                    LogQueryChecker.Check(panel.Query, LogQueryUse.Panel, diagnostics);
+                }
+                else
+                {
+                    Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", anyBackend);
+                }
             }
         }
 

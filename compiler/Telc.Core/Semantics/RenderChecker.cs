@@ -46,13 +46,22 @@ public sealed class RenderChecker
                     "deploy a Prometheus backend (without operator: true) to this cluster, or restrict the pipeline's clusters"));
             }
 
+            foreach (var loki in cluster.Stores.Lokis.Where(l => l.Ruler is { Alerts: true, AlertmanagerUrls.IsEmpty: true }))
+            {
+                AlertsGoNowhere(reported, cluster.Name, "Loki", loki.Backend, loki.Spec.Alertmanager);
+            }
+
+            foreach (var loki in cluster.Stores.Lokis.Where(l => l.Ruler is { Records: true, RecordsTo: null }))
+            {
+                var group = loki.Ruler!.Groups.First(g => g.Spec.Rules.Any(r => r.Record is not null));
+                Once(reported, $"loki-records/{loki.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, group.Group.Location,
+                    $"the recording rules of {group.Group.DisplayName} write their series to a Prometheus, and none that telc runs is in cluster '{cluster.Name}'",
+                    "deploy a Prometheus backend (without operator: true) to this cluster, or record in a Prometheus rule instead"));
+            }
+
             foreach (var prometheus in cluster.Metrics.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
             {
-                Once(reported, $"no-alertmanager/{prometheus.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.GoesNowhere, prometheus.Backend.Location,
-                    $"the alerts of Prometheus '{prometheus.Backend.Name}' reach no Alertmanager in cluster '{cluster.Name}'",
-                    prometheus.Spec.Alertmanager is { } named
-                        ? $"Alertmanager '{named.Value}' is not deployed to '{cluster.Name}'; deploy it there or name one that is"
-                        : "deploy an Alertmanager to this cluster, or name one with 'alertmanager'"));
+                AlertsGoNowhere(reported, cluster.Name, "Prometheus", prometheus.Backend, prometheus.Spec.Alertmanager);
             }
         }
 
@@ -167,6 +176,14 @@ public sealed class RenderChecker
                 "remove one of the two rules");
         }
     }
+
+    /// <summary>A ruler whose alerts no Alertmanager in the cluster receives: the one it names is not there, or there is none (or several) to choose.</summary>
+    private void AlertsGoNowhere(HashSet<string> reported, string cluster, string ruler, Resource backend, Located<string>? alertmanager) =>
+        Once(reported, $"no-alertmanager/{backend.Name}/{cluster}", () => Add(DiagnosticCatalogue.GoesNowhere, backend.Location,
+            $"the alerts of {ruler} '{backend.Name}' reach no Alertmanager in cluster '{cluster}'",
+            alertmanager is { } named
+                ? $"Alertmanager '{named.Value}' is not deployed to '{cluster}'; deploy it there or name one that is"
+                : "deploy an Alertmanager to this cluster, or name one with 'alertmanager'"));
 
     private static void Once(HashSet<string> reported, string key, Action report)
     {

@@ -312,10 +312,15 @@ public sealed class SemanticChecker
                 CheckBackend(dashboard.Datasource, BackendUse.Datasource, user);
                 CheckDashboardFile(resource, dashboard.File);
                 break;
-            case BackendSpec { Loki.Replicas: > 1 } loki:
-                Add(DiagnosticCatalogue.CannotRender, loki.Loki!.Location,
-                    $"{user} asks for {loki.Loki.Replicas} Loki replicas; telc renders Loki as a single binary with its data on its own volume, which runs one",
-                    "set replicas: 1 (or leave it out); several replicas need object storage, which telc does not render yet");
+            case BackendSpec { Loki: { } loki }:
+                if (loki.Replicas > 1)
+                {
+                    Add(DiagnosticCatalogue.CannotRender, loki.Location,
+                        $"{user} asks for {loki.Replicas} Loki replicas; telc renders Loki as a single binary with its data on its own volume, which runs one",
+                        "set replicas: 1 (or leave it out); several replicas need object storage, which telc does not render yet");
+                }
+
+                CheckBackend(loki.Alertmanager, BackendUse.Alertmanager, user);
                 break;
             case BackendSpec { Prometheus.Alertmanager: { } alertmanager }:
                 CheckBackend(alertmanager, BackendUse.Alertmanager, user);

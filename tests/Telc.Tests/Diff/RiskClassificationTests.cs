@@ -49,6 +49,30 @@ public sealed class RiskClassificationTests
         Assert.True(change == found.GetProperty("change").GetString() && risk == found.GetProperty("risk").GetString(), found.ToString());
     }
 
+    /// <summary>The changes `telc diff --format json` reports against a base, over all clusters.</summary>
+    private static JsonElement[] Changes(ScenarioRepository repo, string baseRef)
+    {
+        var result = CliRunner.Run(repo.Path, "diff", baseRef, "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        return [.. json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray()).Select(c => c.Clone())];
+    }
+
+    [Fact]
+    public void A_changed_threshold_of_a_logql_alert_shows_as_the_alert_changing_on_its_loki()
+    {
+        using var repo = new ScenarioRepository();
+        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + "\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: logs\nspec:\n  loki: {}\n"
+            + "---\napiVersion: telc.io/v1alpha1\nkind: AlertGroup\nmetadata:\n  name: payments-logs\nspec:\n  backend: logs\n  rules:\n"
+            + "    - alert: PaymentsLogErrors\n      expr: sum(count_over_time({k8s_namespace_name=\"payments\"} |= \"error\" [5m])) > 10\n      severity: warning\n");
+        var withRules = repo.Commit("add LogQL rules");
+        repo.Edit("telemetry/backends.yaml", text => text.Replace("[5m])) > 10", "[5m])) > 50", StringComparison.Ordinal));
+
+        var change = Changes(repo, withRules).Single(c => c.GetProperty("area").GetString() == "alert");
+        Assert.Equal("PaymentsLogErrors (payments-logs on loki-logs)", change.GetProperty("subject").GetString());
+        Assert.Contains("threshold 10 → 50", change.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Shortening_how_long_loki_keeps_logs_is_a_high_risk_in_production()
     {
@@ -57,11 +81,7 @@ public sealed class RiskClassificationTests
         var withLoki = repo.Commit("add a Loki");
         repo.Edit("telemetry/backends.yaml", text => text.Replace("retention: { time: 30d }", "retention: { time: 20d }", StringComparison.Ordinal));
 
-        var result = CliRunner.Run(repo.Path, "diff", withLoki, "--format", "json");
-
-        Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        using var json = JsonDocument.Parse(result.Output);
-        var change = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray())
+        var change = Changes(repo, withLoki)
             .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == "logs (loki-logs)");
         Assert.Equal("high", change.GetProperty("risk").GetString());
         Assert.Contains("logs kept 30d → 20d, older logs are deleted", change.ToString(), StringComparison.Ordinal);

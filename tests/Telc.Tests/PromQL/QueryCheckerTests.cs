@@ -74,7 +74,7 @@ public sealed class QueryCheckerTests
     }
 
     [Fact]
-    public void LogQL_groups_of_the_only_rules_backend_are_not_read_as_PromQL()
+    public void LogQL_groups_of_the_only_rules_backend_are_read_as_LogQL()
     {
         var spec = Specs.Cluster("dev-1", "dev") + Specs.Backend("logs", "loki") + Specs.Header + """
             kind: AlertGroup
@@ -87,7 +87,10 @@ public sealed class QueryCheckerTests
 
         var compilation = Specs.Compile(spec);
 
-        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code.StartsWith("TELC3", StringComparison.Ordinal));
+        // Not a PromQL error: a LogQL warning that telc's Loki indexes the namespace as k8s_namespace_name.
+        var finding = Assert.Single(compilation.Diagnostics, d => d.Code.StartsWith("TELC3", StringComparison.Ordinal));
+        Assert.Equal("TELC312", finding.Code);
+        Assert.Contains("'k8s_namespace_name'", finding.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,9 @@ public sealed partial class RealToolsTests
         ExternalTools.Require("promtool");
         using var folder = new TempFolder();
         var tree = RenderedTree.Render(example, Path.Combine(folder.Path, "out"));
-        var files = tree.ConfigMaps("-rules").SelectMany(c => c.Data).Select(r => folder.Write(Path.Combine("rules", r.Key), r.Value)).ToArray();
+        // A Loki's rule files are LogQL (checked by telc's LogQL parser); the rest of them is checked here as for Prometheus.
+        var files = tree.ConfigMaps("-rules").SelectMany(c => c.Data.Select(r => (File: $"{c.File}/{r.Key}", Text: c.File.Contains("/loki-", StringComparison.Ordinal) ? LokiRuleFiles.WithPromQLExpressions(r.Value) : r.Value)))
+            .Select((r, i) => folder.Write(Path.Combine("rules", $"{i}-{Path.GetFileName(r.File)}"), r.Text)).ToArray();
         Assert.NotEmpty(files);
 
         var (exitCode, output) = ExternalTools.Run("promtool", ["check", "rules", .. files]);

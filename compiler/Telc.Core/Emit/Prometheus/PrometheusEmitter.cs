@@ -25,9 +25,6 @@ public sealed class PrometheusEmitter : IEmitter
 
     private const string App = "prometheus";
 
-    /// <summary>Kubernetes refuses ConfigMaps over 1 MiB; rule files are spread over ConfigMaps below this.</summary>
-    public const int MaxConfigMapBytes = 900 * 1024;
-
     public static Component Emit(ClusterPlan cluster, PrometheusPlan plan, ObjectFactory factory, RenderCache cache, ICollection<Diagnostics.Diagnostic> diagnostics)
     {
         var name = plan.ObjectName;
@@ -51,14 +48,8 @@ public sealed class PrometheusEmitter : IEmitter
             ruleSizes = ruleSizes.Add(OtelCollector.CollectorAlerts.FileName, System.Text.Encoding.UTF8.GetByteCount(collectorRules));
         }
 
-        foreach (var group in plan.RuleGroups.Where(g => ruleSizes[g.FileName] > MaxConfigMapBytes))
-        {
-            diagnostics.Add(Diagnostics.Diagnostic.At(Diagnostics.DiagnosticCatalogue.ConfigMapTooLarge, group.Group.Location,
-                $"the rules of AlertGroup '{group.Group.Name}' render to more than {MaxConfigMapBytes / 1024} KiB, more than one ConfigMap holds",
-                "split the rules into several AlertGroups"));
-        }
-
-        var ruleMaps = RuleConfigMaps(name, rules, ruleSizes);
+        RuleConfigMaps.ReportOversized(plan.RuleGroups, ruleSizes, diagnostics);
+        var ruleMaps = RuleConfigMaps.Pack(name, rules, ruleSizes);
         var secrets = SecretNames(plan);
 
         var args = new List<string>
@@ -73,7 +64,7 @@ public sealed class PrometheusEmitter : IEmitter
             args.Add("--enable-feature=expand-external-labels");
         }
 
-        if (cluster.Collectors.WritesTo(plan))
+        if (cluster.Collectors.WritesTo(plan) || cluster.Stores.WritesTo(plan))
         {
             args.Add("--web.enable-remote-write-receiver");
         }
@@ -131,33 +122,6 @@ public sealed class PrometheusEmitter : IEmitter
 
     /// <summary>What identifies an AlertGroup's rendered rule file within one render.</summary>
     private static string Key(RuleGroupPlan group) => $"{group.Group.File.SpecPath}#{group.Group.Document.Index}";
-
-    /// <summary>Rule files in name order, packed into as few ConfigMaps under the size limit as they fit in.</summary>
-    private static List<(string Name, ImmutableSortedDictionary<string, string> Data)> RuleConfigMaps(
-        string name, ImmutableSortedDictionary<string, string> rules, ImmutableSortedDictionary<string, int> sizes)
-    {
-        var chunks = new List<ImmutableSortedDictionary<string, string>>();
-        var current = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
-        var size = 0;
-        foreach (var (file, text) in rules)
-        {
-            var bytes = sizes[file] + file.Length;
-            if (!current.IsEmpty && size + bytes > MaxConfigMapBytes)
-            {
-                chunks.Add(current);
-                current = current.Clear();
-                size = 0;
-            }
-
-            current = current.Add(file, text);
-            size += bytes;
-        }
-
-        chunks.Add(current);
-        return chunks.Count == 1
-            ? [(name + "-rules", chunks[0])]
-            : [.. chunks.Select((chunk, i) => ($"{name}-rules-{i}", chunk))];
-    }
 
     /// <summary>The Secrets remote writes and scrape jobs read credentials from, mounted under the secrets directory.</summary>
     private static ImmutableArray<string> SecretNames(PrometheusPlan plan) =>

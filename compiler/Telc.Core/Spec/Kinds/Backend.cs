@@ -50,7 +50,8 @@ public sealed record LokiBackend(
     [Doc("Number of replicas."), Default(1), Range(1, 10)] int Replicas,
     [Doc("How long logs are kept.")] RetentionSettings? Retention,
     [Doc("Persistent volume for chunks and index.")] StorageSettings? Storage,
-    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+    [Doc("Container resources.")] ResourceSettings? Resources,
+    [Doc("Alertmanager backend the ruler sends the alerts of LogQL rules to; the only Alertmanager when left out."), Reference(SymbolKind.Backend)] Located<string>? Alertmanager) : SpecNode;
 
 [Doc("An Elasticsearch cluster.")]
 public sealed record ElasticsearchBackend(

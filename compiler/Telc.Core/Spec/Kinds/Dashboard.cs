@@ -26,7 +26,7 @@ public enum PanelVisual
 [Doc("One panel: a query and how to show it.")]
 public sealed record Panel(
     [Doc("Panel title.")] string Title,
-    [Doc("The query (PromQL for Prometheus data sources).")] Located<string> Query,
+    [Doc("The query: PromQL for a Prometheus data source, LogQL for a Loki (Grafana variables such as $__auto allowed).")] Located<string> Query,
     [Doc("How the result is drawn."), Default(PanelVisual.Timeseries)] PanelVisual Visual,
     [Doc("Grafana unit, e.g. percentunit, s, bytes.")] string? Unit,
     [Doc("Legend template, e.g. {{pod}}.")] string? Legend) : SpecNode;
