@@ -287,7 +287,7 @@ public static class Re2Syntax
             var name = close < 0 ? string.Empty : pattern[start..close];
             if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
             {
-                return $"invalid named capture: `{pattern[i..Math.Min(pattern.Length, close + 1)]}`";
+                return $"invalid named capture: `{pattern[i..(close < 0 ? pattern.Length : close + 1)]}`";
             }
 
             output.Append("(?<").Append(name).Append('>');

@@ -45,6 +45,7 @@ public sealed class ParserTests
         { "{app!=\"api\"}", "at least one matcher that cannot match an empty value", 0, false },
         { "{app=~\"[a-\"}", "invalid regular expression", 6, false },
         { "{app=\"api\"} |~ \"(unclosed\"", "invalid regular expression", 15, false },
+        { "{app=\"api\"} | regexp \"x(?P<name\"", "invalid named capture", 21, false },
         { "{app=\"api\"} | regexp \"(\\\\d+)\"", "named capture", 21, false },
         { "{app=\"api\"} | pattern \"<a><b> x\"", "follow each other", 22, false },
         { "{app=\"api\"} | pattern \"<_> x\"", "at least one named capture", 22, false },

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Telc.PromQL;
 using Telc.Tests.Support;
 using Xunit.Abstractions;
@@ -27,7 +26,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var parsed = 0;
         for (var i = 0; i < run.Cases; i++)
         {
-            var mutant = Mutate(seeds[random.Next(seeds.Length)], random);
+            var mutant = FuzzRun.Mutate(seeds[random.Next(seeds.Length)], random, Fragments);
             var watch = Stopwatch.StartNew();
             var result = Parser.Parse(mutant);
             watch.Stop();
@@ -63,38 +62,5 @@ public sealed class FuzzTests(ITestOutputHelper output)
             var result = Parser.Parse(input);
             Assert.True(result.Root is not null || result.Errors.Count > 0);
         }
-    }
-
-    private static string Mutate(string seed, Random random)
-    {
-        var text = new StringBuilder(seed);
-        for (var edits = random.Next(1, 4); edits > 0 && text.Length > 0; edits--)
-        {
-            var at = random.Next(text.Length);
-            switch (random.Next(6))
-            {
-                case 0:
-                    text.Length = at;
-                    break;
-                case 1:
-                    text.Insert(at, Fragments[random.Next(Fragments.Length)]);
-                    break;
-                case 2:
-                    text.Remove(at, Math.Min(text.Length - at, random.Next(1, 6)));
-                    break;
-                case 3:
-                    text[at] = (char)random.Next(0, 128);
-                    break;
-                case 4:
-                    var length = Math.Min(text.Length - at, random.Next(1, 12));
-                    text.Insert(random.Next(text.Length), text.ToString(at, length));
-                    break;
-                default:
-                    text.Insert(0, new string('(', 50)).Append(new string(')', 50));
-                    break;
-            }
-        }
-
-        return text.ToString();
     }
 }

@@ -67,6 +67,7 @@ public sealed class ParserTests
     [InlineData("{__name__=~\".*\"}", "at least one matcher", 0)]
     [InlineData("nosuchfunction(x)", "unknown function", 0)]
     [InlineData("x{a=~\"(\"}", "invalid regular expression", 2)]
+    [InlineData("x{a=~\"x(?P<name\"}", "invalid named capture", 2)]
     [InlineData("sum(x) by (a) by (b)", "only once", 14)]
     [InlineData("rate(x[5m]) offset 1m offset 2m", "offset", 12)]
     [InlineData("(a + b)[5m]", "only allowed on vector selectors", 7)]
