@@ -6,7 +6,11 @@ using Telc.Spec.Values;
 namespace Telc.Model;
 
 /// <summary>A cluster's log and trace stores: the backends that keep what the collectors ship.</summary>
-public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis);
+public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis, ImmutableArray<TempoPlan> Tempos)
+{
+    /// <summary>Whether a store remote-writes into the Prometheus: a Tempo's metrics generator.</summary>
+    public bool WritesTo(PrometheusPlan prometheus) => Tempos.Any(t => t.GeneratesMetrics && t.MetricsStore?.Backend == prometheus.Backend);
+}
 
 /// <summary>
 /// A single-binary Loki with its retention: <paramref name="Retention"/> for every stream, and longer or shorter
