@@ -73,7 +73,7 @@ public sealed class PrometheusEmitter : IEmitter
             args.Add("--enable-feature=expand-external-labels");
         }
 
-        if (cluster.Collectors.WritesTo(plan))
+        if (cluster.Collectors.WritesTo(plan) || cluster.Stores.WritesTo(plan))
         {
             args.Add("--web.enable-remote-write-receiver");
         }
