@@ -213,6 +213,40 @@ public sealed class TempoTests
     }
 
     [Fact]
+    public void Tempo_is_scraped_and_alerted_on_by_the_prometheus_it_writes_to()
+    {
+        var compilation = Compile("{}", others: Prometheus);
+        var config = Objects(compilation).OfType<ConfigMap>().Single(c => c.Metadata.Name == "prometheus-metrics-config").Data["prometheus.yml"];
+        var rules = Objects(compilation).OfType<ConfigMap>().Single(c => c.Metadata.Name == "prometheus-metrics-rules").Data;
+
+        Assert.Contains($"job_name: {TempoAlerts.JobName}", config, StringComparison.Ordinal);
+        Assert.Contains("rules/*.yaml", config, StringComparison.Ordinal);
+        foreach (var alert in new[] { "TempoDiscardingSpans", "TempoCompactorFailing", "TempoFlushesFailing" })
+        {
+            Assert.Contains($"alert: {alert}", rules[TempoAlerts.FileName], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_prometheus_that_monitors_nothing_in_one_cluster_does_not_get_another_clusters_rule_file()
+    {
+        var compilation = Specs.Compile(Specs.Cluster("prod-1", "prod") + Specs.Cluster("prod-2", "prod") + Prometheus
+            + Specs.Header + "kind: Backend\nmetadata: { name: traces }\nspec: { clusters: [prod-1], tempo: {} }\n---\n" + Specs.Header + """
+            kind: AlertGroup
+            metadata: { name: shop }
+            spec:
+              rules:
+                - { alert: ShopDown, expr: up == 0, severity: critical }
+            """);
+        var rules = compilation.Objects.Where(o => o.Object is ConfigMap { Metadata.Name: "prometheus-metrics-rules" })
+            .ToDictionary(o => o.Cluster, o => ((ConfigMap)o.Object).Data.Keys.ToArray());
+
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        Assert.Contains(TempoAlerts.FileName, rules["prod-1"]);
+        Assert.DoesNotContain(TempoAlerts.FileName, rules["prod-2"]);
+    }
+
+    [Fact]
     public void The_image_is_the_version_the_schema_was_derived_from() =>
         Assert.EndsWith(":" + TempoConfigChecker.Version, Telc.Emit.Images.Tempo, StringComparison.Ordinal);
 }
