@@ -68,6 +68,24 @@ public sealed class RiskClassificationTests
     }
 
     [Fact]
+    public void Shortening_how_long_tempo_keeps_traces_is_a_high_risk_in_production()
+    {
+        using var repo = new ScenarioRepository();
+        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + "\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: traces\nspec:\n  tempo: {}\n");
+        var withTempo = repo.Commit("add a Tempo");
+        repo.Edit("telemetry/backends.yaml", text => text.Replace("  tempo: {}", "  tempo:\n    retention: { time: 7d }", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(repo.Path, "diff", withTempo, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var change = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray())
+            .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == "traces (tempo-traces)");
+        Assert.Equal("high", change.GetProperty("risk").GetString());
+        Assert.Contains("traces kept 14d → 7d, older traces are deleted", change.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Renaming_a_rule_group_or_the_alertmanager_removes_nothing()
     {
         using var repo = new ScenarioRepository();
