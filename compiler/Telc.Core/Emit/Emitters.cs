@@ -6,6 +6,7 @@ using Telc.Emit.NodeAgents;
 using Telc.Emit.OtelCollector;
 using Telc.Emit.Prometheus;
 using Telc.Emit.PrometheusOperator;
+using Telc.Emit.Tempo;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 
@@ -24,6 +25,7 @@ public static class Emitters
         new OtelCollectorEmitter(),
         new FluentBitEmitter(),
         new LokiEmitter(),
+        new TempoEmitter(),
     ];
 
     /// <summary>

@@ -12,5 +12,7 @@ public static class Images
     public const string FluentBit = "cr.fluentbit.io/fluent/fluent-bit:5.1.1";
     /// <summary>Loki, run as a single binary; its config is checked against Loki/loki-config.json of this version.</summary>
     public const string Loki = "grafana/loki:3.7.6";
+    /// <summary>Tempo, run as a single binary; its config is checked against Tempo/tempo-config.json of this version.</summary>
+    public const string Tempo = "grafana/tempo:2.10.8";
     public const string KubeStateMetrics = "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0";
 }

@@ -15,7 +15,7 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors and Loki, not yet Elasticsearch, the trace stores, InfluxDB, Kafka, Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki and Tempo, not yet Elasticsearch, Zipkin, Jaeger, InfluxDB, Kafka, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -88,13 +88,13 @@ public static class NotRendered
                 string[] rules = [.. numbered.Where(r => !ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}]")];
                 if (rules.Length > 0)
                 {
-                    yield return new UnrenderedPart(resource, [.. rules], $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics, for traces, or for logs no Loki keeps)", null, null);
+                    yield return new UnrenderedPart(resource, [.. rules], $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo keep like everyone's, or for logs or traces no Loki or Tempo keeps)", null, null);
                 }
 
-                string[] sizes = [.. numbered.Where(r => r.Rule.Signal == Signal.Logs && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
+                string[] sizes = [.. numbered.Where(r => r.Rule.Signal != Signal.Metrics && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
                 if (sizes.Length > 0)
                 {
-                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki deletes logs by age only", null);
+                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki and Tempo delete data by age only", null);
                 }
 
                 break;
@@ -103,16 +103,25 @@ public static class NotRendered
                 yield return new UnrenderedPart(resource, [.. lokiFields], $"{string.Join(" and ", lokiFields.Select(f => f["spec.loki.".Length..]))} of {resource.DisplayName}",
                     "a single-binary Loki runs one replica, and deletes logs by age only", null);
                 break;
+            case BackendSpec { Tempo.Retention.Size: not null }:
+                yield return new UnrenderedPart(resource, ["spec.tempo.retention.size"], $"retention.size of {resource.DisplayName}", "Tempo deletes traces by age only", null);
+                break;
         }
     }
 
-    /// <summary>Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team), a Loki for logs.</summary>
+    /// <summary>
+    /// Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team), a Loki for logs,
+    /// a Tempo for traces (not per team: it runs single-tenant, so a team's traces cannot be kept apart).
+    /// </summary>
     private static bool ReachesAStore(SpecModel model, RetentionRule rule) => rule.Signal switch
     {
         Signal.Metrics => rule.Team is null,
-        Signal.Logs => model.OfKind<BackendSpec>().Any(b => b.Spec.Loki is not null && (rule.Backend is null || rule.Backend.Value == b.Resource.Name)),
-        _ => false,
+        Signal.Logs => AnyStore(model, rule, b => b.Loki is not null),
+        _ => rule.Team is null && AnyStore(model, rule, b => b.Tempo is not null),
     };
+
+    private static bool AnyStore(SpecModel model, RetentionRule rule, Func<BackendSpec, bool> isStore) =>
+        model.OfKind<BackendSpec>().Any(b => isStore(b.Spec) && (rule.Backend is null || rule.Backend.Value == b.Resource.Name));
 
     /// <summary>The protocol section of an external endpoint whose URL scheme alone decides TLS: all but OTLP over gRPC written grpc://.</summary>
     private static string? SchemeDecidesTls(ExternalBackend external) => external switch

@@ -130,11 +130,7 @@ public static class MetricsLowering
     /// <summary>A matching metrics rule of a RetentionPolicy wins over the backend's own setting; backend-specific beats environment-wide.</summary>
     private static (Duration? Time, ByteSize? Size) Retention(SpecModel model, ClusterSpec cluster, Resource backend, PrometheusBackend spec)
     {
-        var rule = StoresLowering.Rules(model, cluster, backend, Signal.Metrics)
-            .Select(r => r.Rule)
-            .Where(r => r.Team is null)
-            .OrderByDescending(StoresLowering.Specificity)
-            .FirstOrDefault();
+        var rule = StoresLowering.MostSpecificRule(model, cluster, backend, Signal.Metrics);
         return (rule?.Duration ?? spec.Retention?.Time, rule?.Size ?? spec.Retention?.Size);
     }
 }

@@ -10,8 +10,9 @@ public static class StoresLowering
 {
     public static StoresPlan Lower(
         SpecModel model, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
-        ILookup<string, RuleGroupPlan> ruleGroups) =>
-        new([.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))]);
+        ILookup<string, RuleGroupPlan> ruleGroups) => new(
+        [.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))],
+        [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))]);
 
     private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
     {
@@ -29,7 +30,6 @@ public static class StoresLowering
     private static LokiPlan Loki(SpecModel model, ClusterSpec cluster, Resource backend, LokiBackend spec, LokiRulerPlan? ruler)
     {
         var rules = Rules(model, cluster, backend, Signal.Logs).ToArray();
-        var global = rules.Where(r => r.Rule.Team is null).OrderByDescending(r => Specificity(r.Rule)).FirstOrDefault();
         var teams = model.OfKind<TeamSpec>().ToDictionary(t => t.Resource.Name, t => t.Spec, StringComparer.Ordinal);
         var streams = rules.Where(r => r.Rule.Team is not null && teams.ContainsKey(r.Rule.Team.Value))
             .GroupBy(r => r.Rule.Team!.Value, StringComparer.Ordinal)
@@ -38,8 +38,14 @@ public static class StoresLowering
             .Where(r => !teams[r.Rule.Team!.Value].Namespaces.IsDefaultOrEmpty)
             .Select(r => new LokiStreamRetention(r.Rule.Team!.Value, [.. teams[r.Rule.Team!.Value].Namespaces.Order(StringComparer.Ordinal)],
                 1 + Specificity(r.Rule), r.Rule.Duration));
-        return new LokiPlan(backend, spec, ClusterLowering.ObjectName("loki", backend.Name), global.Rule?.Duration ?? spec.Retention?.Time, [.. streams], ruler);
+        return new LokiPlan(backend, spec, ClusterLowering.ObjectName("loki", backend.Name),
+            MostSpecificRule(model, cluster, backend, Signal.Logs)?.Duration ?? spec.Retention?.Time, [.. streams], ruler);
     }
+
+    /// <summary>Tempo runs single-tenant here, so only rules for every team reach it; a team's rule is named as not rendered.</summary>
+    private static TempoPlan Tempo(SpecModel model, ClusterSpec cluster, Resource backend, TempoBackend spec, PrometheusPlan? metricsStore) =>
+        new(backend, spec, ClusterLowering.ObjectName("tempo", backend.Name),
+            MostSpecificRule(model, cluster, backend, Signal.Traces)?.Duration ?? spec.Retention?.Time ?? TempoPlan.DefaultRetention, metricsStore);
 
     /// <summary>The rules of a signal that apply to a backend in a cluster's environment.</summary>
     public static IEnumerable<(Resource Policy, RetentionRule Rule)> Rules(SpecModel model, ClusterSpec cluster, Resource backend, Signal signal) =>
@@ -48,6 +54,10 @@ public static class StoresLowering
             .Where(r => r.r.Signal == signal)
             .Where(r => r.r.Environment is null || r.r.Environment.Value == cluster.Environment.Value)
             .Where(r => r.r.Backend is null || r.r.Backend.Value == backend.Name);
+
+    /// <summary>The most specific rule of a signal for all of a backend's data (not a team's), or null when none applies.</summary>
+    public static RetentionRule? MostSpecificRule(SpecModel model, ClusterSpec cluster, Resource backend, Signal signal) =>
+        Rules(model, cluster, backend, signal).Select(r => r.Rule).Where(r => r.Team is null).OrderByDescending(Specificity).FirstOrDefault();
 
     /// <summary>A backend-specific rule beats an environment-wide one, which beats one for any environment.</summary>
     public static int Specificity(RetentionRule rule) => (rule.Backend is null ? 0 : 2) + (rule.Environment is null ? 0 : 1);

@@ -6,10 +6,11 @@ using Telc.Spec.Values;
 namespace Telc.Model;
 
 /// <summary>A cluster's log and trace stores: the backends that keep what the collectors ship.</summary>
-public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis)
+public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis, ImmutableArray<TempoPlan> Tempos)
 {
-    /// <summary>Whether a store remote-writes into this Prometheus (the results of Loki recording rules).</summary>
-    public bool WritesTo(PrometheusPlan prometheus) => Lokis.Any(l => l.Ruler?.RecordsTo?.Backend == prometheus.Backend);
+    /// <summary>Whether a store remote-writes into this Prometheus: the results of a Loki's recording rules, a Tempo's metrics generator.</summary>
+    public bool WritesTo(PrometheusPlan prometheus) =>
+        Lokis.Any(l => l.Ruler?.RecordsTo?.Backend == prometheus.Backend) || Tempos.Any(t => t.GeneratesMetrics && t.MetricsStore?.Backend == prometheus.Backend);
 }
 
 /// <summary>

@@ -59,6 +59,13 @@ public sealed class RenderChecker
                     "deploy a Prometheus backend (without operator: true) to this cluster, or record in a Prometheus rule instead"));
             }
 
+            foreach (var tempo in cluster.Stores.Tempos.Where(t => t.GeneratesMetrics && t.MetricsStore is null))
+            {
+                Once(reported, $"tempo-generator/{tempo.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, tempo.Spec.MetricsGenerator!.Location,
+                    $"the metrics Tempo '{tempo.Backend.Name}' generates from spans need a Prometheus to go to in cluster '{cluster.Name}', and none runs there",
+                    "deploy a Prometheus backend (without operator: true) to this cluster, restrict the Tempo's clusters, or leave out metricsGenerator"));
+            }
+
             foreach (var prometheus in cluster.Metrics.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
             {
                 AlertsGoNowhere(reported, cluster.Name, "Prometheus", prometheus.Backend, prometheus.Spec.Alertmanager);

@@ -73,18 +73,20 @@ public sealed class RiskClassificationTests
         Assert.Contains("threshold 10 → 50", change.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Shortening_how_long_loki_keeps_logs_is_a_high_risk_in_production()
+    [Theory]
+    [InlineData("logs", "  loki:\n    retention: { time: 30d }\n", "time: 30d", "time: 20d", "logs (loki-logs)", "logs kept 30d → 20d, older logs are deleted")]
+    [InlineData("traces", "  tempo: {}\n", "  tempo: {}", "  tempo:\n    retention: { time: 7d }", "traces (tempo-traces)", "traces kept 14d → 7d, older traces are deleted")]
+    public void Shortening_how_long_a_store_keeps_data_is_a_high_risk_in_production(string name, string store, string find, string replace, string subject, string description)
     {
         using var repo = new ScenarioRepository();
-        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + "\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: logs\nspec:\n  loki:\n    retention: { time: 30d }\n");
-        var withLoki = repo.Commit("add a Loki");
-        repo.Edit("telemetry/backends.yaml", text => text.Replace("retention: { time: 30d }", "retention: { time: 20d }", StringComparison.Ordinal));
+        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + $"\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: {name}\nspec:\n{store}");
+        var withStore = repo.Commit("add a store");
+        repo.Edit("telemetry/backends.yaml", text => text.Replace(find, replace, StringComparison.Ordinal));
 
-        var change = Changes(repo, withLoki)
-            .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == "logs (loki-logs)");
+        var change = Changes(repo, withStore)
+            .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == subject);
         Assert.Equal("high", change.GetProperty("risk").GetString());
-        Assert.Contains("logs kept 30d → 20d, older logs are deleted", change.ToString(), StringComparison.Ordinal);
+        Assert.Contains(description, change.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

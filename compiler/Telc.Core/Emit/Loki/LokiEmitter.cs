@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Telc.Diagnostics;
 using Telc.Emit.Kubernetes;
 using Telc.Model;
 using Telc.Output;
@@ -16,9 +15,6 @@ namespace Telc.Emit.Loki;
 /// </summary>
 public sealed class LokiEmitter : IEmitter
 {
-    private const string App = "loki";
-    private const string ConfigDirectory = "/etc/loki";
-
     public bool Renders(SpecModel model, Resource resource) => resource.Spec switch
     {
         BackendSpec backend => backend.Loki is not null,
@@ -30,50 +26,26 @@ public sealed class LokiEmitter : IEmitter
 
     private static Component Emit(ClusterPlan cluster, LokiPlan plan, EmitContext context)
     {
-        var factory = context.Factory;
-        var name = plan.ObjectName;
-        var source = plan.Backend;
         var config = LokiConfigBuilder.Build(cluster, plan);
-        ConfigProblem.Report(LokiConfigChecker.Check(config), _ => source.Location,
-            $"the rendered config of Loki '{source.Name}' in cluster '{cluster.Name}' would be refused by Loki", context.Diagnostics);
+        ConfigProblem.Report(LokiConfigChecker.Check(config), _ => plan.Backend.Location,
+            $"the rendered config of Loki '{plan.Backend.Name}' in cluster '{cluster.Name}' would be refused by Loki", context.Diagnostics);
+        var store = new SingleBinaryStore("loki", Images.Loki, ["-target=all"],
+            [new NamedPort("http", LokiConfigBuilder.HttpPort), new NamedPort("grpc", LokiConfigBuilder.GrpcPort)],
+            LokiConfigBuilder.DataDirectory, plan.Spec.Storage, plan.Spec.Resources);
+        return store.Emit(context.Factory, plan.ObjectName, plan.Backend, CanonicalYamlWriter.Write(config), RuleFiles(plan, context));
+    }
 
-        var text = CanonicalYamlWriter.Write(config);
-        var rules = (plan.Ruler?.Groups ?? []).ToImmutableSortedDictionary(
+    private static MountedConfigMaps? RuleFiles(LokiPlan plan, EmitContext context)
+    {
+        if (plan.Ruler is not { } ruler)
+        {
+            return null;
+        }
+
+        var rules = ruler.Groups.ToImmutableSortedDictionary(
             g => g.FileName, g => CanonicalYamlWriter.Write(Prometheus.PrometheusConfigBuilder.Rules(g)), StringComparer.Ordinal);
         var sizes = rules.ToImmutableSortedDictionary(r => r.Key, r => System.Text.Encoding.UTF8.GetByteCount(r.Value), StringComparer.Ordinal);
-        RuleConfigMaps.ReportOversized(plan.Ruler?.Groups ?? [], sizes, context.Diagnostics);
-        var ruleMaps = rules.IsEmpty ? [] : RuleConfigMaps.Pack(name, rules, sizes);
-
-        var volumes = new List<Volume> { new("config", ConfigMap: new ConfigMapVolumeSource(name + "-config")) };
-        var mounts = new List<VolumeMount> { new("config", ConfigDirectory, ReadOnly: true), new("data", LokiConfigBuilder.DataDirectory) };
-        if (ruleMaps.Count > 0)
-        {
-            volumes.Add(new Volume("rules", Projected: new ProjectedVolumeSource([.. ruleMaps.Select(m => new VolumeProjection(new ConfigMapVolumeSource(m.Name)))])));
-            mounts.Add(new VolumeMount("rules", $"{LokiConfigBuilder.RulesDirectory}/{LokiConfigBuilder.Tenant}", ReadOnly: true));
-        }
-
-        if (plan.Spec.Storage is null)
-        {
-            volumes.Add(new Volume("data", EmptyDir: new EmptyDirVolumeSource()));
-        }
-
-        var container = new Container(
-            "loki", Images.Loki, [$"-config.file={ConfigDirectory}/loki.yaml", "-target=all"],
-            [new NamedPort("http", LokiConfigBuilder.HttpPort), new NamedPort("grpc", LokiConfigBuilder.GrpcPort)],
-            ObjectFactory.Resources(plan.Spec.Resources, "250m", "512Mi", "2Gi"),
-            [.. mounts],
-            ReadinessProbe: new Probe(new HttpGetAction("/ready", "http"), 15, 10),
-            LivenessProbe: new Probe(new HttpGetAction("/ready", "http"), 60, 30, FailureThreshold: 5),
-            SecurityContext: new ContainerSecurityContext());
-        var pod = new PodSpec([container], Volumes: [.. volumes], SecurityContext: new PodSecurityContext(10001, 10001, 10001, true), TerminationGracePeriodSeconds: 300);
-        return new Component(name, [
-            new ConfigMap(factory.Meta(name + "-config", App, source), ObjectFactory.Map(("loki.yaml", text))),
-            .. ruleMaps.Select(m => new ConfigMap(factory.Meta(m.Name, App, source), m.Data)),
-            new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App), [
-                new ServicePort("http", LokiConfigBuilder.HttpPort, "http"), new ServicePort("grpc", LokiConfigBuilder.GrpcPort, "grpc"),
-            ])),
-            new StatefulSet(factory.Meta(name, App, source), new StatefulSetSpec(
-                1, name, new LabelSelector(factory.Selector(name, App)), factory.Template(name, App, pod, text), ObjectFactory.DataClaims(plan.Spec.Storage))),
-        ]);
+        RuleConfigMaps.ReportOversized(ruler.Groups, sizes, context.Diagnostics);
+        return new MountedConfigMaps("rules", $"{LokiConfigBuilder.RulesDirectory}/{LokiConfigBuilder.Tenant}", RuleConfigMaps.Pack(plan.ObjectName, rules, sizes));
     }
 }

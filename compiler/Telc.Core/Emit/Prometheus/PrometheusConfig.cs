@@ -74,4 +74,11 @@ public sealed record RuleConfig(
     string? For,
     string? KeepFiringFor,
     ImmutableSortedDictionary<string, string> Labels,
-    ImmutableSortedDictionary<string, string> Annotations) : ISnakeCaseOutput;
+    ImmutableSortedDictionary<string, string> Annotations) : ISnakeCaseOutput
+{
+    /// <summary>One of telc's own alerts on a component it runs: a severity label, a summary and a description.</summary>
+    public static RuleConfig OwnAlert(string name, string expr, string @for, string severity, string summary, string description) =>
+        new(null, name, expr, @for, null,
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("severity", severity)]),
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("summary", summary), KeyValuePair.Create("description", description)]));
+}

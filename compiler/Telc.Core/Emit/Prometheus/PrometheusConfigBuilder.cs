@@ -24,11 +24,11 @@ public static class PrometheusConfigBuilder
         var labels = replicated ? cluster.ExternalLabels.SetItem(ReplicaLabel, "${" + PodNameVariable + "}") : cluster.ExternalLabels;
         return new PrometheusConfig(
             new GlobalConfig(plan.ScrapeInterval.Text, plan.EvaluationInterval.Text, labels),
-            plan.RuleGroups.IsEmpty && !MonitorsCollectors(cluster, plan) ? [] : [RulesDirectory + "/*.yaml"],
+            plan.RuleGroups.IsEmpty && !OwnRules(cluster, plan).Any() ? [] : [RulesDirectory + "/*.yaml"],
             plan.AlertmanagerTargets.IsEmpty
                 ? null
                 : new AlertingConfig([new AlertmanagerEndpoints([new StaticConfig(plan.AlertmanagerTargets)])], replicated ? [new RelabelConfig(Regex: ReplicaLabel, Action: "labeldrop")] : []),
-            [.. plan.Jobs.Select(job => Scrape(cluster, job)), .. MonitorsCollectors(cluster, plan) ? CollectorJobs(cluster, plan) : []],
+            [.. plan.Jobs.Select(job => Scrape(cluster, job)), .. OwnJobs(cluster, plan)],
             [.. plan.RemoteWrites.Select(RemoteWrite)]);
     }
 
@@ -36,30 +36,55 @@ public static class PrometheusConfigBuilder
     public static bool MonitorsCollectors(ClusterPlan cluster, PrometheusPlan plan) =>
         cluster.Collectors.All.Any() && cluster.Collectors.MetricsStore?.Backend == plan.Backend;
 
-    /// <summary>
-    /// The collectors' own metrics, from their pods' metrics port, labelled with the collector (otel-agent,
-    /// otel-gateway, fluent-bit), pod and node: one job for the OpenTelemetry Collectors, one for Fluent Bit.
-    /// </summary>
-    private static IEnumerable<ScrapeConfig> CollectorJobs(ClusterPlan cluster, PrometheusPlan plan)
+    /// <summary>Whether this Prometheus scrapes the cluster's Tempos and evaluates their alerts: the one their metrics generator writes to.</summary>
+    public static bool MonitorsTempos(ClusterPlan cluster, PrometheusPlan plan) =>
+        cluster.Stores.Tempos.Any(t => t.MetricsStore?.Backend == plan.Backend);
+
+    /// <summary>The rule files of telc's own alerts on what it runs in the cluster, by file name, for the Prometheus that scrapes it.</summary>
+    public static IEnumerable<(string FileName, RuleFile Rules)> OwnRules(ClusterPlan cluster, PrometheusPlan plan)
     {
-        ScrapeConfig Job(string name, string apps, string port, string? path) => new(name, plan.ScrapeInterval.Text, MetricsPath: path,
+        if (MonitorsCollectors(cluster, plan))
+        {
+            yield return (OtelCollector.CollectorAlerts.FileName, OtelCollector.CollectorAlerts.Rules(cluster.Collectors));
+        }
+
+        if (MonitorsTempos(cluster, plan))
+        {
+            yield return (Tempo.TempoAlerts.FileName, Tempo.TempoAlerts.Rules());
+        }
+    }
+
+    /// <summary>
+    /// The own metrics of what telc runs, from their pods' metrics port, labelled with the pod and node and with what
+    /// runs there: one job for the OpenTelemetry Collectors and one for Fluent Bit (labelled with the collector:
+    /// otel-agent, otel-gateway, fluent-bit), one for Tempo (labelled with the Tempo: tempo-traces).
+    /// </summary>
+    private static IEnumerable<ScrapeConfig> OwnJobs(ClusterPlan cluster, PrometheusPlan plan)
+    {
+        ScrapeConfig Job(string name, string apps, string port, string? path, RelabelConfig instance) => new(name, plan.ScrapeInterval.Text, MetricsPath: path,
             KubernetesSdConfigs: [Discovery("pod", new NamespaceSelector([cluster.Namespace], []))],
             RelabelConfigs: [
                 Keep("__meta_kubernetes_pod_label_app_kubernetes_io_name", apps),
                 Keep("__meta_kubernetes_pod_container_port_name", port),
-                Copy("__meta_kubernetes_pod_label_app_kubernetes_io_name", "collector"),
+                instance,
                 Copy("__meta_kubernetes_pod_name", "pod"),
                 Copy("__meta_kubernetes_pod_node_name", "node"),
             ]);
 
-        if (!cluster.Collectors.IsEmpty)
+        var collector = Copy("__meta_kubernetes_pod_label_app_kubernetes_io_name", "collector");
+        if (MonitorsCollectors(cluster, plan) && !cluster.Collectors.IsEmpty)
         {
-            yield return Job(OtelCollector.CollectorAlerts.JobName, $"{OtelCollector.OtelCollectorEmitter.AgentApp}|{OtelCollector.OtelCollectorEmitter.GatewayApp}", "metrics", null);
+            yield return Job(OtelCollector.CollectorAlerts.JobName, $"{OtelCollector.OtelCollectorEmitter.AgentApp}|{OtelCollector.OtelCollectorEmitter.GatewayApp}", "metrics", null, collector);
         }
 
-        if (!cluster.Collectors.FluentBit.IsEmpty)
+        if (MonitorsCollectors(cluster, plan) && !cluster.Collectors.FluentBit.IsEmpty)
         {
-            yield return Job(OtelCollector.CollectorAlerts.FluentBitJobName, FluentBit.FluentBitEmitter.App, "http", "/api/v2/metrics/prometheus");
+            yield return Job(OtelCollector.CollectorAlerts.FluentBitJobName, FluentBit.FluentBitEmitter.App, "http", "/api/v2/metrics/prometheus", collector);
+        }
+
+        if (MonitorsTempos(cluster, plan))
+        {
+            yield return Job(Tempo.TempoAlerts.JobName, Tempo.TempoEmitter.App, "http", null, Copy("__meta_kubernetes_pod_label_app_kubernetes_io_instance", Tempo.TempoAlerts.InstanceLabel));
         }
     }
 

@@ -34,19 +34,14 @@ public sealed class PrometheusEmitter : IEmitter
             g => g.FileName,
             g => cache.Get("rule-file", Key(g), () => CanonicalYamlWriter.Write(PrometheusConfigBuilder.Rules(g))),
             StringComparer.Ordinal);
-        if (PrometheusConfigBuilder.MonitorsCollectors(cluster, plan))
-        {
-            rules = rules.Add(OtelCollector.CollectorAlerts.FileName, CanonicalYamlWriter.Write(OtelCollector.CollectorAlerts.Rules(cluster.Collectors)));
-        }
+        var ownRules = PrometheusConfigBuilder.OwnRules(cluster, plan).Select(r => (r.FileName, Text: CanonicalYamlWriter.Write(r.Rules))).ToArray();
+        rules = rules.AddRange(ownRules.Select(r => KeyValuePair.Create(r.FileName, r.Text)));
 
-        var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", Key(g), () => ObjectFactory.Checksum([rules[g.FileName]])));
+        var ownChecksums = ownRules.Select(r => r.FileName + "\n" + ObjectFactory.Checksum([r.Text])).ToArray();
+        var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", Key(g), () => ObjectFactory.Checksum([rules[g.FileName]]))).Concat(ownChecksums);
         var ruleSizes = plan.RuleGroups.ToImmutableSortedDictionary(
-            g => g.FileName, g => cache.Get("rule-size", Key(g), () => System.Text.Encoding.UTF8.GetByteCount(rules[g.FileName])), StringComparer.Ordinal);
-        if (rules.TryGetValue(OtelCollector.CollectorAlerts.FileName, out var collectorRules))
-        {
-            ruleChecksums = ruleChecksums.Append(OtelCollector.CollectorAlerts.FileName + "\n" + ObjectFactory.Checksum([collectorRules]));
-            ruleSizes = ruleSizes.Add(OtelCollector.CollectorAlerts.FileName, System.Text.Encoding.UTF8.GetByteCount(collectorRules));
-        }
+            g => g.FileName, g => cache.Get("rule-size", Key(g), () => System.Text.Encoding.UTF8.GetByteCount(rules[g.FileName])), StringComparer.Ordinal)
+            .AddRange(ownRules.Select(r => KeyValuePair.Create(r.FileName, System.Text.Encoding.UTF8.GetByteCount(r.Text))));
 
         RuleConfigMaps.ReportOversized(plan.RuleGroups, ruleSizes, diagnostics);
         var ruleMaps = RuleConfigMaps.Pack(name, rules, ruleSizes);
@@ -111,7 +106,7 @@ public sealed class PrometheusEmitter : IEmitter
         return new Component(name, [
             .. PrometheusRbac.Objects(name, App, source, factory),
             new ConfigMap(factory.Meta(name + "-config", App, source), ObjectFactory.Map(("prometheus.yml", config))),
-            .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source.Location}/{string.Join(",", plan.RuleGroups.Select(Key))}",
+            .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source.Location}/{string.Join(",", plan.RuleGroups.Select(Key))}/{string.Join(",", ownChecksums)}",
                 () => new ConfigMap(factory.Meta(m.Name, App, source), m.Data))),
             new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App), [new ServicePort("web", 9090, "web")])),
             new StatefulSet(factory.Meta(name, App, source), new StatefulSetSpec(

@@ -13,7 +13,7 @@ public sealed record BackendSpec(
     [Doc("Grafana with dashboards and data sources.")] GrafanaBackend? Grafana,
     [Doc("Loki storing logs.")] LokiBackend? Loki,
     [Doc("Elasticsearch storing logs, optionally with Kibana.")] ElasticsearchBackend? Elasticsearch,
-    [Doc("Tempo storing traces.")] TraceStoreBackend? Tempo,
+    [Doc("Tempo storing traces.")] TempoBackend? Tempo,
     [Doc("Zipkin storing traces.")] TraceStoreBackend? Zipkin,
     [Doc("Jaeger storing traces.")] TraceStoreBackend? Jaeger,
     [Doc("InfluxDB storing metrics.")] InfluxDbBackend? Influxdb,
@@ -60,6 +60,18 @@ public sealed record ElasticsearchBackend(
     [Doc("Persistent volume of each node.")] StorageSettings? Storage,
     [Doc("Deploy Kibana next to it."), Default(true)] bool Kibana,
     [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("A single-binary Tempo.")]
+public sealed record TempoBackend(
+    [Doc("How long traces are kept (Tempo deletes by age only); Tempo's own 14 days when left out.")] RetentionSettings? Retention,
+    [Doc("Persistent volume for trace blocks and the write-ahead log; an emptyDir when left out.")] StorageSettings? Storage,
+    [Doc("Container resources.")] ResourceSettings? Resources,
+    [Doc("Metrics Tempo derives from the spans it receives, remote-written to the cluster's first Prometheus (one without operator: true).")] TempoMetricsGenerator? MetricsGenerator) : SpecNode;
+
+[Doc("Which metrics Tempo's metrics generator derives from spans.")]
+public sealed record TempoMetricsGenerator(
+    [Doc("Requests, errors and latency per service and span (traces_spanmetrics_calls_total, traces_spanmetrics_latency_*)."), Default(true)] bool SpanMetrics,
+    [Doc("Calls between services, for a service graph (traces_service_graph_request_*)."), Default(true)] bool ServiceGraphs) : SpecNode;
 
 [Doc("A trace store.")]
 public sealed record TraceStoreBackend(
