@@ -317,6 +317,9 @@ public sealed class SemanticChecker
                     $"{user} asks for {loki.Loki.Replicas} Loki replicas; telc renders Loki as a single binary with its data on its own volume, which runs one",
                     "set replicas: 1 (or leave it out); several replicas need object storage, which telc does not render yet");
                 break;
+            case BackendSpec { Elasticsearch: { } elasticsearch }:
+                ElasticsearchChecks.Check(model, resource, elasticsearch, diagnostics);
+                break;
             case BackendSpec { Prometheus.Alertmanager: { } alertmanager }:
                 CheckBackend(alertmanager, BackendUse.Alertmanager, user);
                 break;
