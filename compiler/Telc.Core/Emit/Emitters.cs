@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
+using Telc.Emit.Elasticsearch;
 using Telc.Emit.FluentBit;
 using Telc.Emit.Loki;
 using Telc.Emit.NodeAgents;
@@ -24,6 +25,7 @@ public static class Emitters
         new OtelCollectorEmitter(),
         new FluentBitEmitter(),
         new LokiEmitter(),
+        new ElasticsearchEmitter(),
     ];
 
     /// <summary>

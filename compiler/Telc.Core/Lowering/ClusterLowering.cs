@@ -27,8 +27,9 @@ public static class ClusterLowering
         var routing = RoutingLowering.Lower(model, backends);
         var metrics = MetricsLowering.Lower(model, spec, ns, backends, pipelines, routing, ruleGroups);
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
+        var collectors = CollectorsLowering.Lower(model, name, ns, metrics);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
-            metrics, routing, CollectorsLowering.Lower(model, name, ns, metrics), StoresLowering.Lower(model, spec, backends));
+            metrics, routing, collectors, StoresLowering.Lower(model, spec, backends, collectors));
     }
 
     internal static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>

@@ -6,7 +6,7 @@ using Telc.Spec.Values;
 namespace Telc.Model;
 
 /// <summary>A cluster's log and trace stores: the backends that keep what the collectors ship.</summary>
-public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis);
+public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis, ImmutableArray<ElasticsearchPlan> Elasticsearches);
 
 /// <summary>
 /// A single-binary Loki with its retention: <paramref name="Retention"/> for every stream, and longer or shorter
