@@ -1,5 +1,4 @@
 using Telc.Model;
-using Telc.Spec.Values;
 
 namespace Telc.Diff;
 
@@ -13,26 +12,12 @@ public static class LokiChanges
         foreach (var (was, now) in same)
         {
             var subject = $"{now.Backend.Name} ({now.ObjectName})";
-            Compare(subject, was.Retention, now.Retention, production, changes);
+            LogRetentionChange.Compare(subject, was.Retention, now.Retention, production, changes);
             var (teamsBefore, teamsAfter) = (was.Streams.ToDictionary(s => s.Team), now.Streams.ToDictionary(s => s.Team));
             foreach (var team in teamsBefore.Keys.Union(teamsAfter.Keys).Order(StringComparer.Ordinal))
             {
-                Compare($"{subject}, team {team}", teamsBefore.GetValueOrDefault(team)?.Period ?? was.Retention, teamsAfter.GetValueOrDefault(team)?.Period ?? now.Retention, production, changes);
+                LogRetentionChange.Compare($"{subject}, team {team}", teamsBefore.GetValueOrDefault(team)?.Period ?? was.Retention, teamsAfter.GetValueOrDefault(team)?.Period ?? now.Retention, production, changes);
             }
         }
-    }
-
-    /// <summary>A retention left out keeps logs for ever.</summary>
-    private static void Compare(string subject, Duration? before, Duration? after, bool production, ChangeList changes)
-    {
-        if (before?.Text == after?.Text)
-        {
-            return;
-        }
-
-        var shorter = (after?.Value ?? TimeSpan.MaxValue) < (before?.Value ?? TimeSpan.MaxValue);
-        changes.Add(ChangeArea.Retention, subject, ChangeKind.Changed,
-            $"logs kept {before?.Text ?? "for ever"} → {after?.Text ?? "for ever"}{(shorter ? ", older logs are deleted" : string.Empty)}",
-            shorter ? (production ? Risk.High : Risk.Medium) : Risk.Low);
     }
 }

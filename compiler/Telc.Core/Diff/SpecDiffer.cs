@@ -89,6 +89,7 @@ public static class SpecDiffer
         ComponentChanges.Compare(oldObjects, newObjects, after.Tier == Spec.Kinds.EnvironmentTier.Production, changes);
         PrometheusChanges.Compare(before, after, changes);
         LokiChanges.Compare(before, after, changes);
+        ElasticsearchChanges.Compare(before, after, changes);
         RuleChanges.Compare(before, after, changes);
         RoutingChanges.Compare(before, after, changes);
     }

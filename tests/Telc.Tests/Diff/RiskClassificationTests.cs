@@ -68,6 +68,25 @@ public sealed class RiskClassificationTests
     }
 
     [Fact]
+    public void Shortening_how_long_elasticsearch_keeps_logs_is_a_high_risk_in_production()
+    {
+        using var repo = new ScenarioRepository();
+        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + "\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: search\nspec:\n  elasticsearch:\n"
+            + "    retention: { time: 30d }\n    passwordSecretRef: { name: search, key: elastic }\n    kibanaPasswordSecretRef: { name: search, key: kibana_system }\n");
+        var withElasticsearch = repo.Commit("add an Elasticsearch");
+        repo.Edit("telemetry/backends.yaml", text => text.Replace("retention: { time: 30d }", "retention: { time: 20d }", StringComparison.Ordinal));
+
+        var result = CliRunner.Run(repo.Path, "diff", withElasticsearch, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var change = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray())
+            .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == "search (elasticsearch-search)");
+        Assert.Equal("high", change.GetProperty("risk").GetString());
+        Assert.Contains("logs kept 30d → 20d, older logs are deleted", change.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Renaming_a_rule_group_or_the_alertmanager_removes_nothing()
     {
         using var repo = new ScenarioRepository();
