@@ -35,7 +35,7 @@ public static class StoresLowering
     {
         var streams = collectors.All.Where(p => p.Signal == Signal.Logs && p.Output.Backend == backend)
             .Select(p => p.Pipeline).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).Select(LogDataStream.Of);
-        return new ElasticsearchPlan(backend, spec, ClusterLowering.ObjectName("elasticsearch", backend.Name),
+        return new ElasticsearchPlan(backend, spec, ClusterLowering.ObjectName("elasticsearch", backend.Name), ClusterLowering.ObjectName("kibana", backend.Name),
             LogRetention(Rules(model, cluster, backend, Signal.Logs), spec.Retention), [.. streams]);
     }
 

@@ -9,11 +9,9 @@ namespace Telc.Model;
 /// An Elasticsearch cluster (with Kibana when the spec asks) and the data stream of each log pipeline that ships to
 /// it, each kept for <paramref name="Retention"/>, from the most specific RetentionPolicy rule for logs.
 /// </summary>
-public sealed record ElasticsearchPlan(Resource Backend, ElasticsearchBackend Spec, string ObjectName, Duration? Retention, ImmutableArray<LogDataStream> Streams)
-{
-    /// <summary>Kibana's objects are named for the backend as Elasticsearch's are: kibana-search.</summary>
-    public string KibanaName => Lowering.ClusterLowering.ObjectName("kibana", Backend.Name);
-}
+/// <param name="KibanaName">Kibana's objects, named for the backend as Elasticsearch's are: kibana-search.</param>
+public sealed record ElasticsearchPlan(
+    Resource Backend, ElasticsearchBackend Spec, string ObjectName, string KibanaName, Duration? Retention, ImmutableArray<LogDataStream> Streams);
 
 /// <summary>
 /// The data stream one log pipeline writes to, whichever agent reads its records: logs-DATASET-default, Elastic's

@@ -49,39 +49,23 @@ public sealed class RiskClassificationTests
         Assert.True(change == found.GetProperty("change").GetString() && risk == found.GetProperty("risk").GetString(), found.ToString());
     }
 
-    [Fact]
-    public void Shortening_how_long_loki_keeps_logs_is_a_high_risk_in_production()
+    [Theory]
+    [InlineData("logs", "loki:\n    retention: { time: 30d }", "logs (loki-logs)")]
+    [InlineData("search", "elasticsearch:\n    retention: { time: 30d }\n    passwordSecretRef: { name: search, key: elastic }\n    kibanaPasswordSecretRef: { name: search, key: kibana_system }",
+        "search (elasticsearch-search)")]
+    public void Shortening_how_long_a_log_store_keeps_logs_is_a_high_risk_in_production(string name, string store, string subject)
     {
         using var repo = new ScenarioRepository();
-        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + "\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: logs\nspec:\n  loki:\n    retention: { time: 30d }\n");
-        var withLoki = repo.Commit("add a Loki");
+        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + $"\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: {name}\nspec:\n  {store}\n");
+        var withStore = repo.Commit("add a log store");
         repo.Edit("telemetry/backends.yaml", text => text.Replace("retention: { time: 30d }", "retention: { time: 20d }", StringComparison.Ordinal));
 
-        var result = CliRunner.Run(repo.Path, "diff", withLoki, "--format", "json");
+        var result = CliRunner.Run(repo.Path, "diff", withStore, "--format", "json");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         using var json = JsonDocument.Parse(result.Output);
         var change = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray())
-            .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == "logs (loki-logs)");
-        Assert.Equal("high", change.GetProperty("risk").GetString());
-        Assert.Contains("logs kept 30d → 20d, older logs are deleted", change.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Shortening_how_long_elasticsearch_keeps_logs_is_a_high_risk_in_production()
-    {
-        using var repo = new ScenarioRepository();
-        repo.Edit("telemetry/backends.yaml", text => text.TrimEnd('\n') + "\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: search\nspec:\n  elasticsearch:\n"
-            + "    retention: { time: 30d }\n    passwordSecretRef: { name: search, key: elastic }\n    kibanaPasswordSecretRef: { name: search, key: kibana_system }\n");
-        var withElasticsearch = repo.Commit("add an Elasticsearch");
-        repo.Edit("telemetry/backends.yaml", text => text.Replace("retention: { time: 30d }", "retention: { time: 20d }", StringComparison.Ordinal));
-
-        var result = CliRunner.Run(repo.Path, "diff", withElasticsearch, "--format", "json");
-
-        Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        using var json = JsonDocument.Parse(result.Output);
-        var change = json.RootElement.GetProperty("clusters").EnumerateArray().SelectMany(c => c.GetProperty("changes").EnumerateArray())
-            .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == "search (elasticsearch-search)");
+            .Single(c => c.GetProperty("area").GetString() == "retention" && c.GetProperty("subject").GetString() == subject);
         Assert.Equal("high", change.GetProperty("risk").GetString());
         Assert.Contains("logs kept 30d → 20d, older logs are deleted", change.ToString(), StringComparison.Ordinal);
     }
