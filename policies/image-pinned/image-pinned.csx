@@ -10,8 +10,7 @@ public sealed class ImagePinned : Policy
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context) =>
         from rendered in context.Objects
-        where rendered.Pod is not null
-        from container in rendered.Pod!.Containers
+        from container in rendered.Containers
         where !IsPinned(container.Image)
         select context.Finding(rendered, $"container '{container.Name}' of {rendered.Object.Kind} '{rendered.Object.Metadata.Name}' in cluster '{rendered.Cluster}' runs unpinned image '{container.Image}'",
             "use a version tag or a digest (image@sha256:…)");

@@ -10,8 +10,7 @@ public sealed class ResourcesSet : Policy
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context) =>
         from rendered in context.Objects
-        where rendered.Pod is not null
-        from container in rendered.Pod!.Containers
+        from container in rendered.Containers
         let missing = Missing(container.Resources).ToArray()
         where missing.Length > 0
         select context.Finding(rendered, $"container '{container.Name}' of {rendered.Object.Kind} '{rendered.Object.Metadata.Name}' in cluster '{rendered.Cluster}' has no {string.Join(", ", missing)}",

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
+using Telc.Emit.Elasticsearch;
 using Telc.Emit.FluentBit;
 using Telc.Emit.Loki;
 using Telc.Emit.NodeAgents;
@@ -26,6 +27,7 @@ public static class Emitters
         new FluentBitEmitter(),
         new LokiEmitter(),
         new TempoEmitter(),
+        new ElasticsearchEmitter(),
     ];
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki and Tempo, not yet Elasticsearch, Zipkin, Jaeger, InfluxDB, Kafka, Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, and Elasticsearch with Kibana, not yet Zipkin, Jaeger, InfluxDB, Kafka, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -88,15 +88,30 @@ public static class NotRendered
                 string[] rules = [.. numbered.Where(r => !ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}]")];
                 if (rules.Length > 0)
                 {
-                    yield return new UnrenderedPart(resource, [.. rules], $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo keep like everyone's, or for logs or traces no Loki or Tempo keeps)", null, null);
+                    yield return new UnrenderedPart(resource, [.. rules],
+                        $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo keep like everyone's, "
+                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch or Tempo keeps)", null, null);
                 }
 
                 string[] sizes = [.. numbered.Where(r => r.Rule.Signal != Signal.Metrics && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
                 if (sizes.Length > 0)
                 {
-                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki and Tempo delete data by age only", null);
+                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki, Elasticsearch's index lifecycle and Tempo delete data by age only", null);
                 }
 
+                string[] teamsInElasticsearch = [.. numbered.Where(r => r.Rule is { Signal: Signal.Logs, Team: not null } && ReachesAStore(model, r.Rule) && Applying(model, r.Rule).Any(b => b.Elasticsearch is not null))
+                    .Select(r => $"spec.rules[{r.Index}]")];
+                if (teamsInElasticsearch.Length > 0)
+                {
+                    yield return new UnrenderedPart(resource, [.. teamsInElasticsearch], $"{string.Join(" and ", teamsInElasticsearch)} of {resource.DisplayName} for Elasticsearch",
+                        "Elasticsearch keeps each log pipeline in a data stream of its own and deletes whole indices of it, so a team's namespaces cannot be kept for another time (Loki applies the rule)",
+                        "for a team's own retention in Elasticsearch, give the team a log pipeline of its own and a rule for that backend");
+                }
+
+                break;
+            case BackendSpec { Elasticsearch.Retention.Size: not null }:
+                yield return new UnrenderedPart(resource, ["spec.elasticsearch.retention.size"], $"retention.size of {resource.DisplayName}",
+                    "the index lifecycle deletes indices by age only; a size would only decide when an index rolls over, not how much is kept", null);
                 break;
             case BackendSpec { Loki: { } loki } when Written(resource, "spec.loki", "replicas") is { Count: > 0 } || loki.Retention?.Size is not null:
                 string[] lokiFields = [.. Written(resource, "spec.loki", "replicas").Select(f => $"spec.loki.{f}"), .. loki.Retention?.Size is null ? [] : new[] { "spec.loki.retention.size" }];
@@ -110,18 +125,26 @@ public static class NotRendered
     }
 
     /// <summary>
-    /// Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team), a Loki for logs,
-    /// a Tempo for traces (not per team: it runs single-tenant, so a team's traces cannot be kept apart).
+    /// Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team); for logs a Loki,
+    /// or an Elasticsearch (not per team: it keeps a data stream per pipeline, not per namespace); a Tempo for traces (not
+    /// per team: it runs single-tenant, so a team's traces cannot be kept apart).
     /// </summary>
     private static bool ReachesAStore(SpecModel model, RetentionRule rule) => rule.Signal switch
     {
         Signal.Metrics => rule.Team is null,
-        Signal.Logs => AnyStore(model, rule, b => b.Loki is not null),
-        _ => rule.Team is null && AnyStore(model, rule, b => b.Tempo is not null),
+        Signal.Logs => Applying(model, rule).Any(b => b.Loki is not null) || (rule.Team is null && Applying(model, rule).Any(b => b.Elasticsearch is not null)),
+        _ => rule.Team is null && Applying(model, rule).Any(b => b.Tempo is not null),
     };
 
-    private static bool AnyStore(SpecModel model, RetentionRule rule, Func<BackendSpec, bool> isStore) =>
-        model.OfKind<BackendSpec>().Any(b => isStore(b.Spec) && (rule.Backend is null || rule.Backend.Value == b.Resource.Name));
+    /// <summary>The backends a rule names (or every backend) that are deployed to a cluster of the rule's environment (or any).</summary>
+    private static IEnumerable<BackendSpec> Applying(SpecModel model, RetentionRule rule)
+    {
+        string[] clusters = [.. model.OfKind<ClusterSpec>().Where(c => rule.Environment is null || c.Spec.Environment.Value == rule.Environment.Value).Select(c => c.Resource.Name)];
+        return model.OfKind<BackendSpec>()
+            .Where(b => rule.Backend is null || rule.Backend.Value == b.Resource.Name)
+            .Where(b => clusters.Any(c => Lowering.ClusterLowering.AppliesTo(b.Spec.Clusters, c)))
+            .Select(b => b.Spec);
+    }
 
     /// <summary>The protocol section of an external endpoint whose URL scheme alone decides TLS: all but OTLP over gRPC written grpc://.</summary>
     private static string? SchemeDecidesTls(ExternalBackend external) => external switch

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Telc.Model;
 using Telc.Spec;
 using Telc.Spec.Kinds;
+using Telc.Spec.Values;
 
 namespace Telc.Lowering;
 
@@ -10,9 +11,10 @@ public static class StoresLowering
 {
     public static StoresPlan Lower(
         SpecModel model, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
-        ILookup<string, RuleGroupPlan> ruleGroups) => new(
+        ILookup<string, RuleGroupPlan> ruleGroups, CollectorsPlan collectors) => new(
         [.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))],
-        [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))]);
+        [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))],
+        [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors))]);
 
     private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
     {
@@ -46,6 +48,18 @@ public static class StoresLowering
     private static TempoPlan Tempo(SpecModel model, ClusterSpec cluster, Resource backend, TempoBackend spec, PrometheusPlan? metricsStore) =>
         new(backend, spec, ClusterLowering.ObjectName("tempo", backend.Name),
             MostSpecificRule(model, cluster, backend, Signal.Traces)?.Duration ?? spec.Retention?.Time ?? TempoPlan.DefaultRetention, metricsStore);
+
+    /// <summary>
+    /// An Elasticsearch keeps each log pipeline that ships to it in a data stream of its own, all for the same time:
+    /// its index lifecycle deletes whole backing indices, so it cannot keep a team's namespaces apart as Loki does.
+    /// </summary>
+    private static ElasticsearchPlan Elasticsearch(SpecModel model, ClusterSpec cluster, Resource backend, ElasticsearchBackend spec, CollectorsPlan collectors)
+    {
+        var streams = collectors.All.Where(p => p.Signal == Signal.Logs && p.Output.Backend == backend)
+            .Select(p => p.Pipeline).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).Select(LogDataStream.Of);
+        return new ElasticsearchPlan(backend, spec, ClusterLowering.ObjectName("elasticsearch", backend.Name), ClusterLowering.ObjectName("kibana", backend.Name),
+            MostSpecificRule(model, cluster, backend, Signal.Logs)?.Duration ?? spec.Retention?.Time, [.. streams]);
+    }
 
     /// <summary>The rules of a signal that apply to a backend in a cluster's environment.</summary>
     public static IEnumerable<(Resource Policy, RetentionRule Rule)> Rules(SpecModel model, ClusterSpec cluster, Resource backend, Signal signal) =>

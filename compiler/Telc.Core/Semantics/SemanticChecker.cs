@@ -322,6 +322,9 @@ public sealed class SemanticChecker
 
                 CheckBackend(loki.Alertmanager, BackendUse.Alertmanager, user);
                 break;
+            case BackendSpec { Elasticsearch: { } elasticsearch }:
+                ElasticsearchChecks.Check(model, resource, elasticsearch, diagnostics);
+                break;
             case BackendSpec { Prometheus.Alertmanager: { } alertmanager }:
                 CheckBackend(alertmanager, BackendUse.Alertmanager, user);
                 break;

@@ -104,7 +104,7 @@ public sealed class CollectorRenderTests
         var container = daemonSet.Spec.Template.Spec.Containers.Single();
 
         Assert.Contains("x-api-key: \"${env:TELC_APP_LOGS_HEADER_X_API_KEY}\"", agentText, StringComparison.Ordinal);
-        Assert.Contains(container.Env, e => e.Name == "TELC_APP_LOGS_HEADER_X_API_KEY" && e.ValueFrom.SecretKeyRef == new SecretKeySelector("vendor-api", "key"));
+        Assert.Contains(container.Env, e => e.Name == "TELC_APP_LOGS_HEADER_X_API_KEY" && e.ValueFrom?.SecretKeyRef == new SecretKeySelector("vendor-api", "key"));
         Assert.Contains("filename: /etc/telc/secrets/audit-sink/token", agentText, StringComparison.Ordinal);
         Assert.Contains(daemonSet.Spec.Template.Spec.Volumes, v => v.Secret?.SecretName == "audit-sink");
         Assert.Contains("cert_file: /etc/telc/secrets/vendor-tls/tls.crt", agentText, StringComparison.Ordinal);

@@ -93,7 +93,7 @@ public sealed class FluentBitTests
 
         Assert.Equal(["x-api-key ${TELC_APPS_HEADER_X_API_KEY}"], ((OutSeq)At(output, "header")!).Items.Cast<OutScalar>().Select(s => s.Text));
         Assert.Equal("/otlp/v1/logs", ((OutScalar)At(output, "logs_uri")!).Text);
-        Assert.Contains(container.Env, e => e.Name == "TELC_APPS_HEADER_X_API_KEY" && e.ValueFrom.SecretKeyRef == new SecretKeySelector("vendor", "key"));
+        Assert.Contains(container.Env, e => e.Name == "TELC_APPS_HEADER_X_API_KEY" && e.ValueFrom?.SecretKeyRef == new SecretKeySelector("vendor", "key"));
     }
 
     [Fact]

@@ -203,7 +203,7 @@ public sealed class TempoTests
         Assert.Equal(Telc.Emit.Images.Tempo, container.Image);
         Assert.Equal("-config.file=/etc/tempo/tempo.yaml", Assert.Single(container.Args));
         Assert.Equal((10001, 10001), (pod.SecurityContext!.RunAsUser, pod.SecurityContext.FsGroup));
-        Assert.Equal(("/ready", "http"), (container.ReadinessProbe!.HttpGet.Path, container.ReadinessProbe.HttpGet.Port));
+        Assert.Equal(("/ready", "http"), (container.ReadinessProbe!.HttpGet!.Path, container.ReadinessProbe.HttpGet.Port));
         Assert.Equal(3200, container.Ports.Single(p => p.Name == "http").ContainerPort);
         Assert.Contains(container.VolumeMounts, m => m is { Name: "data", MountPath: "/var/tempo" });
         Assert.Equal(("20Gi", "fast"), (claim.Spec.Resources.Requests["storage"], claim.Spec.StorageClassName));

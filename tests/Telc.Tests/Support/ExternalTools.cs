@@ -43,6 +43,28 @@ public static class ExternalTools
         }
     }
 
+    public static string ElasticsearchChecker => RepoPaths.Combine("tests", "tools", "elasticsearch", "check-elasticsearch.js");
+
+    public static void RequireElasticsearchChecker() =>
+        Require(Directory.Exists(RepoPaths.Combine("tests", "tools", "elasticsearch", "node_modules")) && Which("node") is not null,
+            "the Elasticsearch body checker is not installed (run: cd tests/tools/elasticsearch && npm install --no-package-lock)");
+
+    /// <summary>
+    /// The checker's verdict on request bodies, written as files named for their kind (*.ilm.json, *.index-template.json,
+    /// *.component-template.json, *.data-view.json): its exit code (0 valid, 1 errors) and what it printed.
+    /// </summary>
+    public static (int ExitCode, string Output) CheckElasticsearchBodies(IEnumerable<(string File, string Body)> bodies)
+    {
+        RequireElasticsearchChecker();
+        using var folder = new TempFolder();
+        foreach (var (file, body) in bodies)
+        {
+            folder.Write(file, body);
+        }
+
+        return Run("node", ElasticsearchChecker, folder.Path);
+    }
+
     public static string ActionValidator => RepoPaths.Combine("tests", "tools", "actions", "node_modules", ".bin", "action-validator");
 
     public static void RequireActionValidator() =>

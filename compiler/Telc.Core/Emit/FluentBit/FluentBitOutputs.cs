@@ -1,3 +1,4 @@
+using Telc.Emit.Elasticsearch;
 using Telc.Emit.OtelCollector;
 using Telc.Model;
 using Telc.Output;
@@ -70,10 +71,15 @@ public static class FluentBitOutputs
                 break;
             case BackendType.ExternalElasticsearch or BackendType.Elasticsearch:
                 var elastic = output.Spec.External?.Elasticsearch;
-                var elasticUrl = new Uri(elastic?.Url ?? $"http://{output.ServiceHost}:9200");
+                var writer = output.Spec.Elasticsearch?.WriterPasswordSecretRef;
+                var elasticUrl = new Uri(elastic?.Url ?? ElasticsearchWriter.Url(output.ServiceHost!));
                 // Dots in keys (app.kubernetes.io/name) become underscores, so that app and app.kubernetes.io/name do not collide in the mapping.
+                // An Elasticsearch telc runs is written to as its writer user, into the pipeline's data stream (which takes
+                // Fluent Bit's default write_operation, create).
                 settings.AddRange([("name", "es"), .. Endpoint(elasticUrl), .. Tls(elasticUrl, elastic?.Tls), .. Basic(elastic?.Auth),
-                    ("index", elastic?.Tenant ?? $"logs-{part.Pipeline.Name}"), ("suppress_type_name", true), ("replace_dots", true)]);
+                    ("http_user", writer is null ? null : ElasticsearchWriter.User), ("http_passwd", writer is null ? null : secrets.Environment("PASSWORD", writer)),
+                    ("index", elastic is null ? LogDataStream.NameOf(part.Pipeline.Name) : elastic.Tenant ?? $"logs-{part.Pipeline.Name}"),
+                    ("suppress_type_name", true), ("replace_dots", true)]);
                 break;
             case BackendType.ExternalSplunkHec:
                 var splunk = output.Spec.External!.SplunkHec!;

@@ -51,7 +51,9 @@ public sealed record PodSpec(
     bool? HostNetwork = null,
     bool? HostPID = null,
     ImmutableSortedDictionary<string, string>? NodeSelector = null,
-    int? TerminationGracePeriodSeconds = null);
+    int? TerminationGracePeriodSeconds = null,
+    ImmutableArray<Container> InitContainers = default,
+    string? RestartPolicy = null);
 
 public sealed record PodSecurityContext(int? RunAsUser = null, int? RunAsGroup = null, int? FsGroup = null, bool? RunAsNonRoot = null);
 
@@ -67,9 +69,11 @@ public sealed record Container(
     Probe? ReadinessProbe = null,
     Probe? LivenessProbe = null,
     ContainerSecurityContext? SecurityContext = null,
-    ImmutableArray<EnvVar> Env = default);
+    ImmutableArray<EnvVar> Env = default,
+    ImmutableArray<string> Command = default);
 
-public sealed record EnvVar(string Name, EnvVarSource ValueFrom);
+/// <summary>An environment variable: a value the config holds (never a secret one), or one read from elsewhere.</summary>
+public sealed record EnvVar(string Name, EnvVarSource? ValueFrom = null, string? Value = null);
 
 public sealed record EnvVarSource(ObjectFieldSelector? FieldRef = null, SecretKeySelector? SecretKeyRef = null);
 
@@ -85,11 +89,20 @@ public sealed record ResourceRequirements(
 
 public sealed record VolumeMount(string Name, string MountPath, bool ReadOnly = false, string? SubPath = null);
 
-public sealed record Probe(HttpGetAction HttpGet, int InitialDelaySeconds, int PeriodSeconds, int TimeoutSeconds = 5, int FailureThreshold = 3);
+public sealed record Probe(HttpGetAction? HttpGet, int InitialDelaySeconds, int PeriodSeconds, int TimeoutSeconds = 5, int FailureThreshold = 3, ExecAction? Exec = null);
 
 public sealed record HttpGetAction(string Path, string Port);
 
-public sealed record ContainerSecurityContext(bool ReadOnlyRootFilesystem = true, bool AllowPrivilegeEscalation = false, int? RunAsUser = null, Capabilities? Capabilities = null);
+/// <summary>A probe that runs a command in the container, for a check that needs credentials from its environment.</summary>
+public sealed record ExecAction(ImmutableArray<string> Command);
+
+public sealed record ContainerSecurityContext(
+    bool ReadOnlyRootFilesystem = true,
+    bool AllowPrivilegeEscalation = false,
+    int? RunAsUser = null,
+    Capabilities? Capabilities = null,
+    bool? RunAsNonRoot = null,
+    bool? Privileged = null);
 
 public sealed record Capabilities(ImmutableArray<string> Drop, ImmutableArray<string> Add = default);
 

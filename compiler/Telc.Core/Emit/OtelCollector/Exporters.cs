@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Telc.Emit.Elasticsearch;
 using Telc.Model;
 using Telc.Output;
 using Telc.Spec;
@@ -33,8 +34,9 @@ public static class Exporters
             BackendType.Prometheus => RemoteWrite($"http://{output.ServiceHost}:9090/api/v1/write", null, part, secrets, retry),
             BackendType.ExternalLoki => OtlpHttp(LokiOtlpBase(output.Spec.External!.Loki!.Url), output.Spec.External.Loki, id, secrets, queue, retry),
             BackendType.Loki => Map(("endpoint", $"http://{output.ServiceHost}:3100/otlp"), ("sending_queue", queue), ("retry_on_failure", retry)),
-            BackendType.ExternalElasticsearch => Elastic(output.Spec.External!.Elasticsearch!.Url, output.Spec.External.Elasticsearch, id, secrets, queue, part.Buffer.RetryFor),
-            BackendType.Elasticsearch => Elastic($"http://{output.ServiceHost}:9200", null, id, secrets, queue, part.Buffer.RetryFor),
+            BackendType.ExternalElasticsearch => Elastic(output.Spec.External!.Elasticsearch!.Url, output.Spec.External.Elasticsearch, output.Spec.External.Elasticsearch.Tenant, id, secrets, queue, part.Buffer.RetryFor),
+            BackendType.Elasticsearch => Elastic(ElasticsearchWriter.Url(output.ServiceHost!), null, LogDataStream.NameOf(part.Pipeline.Name), id, secrets, queue, part.Buffer.RetryFor,
+                output.Spec.Elasticsearch!.WriterPasswordSecretRef),
             BackendType.ExternalSplunkHec => Splunk(output.Spec.External!.SplunkHec!, secrets, queue, retry),
             BackendType.Tempo or BackendType.Jaeger => Map(("endpoint", $"{output.ServiceHost}:4317"), ("tls", Map(("insecure", true))), ("sending_queue", queue), ("retry_on_failure", retry)),
             BackendType.Zipkin => Map(("endpoint", $"http://{output.ServiceHost}:9411/api/v2/spans"), ("sending_queue", queue), ("retry_on_failure", retry)),
@@ -120,9 +122,11 @@ public static class Exporters
             ("remote_write_queue", Map(("enabled", true), ("queue_size", part.Buffer.QueueSize))), ("retry_on_failure", retry),
             ("wal", part.Buffer.Persistent ? Map(("directory", $"{CollectorConfigBuilder.StorageDirectory}/wal-{part.Id}")) : null));
 
-    private static OutMap Elastic(string url, HttpEndpoint? endpoint, string id, SecretUse secrets, OutMap queue, Duration retryFor) =>
-        Map(("endpoints", Seq(url)), ("logs_index", endpoint?.Tenant), ("tls", endpoint is null ? null : Tls(endpoint.Tls, secrets)),
-            ("auth", Auth(endpoint?.Auth, id, secrets)), ("sending_queue", queue), ("retry", ElasticRetry(retryFor)));
+    /// <summary>An Elasticsearch telc runs is written to as its writer user (<paramref name="writerPassword"/>), into the pipeline's own data stream.</summary>
+    private static OutMap Elastic(string url, HttpEndpoint? endpoint, string? index, string id, SecretUse secrets, OutMap queue, Duration retryFor, SecretKeyRef? writerPassword = null) =>
+        Map(("endpoints", Seq(url)), ("logs_index", index), ("tls", endpoint is null ? null : Tls(endpoint.Tls, secrets)),
+            ("auth", Auth(endpoint?.Auth, id, secrets)), ("sending_queue", queue), ("retry", ElasticRetry(retryFor)),
+            ("user", writerPassword is null ? null : ElasticsearchWriter.User), ("password", writerPassword is null ? null : secrets.Environment("PASSWORD", writerPassword)));
 
     /// <summary>
     /// The Elasticsearch exporter counts retries instead of timing them: with the interval capped at a minute, the

@@ -53,13 +53,30 @@ public sealed record LokiBackend(
     [Doc("Container resources.")] ResourceSettings? Resources,
     [Doc("Alertmanager backend the ruler sends the alerts of LogQL rules to; the only Alertmanager when left out."), Reference(SymbolKind.Backend)] Located<string>? Alertmanager) : SpecNode;
 
-[Doc("An Elasticsearch cluster.")]
+[Doc("An Elasticsearch cluster with security on, optionally with Kibana.")]
 public sealed record ElasticsearchBackend(
-    [Doc("Number of nodes."), Default(1), Range(1, 50)] int Replicas,
-    [Doc("How long indices are kept (an ILM delete phase).")] RetentionSettings? Retention,
+    [Doc("Number of nodes: one runs as a single-node cluster, more form one cluster (and need transportTlsSecretRef)."), Default(1), Range(1, 50)] int Replicas,
+    [Doc("How long logs are kept (the delete phase of each pipeline's index lifecycle policy).")] RetentionSettings? Retention,
     [Doc("Persistent volume of each node.")] StorageSettings? Storage,
-    [Doc("Deploy Kibana next to it."), Default(true)] bool Kibana,
-    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+    [Doc("Deploy Kibana next to it, with a data view per log pipeline (needs kibanaPasswordSecretRef)."), Default(true)] bool Kibana,
+    [Doc("Container resources of each node; the JVM heap is half the memory limit.")] ResourceSettings? Resources,
+    [Doc("Secret key holding the password of the built-in elastic superuser, e.g. made with kubectl create secret generic search-credentials --from-literal=elastic=$(openssl rand -base64 24); set on the cluster's first start and used by the setup Job. Never rendered.")]
+    SecretKeyRef PasswordSecretRef,
+    [Doc("Secret key holding the password of the built-in kibana_system user Kibana logs in as; the setup Job sets it. Needed with kibana: true.")]
+    SecretKeyRef? KibanaPasswordSecretRef,
+    [Doc("Secret key holding the password of the telc-logs-writer user the collectors and Fluent Bit write as (only to their pipelines' data streams); the setup Job creates it. Needed when a log pipeline ships here.")]
+    SecretKeyRef? WriterPasswordSecretRef,
+    [Doc("Secret holding the PEM CA, certificate and key the nodes talk to each other with (transport TLS), e.g. made with bin/elasticsearch-certutil. Needed with more than one replica.")]
+    CertificateSecretRef? TransportTlsSecretRef,
+    [Doc("Raise vm.max_map_count on the node to what Elasticsearch needs (1048576) with a privileged init container; turn off where privileged pods are refused and the nodes are set up already."), Default(true)]
+    bool SetMaxMapCount) : SpecNode;
+
+[Doc("A Secret holding a PEM certificate, its private key and the CA that signed it (the keys a cert-manager Certificate writes).")]
+public sealed record CertificateSecretRef(
+    [Doc("Name of the Secret."), Pattern(Names.DnsLabel, "search-transport")] string Name,
+    [Doc("Key of the PEM CA certificate."), Default("ca.crt")] string CaKey,
+    [Doc("Key of the PEM certificate."), Default("tls.crt")] string CertKey,
+    [Doc("Key of the PEM private key."), Default("tls.key")] string KeyKey) : SpecNode;
 
 [Doc("A single-binary Tempo.")]
 public sealed record TempoBackend(

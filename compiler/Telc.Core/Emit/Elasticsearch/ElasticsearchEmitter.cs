@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Telc.Emit.Kubernetes;
+using Telc.Model;
+using Telc.Output;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Emit.Elasticsearch;
+
+/// <summary>
+/// An Elasticsearch backend of a cluster: its nodes (a StatefulSet, security on, HTTP inside the cluster without TLS),
+/// Kibana when asked for, and the setup Job that applies the index lifecycle policies, templates, users and data views
+/// of the log pipelines that ship to it. Secret values are referenced, never rendered.
+/// </summary>
+public sealed class ElasticsearchEmitter : IEmitter
+{
+    private const string App = "elasticsearch";
+
+    public bool Renders(SpecModel model, Resource resource) => resource.Spec is BackendSpec { Elasticsearch: not null };
+
+    public IEnumerable<Component> Emit(ClusterPlan cluster, EmitContext context) =>
+        cluster.Stores.Elasticsearches.SelectMany(plan => Emit(plan, context.Factory));
+
+    private static IEnumerable<Component> Emit(ElasticsearchPlan plan, ObjectFactory factory)
+    {
+        var requests = SetupRequests.For(plan);
+        yield return new Component(plan.ObjectName, [.. ElasticsearchNodes.Objects(plan, factory), .. Setup(plan, requests, factory)]);
+        if (plan.Spec.Kibana)
+        {
+            yield return new Component(plan.KibanaName, [.. KibanaObjects.For(plan, factory)]);
+        }
+    }
+
+    /// <summary>
+    /// The setup Job and its ConfigMap. A Job's pod template cannot change, so the Job's name ends in a hash of what
+    /// it does: a change is a new Job, which runs once (Argo CD and Flux prune the old one), and an unchanged render
+    /// leaves the finished Job alone. It keeps no TTL, or a GitOps tool would recreate it, and it would run again.
+    /// </summary>
+    private static IEnumerable<IKubernetesObject> Setup(ElasticsearchPlan plan, IReadOnlyList<SetupRequest> requests, ObjectFactory factory)
+    {
+        var name = plan.ObjectName + "-setup";
+        var files = requests.Select(r => (r.File, CanonicalJsonWriter.Write(r.Body)))
+            .Append((SetupScript.FileName, SetupScript.Build(plan, requests, KibanaObjects.HttpPort)))
+            .ToArray();
+        ImmutableArray<EnvVar> environment =
+        [
+            ElasticsearchNodes.Secret(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef),
+            .. plan.Spec.Kibana && plan.Spec.KibanaPasswordSecretRef is { } kibana ? [ElasticsearchNodes.Secret(SetupScript.KibanaPassword, kibana)] : Array.Empty<EnvVar>(),
+            .. !plan.Streams.IsEmpty && plan.Spec.WriterPasswordSecretRef is { } writer ? [ElasticsearchNodes.Secret(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
+        ];
+        var container = new Container(
+            "setup", Images.Elasticsearch, [$"{SetupScript.Directory}/{SetupScript.FileName}"], default,
+            ObjectFactory.Resources(null, "10m", "32Mi", "64Mi"),
+            [new VolumeMount("setup", SetupScript.Directory, ReadOnly: true)],
+            SecurityContext: new ContainerSecurityContext(RunAsUser: ElasticsearchNodes.User, Capabilities: new Capabilities(["ALL"]), RunAsNonRoot: true),
+            Env: environment,
+            Command: ["bash"]);
+        var pod = new PodSpec([container], Volumes: [new Volume("setup", ConfigMap: new ConfigMapVolumeSource(name))], RestartPolicy: "OnFailure");
+        var texts = files.Select(f => f.Item2).Prepend(CanonicalYamlWriter.Write(pod)).ToArray();
+        var job = $"{name}-{ObjectFactory.Checksum(texts)[..10]}";
+        yield return new ConfigMap(factory.Meta(name, App, plan.Backend), ObjectFactory.Map(files));
+        yield return new Job(factory.Meta(job, App, plan.Backend), new JobSpec(factory.Template(job, App, pod, texts), BackoffLimit: 6));
+    }
+}
