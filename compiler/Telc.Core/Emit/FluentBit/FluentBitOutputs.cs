@@ -66,7 +66,8 @@ public static class FluentBitOutputs
                 settings.AddRange([("name", "loki"), .. Endpoint(lokiUrl), ("uri", lokiUrl.AbsolutePath), .. Tls(lokiUrl, loki?.Tls),
                     ("tenant_id", loki?.Tenant), .. Basic(loki?.Auth), ("bearer_token", loki?.Auth?.BearerTokenSecretRef is { } token ? secrets.Environment("TOKEN", token) : null),
                     // The label names Loki gives the same OTLP resource attributes, so selectors (and team retention) find both agents' streams.
-                    ("labels", $"service_name={part.Pipeline.Name}, k8s_namespace_name=$kubernetes['namespace_name'], k8s_container_name=$kubernetes['container_name']"),
+                    // No service_name: Loki derives it from k8s_container_name on either path (its discover_service_name), so both agree.
+                    ("labels", "k8s_namespace_name=$kubernetes['namespace_name'], k8s_container_name=$kubernetes['container_name']"),
                     ("line_format", "json")]);
                 break;
             case BackendType.ExternalElasticsearch or BackendType.Elasticsearch:
