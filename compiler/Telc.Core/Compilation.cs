@@ -67,6 +67,7 @@ public sealed class Compilation
         diagnostics.AddRange(QueryChecker.Check(model));
         diagnostics.AddRange(DerivedMetricUse.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));
+        diagnostics.AddRange(RetentionEnforcement.Check(model));
         var clusters = ImmutableArray<ClusterPlan>.Empty;
         var objects = ImmutableArray<RenderedObject>.Empty;
         var unrendered = ImmutableArray<UnrenderedPart>.Empty;

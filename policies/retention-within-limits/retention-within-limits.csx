@@ -6,7 +6,7 @@ public sealed class RetentionWithinLimits : Policy
         "Retention stays within each environment's bounds",
         "cost",
         PolicyLevel.Error,
-        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<tier>.min' and '<tier>.max' set the bounds of the environments of each tier (production, staging, development, as the Project declares them, whatever the environments are called); they hold for RetentionPolicy rules and for the retention of backends deployed to those environments' clusters.",
+        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<tier>.min' and '<tier>.max' set the bounds of the environments of each tier (production, staging, development, as the Project declares them, whatever the environments are called); they hold for RetentionPolicy rules and for the retention of backends deployed to those environments' clusters, and a Loki or Elasticsearch that nothing bounds (it would keep logs for ever) is above every maximum.",
         [
             new("production.min", "15d", "Shortest retention in production environments."), new("production.max", "400d", "Longest retention in production environments."),
             new("staging.min", "1d", "Shortest retention in staging environments."), new("staging.max", "90d", "Longest retention in staging environments."),
@@ -33,21 +33,41 @@ public sealed class RetentionWithinLimits : Policy
 
         foreach (var (resource, backend) in context.Spec.OfKind<BackendSpec>())
         {
-            if (RetentionOf(backend)?.Time is not { } time)
+            if (RetentionOf(backend) is { } time)
             {
-                continue;
-            }
-
-            foreach (var environment in context.EnvironmentsOf(backend))
-            {
-                if (Violation(context, environment, time) is { } problem)
+                foreach (var environment in context.EnvironmentsOf(backend))
                 {
-                    yield return context.FindingAt(resource, $"{TypeKey(backend)}.retention.time", $"retention {time.Text} of Backend '{resource.Name}' in {environment} is {problem}",
-                        "change retention.time, or the bounds in the Project's policy options");
+                    if (Violation(context, environment, time) is { } problem)
+                    {
+                        yield return context.FindingAt(resource, $"{TypeKey(backend)}.retention.time", $"retention {time.Text} of Backend '{resource.Name}' in {environment} is {problem}",
+                            "change retention.time, or the bounds in the Project's policy options");
+                    }
+                }
+            }
+            else if (KeptForEver(backend) is { } signal)
+            {
+                // Loki and Elasticsearch delete nothing unless told: every signal is bounded, not only the ones written down.
+                foreach (var environment in context.EnvironmentsOf(backend).Where(e => !RuleCovers(context, resource.Name, signal, e)))
+                {
+                    if (context.TierOf(environment) is { } tier && Duration.TryParse(context.Option(tier + ".max")) is { } upper)
+                    {
+                        yield return context.FindingAt(resource, TypeKey(backend),
+                            $"Backend '{resource.Name}' keeps {signal.ToString().ToLowerInvariant()} for ever in {environment}: no RetentionPolicy rule and no retention.time bound them, and the maximum is {upper.Text}",
+                            "give the backend a retention.time, or add a RetentionPolicy rule for its signal", $"for-ever/{environment}");
+                    }
                 }
             }
         }
     }
+
+    /// <summary>The signal a backend keeps with no retention at all until one is set (Loki, Elasticsearch), or null.</summary>
+    private static Signal? KeptForEver(BackendSpec backend) =>
+        backend.Loki is not null || backend.Elasticsearch is not null ? Signal.Logs : null;
+
+    /// <summary>Whether a rule for every team sets how long the backend keeps the signal in the environment.</summary>
+    private static bool RuleCovers(PolicyContext context, string backend, Signal signal, string environment) =>
+        context.Spec.OfKind<RetentionPolicySpec>().SelectMany(p => p.Spec.Rules).Any(r => r.Signal == signal && r.Team is null
+            && (r.Environment is null || r.Environment.Value == environment) && (r.Backend is null || r.Backend.Value == backend));
 
     private static string? Violation(PolicyContext context, string environment, Duration retention)
     {
@@ -68,7 +88,7 @@ public sealed class RetentionWithinLimits : Policy
         : backend.Tempo is not null ? "tempo" : backend.Zipkin is not null ? "zipkin" : backend.Jaeger is not null ? "jaeger"
         : backend.Influxdb is not null ? "influxdb" : "kafka";
 
-    private static RetentionSettings? RetentionOf(BackendSpec backend) =>
-        backend.Prometheus?.Retention ?? backend.Loki?.Retention ?? backend.Elasticsearch?.Retention ?? backend.Tempo?.Retention
-        ?? backend.Zipkin?.Retention ?? backend.Jaeger?.Retention ?? backend.Influxdb?.Retention ?? backend.Kafka?.Retention;
+    private static Duration? RetentionOf(BackendSpec backend) =>
+        backend.Prometheus?.Retention?.Time ?? backend.Loki?.Retention?.Time ?? backend.Elasticsearch?.Retention?.Time ?? backend.Tempo?.Retention?.Time
+        ?? backend.Zipkin?.Retention?.Time ?? backend.Jaeger?.Retention?.Time ?? backend.Influxdb?.Retention?.Time ?? backend.Kafka?.Retention?.Time;
 }

@@ -104,6 +104,8 @@ public static class DiagnosticCatalogue
         "The built-in policies and diff's risk classes go by an environment's tier (production, staging, development), not by its name. A name that does not say its tier (prod, staging, dev…) needs one: { name: live, tier: production }.");
     public static readonly DiagnosticDescriptor DerivedMetricMisnamed = new("TELC219", "Query misses a metric derived from logs", Warning,
         "A rule selects a name close to a metric a log pipeline derives, but not that name, or a derived histogram without its _bucket, _sum or _count series; the rule would never see the pipeline's data.");
+    public static readonly DiagnosticDescriptor RetentionNotEnforced = new("TELC220", "Retention no store enforces", Error,
+        "Retention is one policy: every RetentionPolicy rule must reach a store telc runs that keeps its signal where the rule applies, and its size and team must be something such a store enforces (Prometheus deletes by size, Loki keeps a team's streams apart); a rule or a backend retention nothing enforces would delete nothing while it says otherwise.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 

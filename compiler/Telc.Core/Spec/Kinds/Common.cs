@@ -34,6 +34,10 @@ public sealed record RetentionSettings(
     [Doc("How long data is kept, e.g. 15d.")] Duration? Time,
     [Doc("How much data is kept at most before the oldest is deleted, e.g. 40GiB.")] ByteSize? Size) : SpecNode;
 
+[Doc("How long a backend keeps data. It deletes by age only, so there is no size to set.")]
+public sealed record AgeRetention(
+    [Doc("How long data is kept, e.g. 15d.")] Duration? Time) : SpecNode;
+
 [Doc("CPU and memory for a container, as Kubernetes quantities.")]
 public sealed record ResourceSettings(
     [Doc("What the scheduler reserves.")] ResourceAmounts? Requests,
