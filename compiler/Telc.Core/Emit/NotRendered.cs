@@ -15,7 +15,7 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, and Elasticsearch with Kibana, not yet Zipkin, Jaeger, InfluxDB, Kafka, Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, and Elasticsearch with Kibana, not yet Zipkin, InfluxDB, Kafka, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -89,14 +89,14 @@ public static class NotRendered
                 if (rules.Length > 0)
                 {
                     yield return new UnrenderedPart(resource, [.. rules],
-                        $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo keep like everyone's, "
-                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch or Tempo keeps)", null, null);
+                        $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo or Jaeger keep like everyone's, "
+                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch, Tempo or Jaeger keeps)", null, null);
                 }
 
                 string[] sizes = [.. numbered.Where(r => r.Rule.Signal != Signal.Metrics && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
                 if (sizes.Length > 0)
                 {
-                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki, Elasticsearch's index lifecycle and Tempo delete data by age only", null);
+                    yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki, Elasticsearch's index lifecycle, Tempo and Jaeger delete data by age only", null);
                 }
 
                 string[] teamsInElasticsearch = [.. numbered.Where(r => r.Rule is { Signal: Signal.Logs, Team: not null } && ReachesAStore(model, r.Rule) && Applying(model, r.Rule).Any(b => b.Elasticsearch is not null))
@@ -121,19 +121,23 @@ public static class NotRendered
             case BackendSpec { Tempo.Retention.Size: not null }:
                 yield return new UnrenderedPart(resource, ["spec.tempo.retention.size"], $"retention.size of {resource.DisplayName}", "Tempo deletes traces by age only", null);
                 break;
+            case BackendSpec { Jaeger.Retention.Size: not null }:
+                yield return new UnrenderedPart(resource, ["spec.jaeger.retention.size"], $"retention.size of {resource.DisplayName}",
+                    "Jaeger's badger expires spans by age only; size the volume for what arrives in the retention", null);
+                break;
         }
     }
 
     /// <summary>
     /// Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team); for logs a Loki,
-    /// or an Elasticsearch (not per team: it keeps a data stream per pipeline, not per namespace); a Tempo for traces (not
-    /// per team: it runs single-tenant, so a team's traces cannot be kept apart).
+    /// or an Elasticsearch (not per team: it keeps a data stream per pipeline, not per namespace); a Tempo or Jaeger for
+    /// traces (not per team: both keep one store for every team's traces, so a team's cannot be kept apart).
     /// </summary>
     private static bool ReachesAStore(SpecModel model, RetentionRule rule) => rule.Signal switch
     {
         Signal.Metrics => rule.Team is null,
         Signal.Logs => Applying(model, rule).Any(b => b.Loki is not null) || (rule.Team is null && Applying(model, rule).Any(b => b.Elasticsearch is not null)),
-        _ => rule.Team is null && Applying(model, rule).Any(b => b.Tempo is not null),
+        _ => rule.Team is null && Applying(model, rule).Any(b => b.Tempo is not null || b.Jaeger is not null),
     };
 
     /// <summary>The backends a rule names (or every backend) that are deployed to a cluster of the rule's environment (or any).</summary>

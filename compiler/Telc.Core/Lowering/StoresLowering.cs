@@ -14,7 +14,8 @@ public static class StoresLowering
         ILookup<string, RuleGroupPlan> ruleGroups, CollectorsPlan collectors) => new(
         [.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))],
         [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))],
-        [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors))]);
+        [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors))],
+        [.. backends.Where(b => b.Spec.Jaeger is not null).Select(b => Jaeger(model, cluster, b.Resource, b.Spec.Jaeger!))]);
 
     private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
     {
@@ -48,6 +49,11 @@ public static class StoresLowering
     private static TempoPlan Tempo(SpecModel model, ClusterSpec cluster, Resource backend, TempoBackend spec, PrometheusPlan? metricsStore) =>
         new(backend, spec, ClusterLowering.ObjectName("tempo", backend.Name),
             MostSpecificRule(model, cluster, backend, Signal.Traces)?.Duration ?? spec.Retention?.Time ?? TempoPlan.DefaultRetention, metricsStore);
+
+    /// <summary>Jaeger's badger keeps one store for every team's spans, so, as for Tempo, only rules for every team reach it.</summary>
+    private static JaegerPlan Jaeger(SpecModel model, ClusterSpec cluster, Resource backend, JaegerBackend spec) =>
+        new(backend, spec, ClusterLowering.ObjectName("jaeger", backend.Name),
+            MostSpecificRule(model, cluster, backend, Signal.Traces)?.Duration ?? spec.Retention?.Time ?? JaegerPlan.DefaultRetention);
 
     /// <summary>
     /// An Elasticsearch keeps each log pipeline that ships to it in a data stream of its own, all for the same time:

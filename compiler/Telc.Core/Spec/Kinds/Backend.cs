@@ -15,7 +15,7 @@ public sealed record BackendSpec(
     [Doc("Elasticsearch storing logs, optionally with Kibana.")] ElasticsearchBackend? Elasticsearch,
     [Doc("Tempo storing traces.")] TempoBackend? Tempo,
     [Doc("Zipkin storing traces.")] TraceStoreBackend? Zipkin,
-    [Doc("Jaeger storing traces.")] TraceStoreBackend? Jaeger,
+    [Doc("Jaeger v2 storing traces.")] JaegerBackend? Jaeger,
     [Doc("InfluxDB storing metrics.")] InfluxDbBackend? Influxdb,
     [Doc("Kafka buffering telemetry between agents and stores.")] KafkaBackend? Kafka,
     [Doc("An endpoint outside the cluster; nothing is deployed, only exporters are configured.")] ExternalBackend? External) : SpecNode;
@@ -89,6 +89,12 @@ public sealed record TempoBackend(
 public sealed record TempoMetricsGenerator(
     [Doc("Requests, errors and latency per service and span (traces_spanmetrics_calls_total, traces_spanmetrics_latency_*)."), Default(true)] bool SpanMetrics,
     [Doc("Calls between services, for a service graph (traces_service_graph_request_*)."), Default(true)] bool ServiceGraphs) : SpecNode;
+
+[Doc("A single-node Jaeger v2 keeping traces in badger on its volume, with its query UI.")]
+public sealed record JaegerBackend(
+    [Doc("How long traces are kept (badger's span TTL, counted from when Jaeger stored them; it deletes by age only); Jaeger's own 72h when left out.")] RetentionSettings? Retention,
+    [Doc("Persistent volume for badger's keys and values; an emptyDir when left out (traces are lost with the pod).")] StorageSettings? Storage,
+    [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
 
 [Doc("A trace store.")]
 public sealed record TraceStoreBackend(
