@@ -9,6 +9,7 @@ using Telc.Emit.OtelCollector;
 using Telc.Emit.Prometheus;
 using Telc.Emit.PrometheusOperator;
 using Telc.Emit.Tempo;
+using Telc.Emit.Zipkin;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 
@@ -30,6 +31,7 @@ public static class Emitters
         new TempoEmitter(),
         new ElasticsearchEmitter(),
         new JaegerEmitter(),
+        new ZipkinEmitter(),
     ];
 
     /// <summary>

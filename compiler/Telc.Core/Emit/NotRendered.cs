@@ -15,7 +15,9 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, and Elasticsearch with Kibana, not yet Zipkin, InfluxDB, Kafka, Grafana or dashboards";
+    private const string ZipkinInMemoryHint = "to keep a Zipkin's spans for a time, store them in Elasticsearch: set its elasticsearch to an Elasticsearch backend";
+
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, and Elasticsearch with Kibana, not yet InfluxDB, Kafka, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -90,7 +92,7 @@ public static class NotRendered
                 {
                     yield return new UnrenderedPart(resource, [.. rules],
                         $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo or Jaeger keep like everyone's, "
-                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch, Tempo or Jaeger keeps)", null, null);
+                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch, Tempo, Jaeger or Zipkin storing in Elasticsearch keeps)", null, null);
                 }
 
                 string[] sizes = [.. numbered.Where(r => r.Rule.Signal != Signal.Metrics && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
@@ -108,6 +110,15 @@ public static class NotRendered
                         "for a team's own retention in Elasticsearch, give the team a log pipeline of its own and a rule for that backend");
                 }
 
+                string[] zipkinsInMemory = [.. numbered.Where(r => r.Rule.Signal == Signal.Traces && ReachesAStore(model, r.Rule) && Applying(model, r.Rule).Any(b => b.Zipkin is { Elasticsearch: null }))
+                    .Select(r => $"spec.rules[{r.Index}]")];
+                if (zipkinsInMemory.Length > 0)
+                {
+                    yield return new UnrenderedPart(resource, [.. zipkinsInMemory], $"{string.Join(" and ", zipkinsInMemory)} of {resource.DisplayName} for Zipkin",
+                        "a Zipkin that keeps spans in memory keeps the newest that fit, whatever their age (the trace stores that keep traces by age apply the rule)",
+                        ZipkinInMemoryHint);
+                }
+
                 break;
             case BackendSpec { Elasticsearch.Retention.Size: not null }:
                 yield return new UnrenderedPart(resource, ["spec.elasticsearch.retention.size"], $"retention.size of {resource.DisplayName}",
@@ -121,6 +132,26 @@ public static class NotRendered
             case BackendSpec { Tempo.Retention.Size: not null }:
                 yield return new UnrenderedPart(resource, ["spec.tempo.retention.size"], $"retention.size of {resource.DisplayName}", "Tempo deletes traces by age only", null);
                 break;
+            case BackendSpec { Zipkin: { } zipkin }:
+                if (zipkin.Storage is not null)
+                {
+                    yield return new UnrenderedPart(resource, ["spec.zipkin.storage"], $"storage of {resource.DisplayName}",
+                        "Zipkin has no store on a volume of its own: it keeps spans in memory, or in the Elasticsearch that elasticsearch names",
+                        "leave storage out; to keep spans on disk, set elasticsearch to an Elasticsearch backend");
+                }
+
+                if (zipkin is { Elasticsearch: null, Retention: not null })
+                {
+                    yield return new UnrenderedPart(resource, ["spec.zipkin.retention"], $"retention of {resource.DisplayName}",
+                        "in memory, Zipkin keeps the newest spans that fit (MEM_MAX_SPANS, from the memory limit), whatever their age", ZipkinInMemoryHint);
+                }
+                else if (zipkin.Retention?.Size is not null)
+                {
+                    yield return new UnrenderedPart(resource, ["spec.zipkin.retention.size"], $"retention.size of {resource.DisplayName}",
+                        "the index lifecycle deletes Zipkin's daily indices by age only", null);
+                }
+
+                break;
             case BackendSpec { Jaeger.Retention.Size: not null }:
                 yield return new UnrenderedPart(resource, ["spec.jaeger.retention.size"], $"retention.size of {resource.DisplayName}",
                     "Jaeger's badger expires spans by age only; size the volume for what arrives in the retention", null);
@@ -131,13 +162,14 @@ public static class NotRendered
     /// <summary>
     /// Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team); for logs a Loki,
     /// or an Elasticsearch (not per team: it keeps a data stream per pipeline, not per namespace); a Tempo or Jaeger for
-    /// traces (not per team: both keep one store for every team's traces, so a team's cannot be kept apart).
+    /// traces, or a Zipkin that stores them in Elasticsearch (not per team: each keeps one store for every team's traces, so
+    /// a team's cannot be kept apart).
     /// </summary>
     private static bool ReachesAStore(SpecModel model, RetentionRule rule) => rule.Signal switch
     {
         Signal.Metrics => rule.Team is null,
         Signal.Logs => Applying(model, rule).Any(b => b.Loki is not null) || (rule.Team is null && Applying(model, rule).Any(b => b.Elasticsearch is not null)),
-        _ => rule.Team is null && Applying(model, rule).Any(b => b.Tempo is not null || b.Jaeger is not null),
+        _ => rule.Team is null && Applying(model, rule).Any(b => b.Tempo is not null || b.Jaeger is not null || b.Zipkin is { Elasticsearch: not null }),
     };
 
     /// <summary>The backends a rule names (or every backend) that are deployed to a cluster of the rule's environment (or any).</summary>

@@ -254,7 +254,7 @@ public sealed class ElasticsearchTests
     [Theory]
     [InlineData("kibanaPasswordSecretRef: { name: c, key: k }, writerPasswordSecretRef: { name: c, key: w }", "has no 'passwordSecretRef'")]
     [InlineData("passwordSecretRef: { name: c, key: e }, writerPasswordSecretRef: { name: c, key: w }", "runs Kibana, which logs in as the built-in kibana_system user")]
-    [InlineData("passwordSecretRef: { name: c, key: e }, kibanaPasswordSecretRef: { name: c, key: k }", "LogPipeline/app-logs, LogPipeline/node ship to Backend/search")]
+    [InlineData("passwordSecretRef: { name: c, key: e }, kibanaPasswordSecretRef: { name: c, key: k }", "LogPipeline/app-logs, LogPipeline/node write to Backend/search")]
     [InlineData("replicas: 3, " + Secrets, "asks for 3 Elasticsearch nodes")]
     public void A_secret_it_needs_is_asked_for_never_defaulted(string elasticsearch, string message)
     {
