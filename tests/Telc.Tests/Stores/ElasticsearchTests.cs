@@ -43,25 +43,10 @@ public sealed class ElasticsearchTests
 
     private static string Spec(string elasticsearch, string rules = "[]", string? pipelines = null, string? more = null) =>
         Specs.Cluster("prod-1", "prod") + Specs.Backend("search", "elasticsearch", $"{{ {elasticsearch} }}") + (more ?? string.Empty) + (pipelines ?? Pipelines)
-        + Specs.Header + """
-        kind: Team
-        metadata: { name: shop }
-        spec: { namespaces: [shop], owners: ["@acme/shop"] }
-        ---
+        + Specs.ShopAndRetention(rules);
 
-        """ + Specs.Header + $$"""
-        kind: RetentionPolicy
-        metadata: { name: retention }
-        spec:
-          rules: {{rules}}
-        """;
-
-    private static Compilation Compile(string elasticsearch, string rules = "[]", string? pipelines = null, string? more = null)
-    {
-        var compilation = Specs.Compile(Spec(elasticsearch, rules, pipelines, more));
-        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        return compilation;
-    }
+    private static Compilation Compile(string elasticsearch, string rules = "[]", string? pipelines = null, string? more = null) =>
+        Specs.CompileWithoutErrors(Spec(elasticsearch, rules, pipelines, more));
 
     private static IEnumerable<IKubernetesObject> Objects(Compilation compilation) => compilation.Objects.Select(o => o.Object);
 

@@ -7,43 +7,13 @@ using static Telc.Tests.Support.CollectorConfigs;
 namespace Telc.Tests.Stores;
 
 /// <summary>
-/// A Jaeger backend is a single-node Jaeger v2 keeping spans in badger on its volume for as long as the RetentionPolicy
-/// rules for traces say, with a config Jaeger and the collector it is built on would start.
+/// A Jaeger backend is a single-node Jaeger v2 keeping spans in badger on its volume (for as long as the RetentionPolicy
+/// rules for traces say: TraceStoresTests), with a config Jaeger and the collector it is built on would start.
 /// </summary>
 public sealed class JaegerTests
 {
-    private const string Namespace = "telemetry";
-
-    private static readonly string TracePipeline = Specs.Header + """
-        kind: TracePipeline
-        metadata: { name: app-traces }
-        spec:
-          input: { otlp: {} }
-          output: { backend: traces }
-        ---
-
-        """;
-
-    private static string Spec(string jaeger, string rules = "[]", string others = "") =>
-        Specs.Cluster("prod-1", "prod") + Specs.Backend("traces", "jaeger", jaeger) + others + Specs.Header + """
-        kind: Team
-        metadata: { name: shop }
-        spec: { namespaces: [shop], owners: ["@acme/shop"] }
-        ---
-
-        """ + Specs.Header + $$"""
-        kind: RetentionPolicy
-        metadata: { name: retention }
-        spec:
-          rules: {{rules}}
-        """;
-
-    private static Compilation Compile(string jaeger, string rules = "[]", string others = "")
-    {
-        var compilation = Specs.Compile(Spec(jaeger, rules, others));
-        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        return compilation;
-    }
+    private static Compilation Compile(string jaeger, string others = "") =>
+        Specs.CompileWithoutErrors(Specs.Cluster("prod-1", "prod") + Specs.Backend("traces", "jaeger", jaeger) + others);
 
     private static IEnumerable<IKubernetesObject> Objects(Compilation compilation) => compilation.Objects.Select(o => o.Object);
 
@@ -59,7 +29,7 @@ public sealed class JaegerTests
     [Fact]
     public void The_rendered_config_passes_as_jaeger_reads_it_with_badger_on_the_volume()
     {
-        var config = Config(Compile("{ retention: { time: 30d } }", others: TracePipeline));
+        var config = Config(Compile("{ retention: { time: 30d } }", others: Specs.TracePipeline("traces")));
 
         Assert.Empty(Problems(config));
         Assert.Equal("false", Text(config, "extensions.jaeger_storage.backends.traces.badger.ephemeral"));
@@ -80,29 +50,9 @@ public sealed class JaegerTests
         Assert.Equal("0.0.0.0:13133", Text(config, "extensions.healthcheckv2.http.endpoint"));
     }
 
-    [Theory]
-    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: traces, environment: prod, backend: traces, duration: 20d }]", "480h")]
-    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: metrics, environment: prod, backend: traces, duration: 20d }]", "720h")]
-    [InlineData("[{ signal: traces, environment: dev, duration: 3d }, { signal: logs, duration: 20d }]", "240h")]
-    public void The_most_specific_rule_for_traces_sets_the_span_ttl_as_a_go_duration(string rules, string expected) =>
-        Assert.Equal(expected, Retention(Compile("{ retention: { time: 10d } }", rules)));
-
     [Fact]
     public void Without_a_rule_or_a_retention_jaegers_own_default_is_written_out() =>
         Assert.Equal("72h", Retention(Compile("{}")));
-
-    [Fact]
-    public void A_teams_rule_and_sizes_are_named_because_badger_keeps_every_teams_spans_alike_and_by_age()
-    {
-        var compilation = Compile("{ retention: { time: 10d, size: 50GiB } }", "[{ signal: traces, team: shop, duration: 90d }, { signal: traces, duration: 20d, size: 10GiB }]");
-        var infos = compilation.Diagnostics.Where(d => d.Code == "TELC501").Select(d => d.Message).ToArray();
-
-        Assert.Equal("480h", Retention(compilation));
-        Assert.Contains(infos, m => m.StartsWith("spec.rules[0] of RetentionPolicy/retention (rules for a team's metrics or traces", StringComparison.Ordinal));
-        Assert.Contains(infos, m => m.StartsWith("spec.rules[1].size of RetentionPolicy/retention", StringComparison.Ordinal));
-        Assert.Contains(infos, m => m.StartsWith("retention.size of Backend/traces is checked but not rendered by this version of telc: Jaeger's badger expires spans by age only", StringComparison.Ordinal));
-        Assert.DoesNotContain(infos, m => m.StartsWith("spec.rules[1] ", StringComparison.Ordinal));
-    }
 
     [Fact]
     public void An_unknown_setting_is_refused_with_the_closest_name() =>
@@ -137,17 +87,6 @@ public sealed class JaegerTests
             Problems(With(Config(Compile("{}")), "exporters.jaeger_storage_exporter.trace_storage", OutScalar.String("spans"))));
 
     [Fact]
-    public void The_collectors_ship_traces_to_the_otlp_grpc_port_of_the_jaeger_service()
-    {
-        var compilation = Compile("{}", others: TracePipeline);
-        var service = Objects(compilation).OfType<Service>().Single(s => s.Metadata.Name == "jaeger-traces");
-        var port = service.Spec.Ports.Single(p => p.Name == "otlp-grpc");
-
-        Assert.Equal($"{service.Metadata.Name}.{Namespace}.svc:{port.Port}", Text(Of(compilation, "otel-gateway"), "exporters.otlp_grpc/app-traces.endpoint"));
-        Assert.Equal([4317, 4318, 16686], service.Spec.Ports.Select(p => p.Port));
-    }
-
-    [Fact]
     public void The_statefulset_runs_one_pod_as_jaegers_user_with_badger_on_its_claim_and_rolls_when_its_config_changes()
     {
         var compilation = Compile("{ storage: { size: 20Gi, storageClass: fast }, resources: { requests: { cpu: 200m, memory: 1Gi }, limits: { memory: 3Gi } } }");
@@ -162,6 +101,7 @@ public sealed class JaegerTests
         Assert.Equal((10001, 10001, true), (pod.SecurityContext!.RunAsUser, pod.SecurityContext.FsGroup, pod.SecurityContext.RunAsNonRoot));
         Assert.Equal(("/status", "health"), (container.ReadinessProbe!.HttpGet!.Path, container.ReadinessProbe.HttpGet.Port));
         Assert.Equal(13133, container.Ports.Single(p => p.Name == "health").ContainerPort);
+        Assert.Equal([4317, 4318, 16686], Objects(compilation).OfType<Service>().Single().Spec.Ports.Select(p => p.Port));
         Assert.Contains(container.VolumeMounts, m => m is { Name: "data", MountPath: "/var/lib/jaeger" });
         Assert.Equal(("20Gi", "fast"), (claim.Spec.Resources.Requests["storage"], claim.Spec.StorageClassName));
         Assert.Equal(("200m", "1Gi", "3Gi"), (container.Resources.Requests["cpu"], container.Resources.Requests["memory"], container.Resources.Limits["memory"]));

@@ -19,39 +19,13 @@ public sealed class ZipkinTests
     private const string Search =
         "{ kibana: false, passwordSecretRef: { name: search-credentials, key: elastic }, writerPasswordSecretRef: { name: search-credentials, key: writer } }";
 
-    private static readonly string TracePipeline = Specs.Header + """
-        kind: TracePipeline
-        metadata: { name: app-traces }
-        spec:
-          input: { zipkin: {} }
-          output: { backend: spans }
-        ---
-
-        """;
-
     private static string Spec(string zipkin, string rules = "[]", string others = "") =>
-        Specs.Cluster("prod-1", "prod") + Specs.Backend("spans", "zipkin", zipkin) + others + Specs.Header + """
-        kind: Team
-        metadata: { name: shop }
-        spec: { namespaces: [shop], owners: ["@acme/shop"] }
-        ---
+        Specs.Cluster("prod-1", "prod") + Specs.Backend("spans", "zipkin", zipkin) + others + Specs.ShopAndRetention(rules);
 
-        """ + Specs.Header + $$"""
-        kind: RetentionPolicy
-        metadata: { name: retention }
-        spec:
-          rules: {{rules}}
-        """;
+    private static Compilation Compile(string zipkin, string rules = "[]", string others = "") => Specs.CompileWithoutErrors(Spec(zipkin, rules, others));
 
-    private static Compilation Compile(string zipkin, string rules = "[]", string others = "")
-    {
-        var compilation = Specs.Compile(Spec(zipkin, rules, others));
-        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        return compilation;
-    }
-
-    private static Compilation InElasticsearch(string zipkin = "elasticsearch: search", string rules = "[]") =>
-        Compile($"{{ {zipkin} }}", rules, Specs.Backend("search", "elasticsearch", Search));
+    private static Compilation InElasticsearch(string zipkin = "elasticsearch: search") =>
+        Compile($"{{ {zipkin} }}", others: Specs.Backend("search", "elasticsearch", Search));
 
     private static IEnumerable<IKubernetesObject> Objects(Compilation compilation) => compilation.Objects.Select(o => o.Object);
 
@@ -81,24 +55,16 @@ public sealed class ZipkinTests
     }
 
     [Fact]
-    public void The_collectors_post_spans_to_the_zipkin_service()
-    {
-        var compilation = Compile("{}", others: TracePipeline);
-        var service = Objects(compilation).OfType<Service>().Single(s => s.Metadata.Name == "zipkin-spans");
-        var port = Assert.Single(service.Spec.Ports);
-
-        Assert.Equal($"http://{service.Metadata.Name}.{Namespace}.svc:{port.Port}/api/v2/spans", (At(Of(compilation, "otel-gateway"), "exporters.zipkin/app-traces.endpoint") as Telc.Output.OutScalar)?.Text);
-        Assert.Equal((9411, "http"), (port.Port, port.TargetPort));
-    }
-
-    [Fact]
     public void The_server_runs_as_the_images_user_by_number_read_only_and_is_ready_on_health()
     {
-        var deployment = Objects(Compile("{}")).OfType<Deployment>().Single();
+        var compilation = Compile("{}");
+        var deployment = Objects(compilation).OfType<Deployment>().Single();
+        var port = Assert.Single(Objects(compilation).OfType<Service>().Single().Spec.Ports);
         var pod = deployment.Spec.Template.Spec;
         var container = Assert.Single(pod.Containers);
 
         Assert.Equal(1, deployment.Spec.Replicas);
+        Assert.Equal((9411, "http"), (port.Port, port.TargetPort));
         Assert.Equal(Images.Zipkin, container.Image);
         Assert.Equal((1000, 1000, true), (pod.SecurityContext!.RunAsUser, pod.SecurityContext.RunAsGroup, pod.SecurityContext.RunAsNonRoot));
         Assert.True(container.SecurityContext!.ReadOnlyRootFilesystem);
@@ -139,26 +105,14 @@ public sealed class ZipkinTests
         Assert.Contains(server.Env, e => e.Name == "ES_PASSWORD" && e.ValueFrom?.SecretKeyRef == new SecretKeySelector("search-credentials", "writer"));
     }
 
-    [Theory]
-    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: traces, environment: prod, backend: spans, duration: 3w }]", "21d")]
-    [InlineData("[{ signal: traces, environment: dev, duration: 3d }, { signal: logs, environment: prod, backend: search, duration: 20d }]", "10d")]
-    public void The_most_specific_rule_for_the_zipkins_traces_deletes_its_daily_indices(string rules, string expected) =>
-        Assert.Equal(expected, DeleteAfter(InElasticsearch("elasticsearch: search, retention: { time: 10d }", rules)));
-
     [Fact]
     public void Without_any_retention_the_indices_are_kept() =>
         Assert.Null(DeleteAfter(InElasticsearch()));
 
     [Fact]
-    public void In_elasticsearch_a_teams_rule_and_sizes_are_named()
-    {
-        var infos = Infos(InElasticsearch("elasticsearch: search, retention: { time: 10d, size: 5GiB }", "[{ signal: traces, team: shop, duration: 90d }, { signal: traces, duration: 20d, size: 10GiB }]"));
-
-        Assert.Contains(infos, m => m.StartsWith("spec.rules[0] of RetentionPolicy/retention (rules for a team's metrics or traces", StringComparison.Ordinal));
-        Assert.Contains(infos, m => m.StartsWith("spec.rules[1].size of RetentionPolicy/retention", StringComparison.Ordinal));
-        Assert.Contains(infos, m => m.StartsWith("retention.size of Backend/spans is checked but not rendered by this version of telc: the index lifecycle deletes", StringComparison.Ordinal));
-        Assert.DoesNotContain(infos, m => m.StartsWith("spec.rules[1] ", StringComparison.Ordinal));
-    }
+    public void A_rule_for_the_elasticsearchs_logs_leaves_zipkins_traces_alone() =>
+        Assert.Equal("10d", DeleteAfter(Compile("{ elasticsearch: search, retention: { time: 10d } }", "[{ signal: logs, environment: prod, backend: search, duration: 20d }]",
+            Specs.Backend("search", "elasticsearch", Search))));
 
     [Fact]
     public void The_templates_have_zipkins_names_and_patterns_and_the_user_comes_after_them()
