@@ -8,14 +8,6 @@ namespace Telc.Diff;
 /// </summary>
 public static class ElasticsearchChanges
 {
-    public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes)
-    {
-        var production = (after ?? before)?.Tier == Spec.Kinds.EnvironmentTier.Production;
-        var (same, _, _) = Pairing.Pair(before?.Stores.Elasticsearches ?? [], after?.Stores.Elasticsearches ?? [],
-            Pairing.ByNameThenSoleServer<ElasticsearchPlan>(e => e.ObjectName));
-        foreach (var (was, now) in same)
-        {
-            StoreRetention.Compare($"{now.Backend.Name} ({now.ObjectName})", "logs", was.Retention, now.Retention, production, changes);
-        }
-    }
+    public static void Compare(ClusterPlan? before, ClusterPlan? after, ChangeList changes) =>
+        StoreRetention.CompareEach(before, after, s => s.Elasticsearches, e => e.Backend, e => e.ObjectName, e => e.Retention, "logs", changes);
 }

@@ -90,6 +90,8 @@ public static class SpecDiffer
         PrometheusChanges.Compare(before, after, changes);
         LokiChanges.Compare(before, after, changes);
         TempoChanges.Compare(before, after, changes);
+        JaegerChanges.Compare(before, after, changes);
+        ZipkinChanges.Compare(before, after, changes);
         ElasticsearchChanges.Compare(before, after, changes);
         RuleChanges.Compare(before, after, changes);
         RoutingChanges.Compare(before, after, changes);

@@ -3,7 +3,7 @@ using Telc.Text;
 
 namespace Telc.Emit;
 
-/// <summary>One thing a consumer (the collector, Fluent Bit, Loki, Tempo) would refuse in a rendered config, at its dotted path.</summary>
+/// <summary>One thing a consumer (the collector, Fluent Bit, Loki, Tempo, Jaeger) would refuse in a rendered config, at its dotted path.</summary>
 public sealed record ConfigProblem(string Path, string Message)
 {
     public override string ToString() => $"{Path}: {Message}";

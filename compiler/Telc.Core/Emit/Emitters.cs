@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
 using Telc.Emit.Elasticsearch;
 using Telc.Emit.FluentBit;
+using Telc.Emit.Jaeger;
 using Telc.Emit.Loki;
 using Telc.Emit.NodeAgents;
 using Telc.Emit.OtelCollector;
 using Telc.Emit.Prometheus;
 using Telc.Emit.PrometheusOperator;
 using Telc.Emit.Tempo;
+using Telc.Emit.Zipkin;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 
@@ -28,6 +30,8 @@ public static class Emitters
         new LokiEmitter(),
         new TempoEmitter(),
         new ElasticsearchEmitter(),
+        new JaegerEmitter(),
+        new ZipkinEmitter(),
     ];
 
     /// <summary>

@@ -14,6 +14,10 @@ public static class Images
     public const string Loki = "grafana/loki:3.7.6";
     /// <summary>Tempo, run as a single binary; its config is checked against Tempo/tempo-config.json of this version.</summary>
     public const string Tempo = "grafana/tempo:2.10.8";
+    /// <summary>Jaeger v2, one binary (a collector distribution); its config is checked against Jaeger/jaeger-components.json of this version.</summary>
+    public const string Jaeger = "jaegertracing/jaeger:2.20.0";
+    /// <summary>Zipkin's full image (its server with every storage type and the UI).</summary>
+    public const string Zipkin = "openzipkin/zipkin:3.6.1";
     /// <summary>Elasticsearch, also the image of its vm.max_map_count init container and setup Job (it has bash, sysctl and curl).</summary>
     public const string Elasticsearch = "docker.elastic.co/elasticsearch/elasticsearch:9.5.1";
     /// <summary>Kibana, always the version of Elasticsearch.</summary>

@@ -15,7 +15,9 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, and Elasticsearch with Kibana, not yet Zipkin, Jaeger, InfluxDB, Kafka, Grafana or dashboards";
+    private const string ZipkinInMemoryHint = "to keep a Zipkin's spans for a time, store them in Elasticsearch: set its elasticsearch to an Elasticsearch backend";
+
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, and Elasticsearch with Kibana, not yet InfluxDB, Kafka, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -96,12 +98,34 @@ public static class NotRendered
                         "for a team's own retention in Elasticsearch, give the team a log pipeline of its own and a rule for that backend");
                 }
 
+                // A rule other trace stores apply also reaches a Zipkin that keeps spans in memory, by count rather than age.
+                string[] zipkinsInMemory = [.. policy.Rules.Select((rule, index) => (Rule: rule, Index: index))
+                    .Where(r => r.Rule.Signal == Signal.Traces && RetentionEnforcement.Stores(model, r.Rule).Any()
+                        && RetentionEnforcement.Backends(model, r.Rule).Any(b => b.Spec is BackendSpec { Zipkin.Elasticsearch: null }))
+                    .Select(r => $"spec.rules[{r.Index}]")];
+                if (zipkinsInMemory.Length > 0)
+                {
+                    yield return new UnrenderedPart(resource, [.. zipkinsInMemory], $"{string.Join(" and ", zipkinsInMemory)} of {resource.DisplayName} for Zipkin",
+                        "a Zipkin that keeps spans in memory keeps the newest that fit, whatever their age (the trace stores that keep traces by age apply the rule)",
+                        ZipkinInMemoryHint);
+                }
+
                 break;
             case BackendSpec { Loki: { } loki } when Written(resource, "spec.loki", "replicas") is { Count: > 0 }:
                 yield return new UnrenderedPart(resource, ["spec.loki.replicas"], $"replicas of {resource.DisplayName}", "a single-binary Loki runs one replica", null);
                 break;
+            case BackendSpec { Zipkin: { } zipkin }:
+                if (zipkin.Storage is not null)
+                {
+                    yield return new UnrenderedPart(resource, ["spec.zipkin.storage"], $"storage of {resource.DisplayName}",
+                        "Zipkin has no store on a volume of its own: it keeps spans in memory, or in the Elasticsearch that elasticsearch names",
+                        "leave storage out; to keep spans on disk, set elasticsearch to an Elasticsearch backend");
+                }
+
+                break;
         }
     }
+
     /// <summary>The protocol section of an external endpoint whose URL scheme alone decides TLS: all but OTLP over gRPC written grpc://.</summary>
     private static string? SchemeDecidesTls(ExternalBackend external) => external switch
     {

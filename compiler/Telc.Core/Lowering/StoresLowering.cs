@@ -11,10 +11,18 @@ public static class StoresLowering
 {
     public static StoresPlan Lower(
         SpecModel model, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
-        ILookup<string, RuleGroupPlan> ruleGroups, CollectorsPlan collectors) => new(
-        [.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))],
-        [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))],
-        [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors))]);
+        ILookup<string, RuleGroupPlan> ruleGroups, CollectorsPlan collectors)
+    {
+        ImmutableArray<ElasticsearchPlan> elasticsearches =
+            [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors, backends))];
+        return new(
+            [.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))],
+            [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))],
+            elasticsearches,
+            [.. backends.Where(b => b.Spec.Jaeger is not null).Select(b => Jaeger(model, cluster, b.Resource, b.Spec.Jaeger!))],
+            [.. backends.Where(b => b.Spec.Zipkin is not null).Select(b => new ZipkinPlan(b.Resource, b.Spec.Zipkin!, ClusterLowering.ObjectName("zipkin", b.Resource.Name),
+                elasticsearches.FirstOrDefault(e => e.Backend.Name == b.Spec.Zipkin!.Elasticsearch?.Value)))]);
+    }
 
     private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
     {
@@ -49,16 +57,29 @@ public static class StoresLowering
         new(backend, spec, ClusterLowering.ObjectName("tempo", backend.Name),
             MostSpecificRule(model, cluster, backend, Signal.Traces)?.Duration ?? spec.Retention?.Time ?? TempoPlan.DefaultRetention, metricsStore);
 
+    /// <summary>Jaeger's badger keeps one store for every team's spans, so, as for Tempo, only rules for every team reach it.</summary>
+    private static JaegerPlan Jaeger(SpecModel model, ClusterSpec cluster, Resource backend, JaegerBackend spec) =>
+        new(backend, spec, ClusterLowering.ObjectName("jaeger", backend.Name),
+            MostSpecificRule(model, cluster, backend, Signal.Traces)?.Duration ?? spec.Retention?.Time ?? JaegerPlan.DefaultRetention);
+
     /// <summary>
     /// An Elasticsearch keeps each log pipeline that ships to it in a data stream of its own, all for the same time:
     /// its index lifecycle deletes whole backing indices, so it cannot keep a team's namespaces apart as Loki does.
     /// </summary>
-    private static ElasticsearchPlan Elasticsearch(SpecModel model, ClusterSpec cluster, Resource backend, ElasticsearchBackend spec, CollectorsPlan collectors)
+    /// <remarks>
+    /// The Zipkin that stores its spans there (the checks refuse two in one cluster) keeps them as long as the rules for
+    /// that Zipkin's traces say: a rule names the backend users send traces to, not where it keeps them.
+    /// </remarks>
+    private static ElasticsearchPlan Elasticsearch(
+        SpecModel model, ClusterSpec cluster, Resource backend, ElasticsearchBackend spec, CollectorsPlan collectors, (Resource Resource, BackendSpec Spec)[] backends)
     {
         var streams = collectors.All.Where(p => p.Signal == Signal.Logs && p.Output.Backend == backend)
             .Select(p => p.Pipeline).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).Select(LogDataStream.Of);
+        var zipkin = backends.Where(b => b.Spec.Zipkin?.Elasticsearch?.Value == backend.Name)
+            .Select(b => new ZipkinIndices(b.Resource, MostSpecificRule(model, cluster, b.Resource, Signal.Traces)?.Duration ?? b.Spec.Zipkin!.Retention?.Time))
+            .FirstOrDefault();
         return new ElasticsearchPlan(backend, spec, ClusterLowering.ObjectName("elasticsearch", backend.Name), ClusterLowering.ObjectName("kibana", backend.Name),
-            MostSpecificRule(model, cluster, backend, Signal.Logs)?.Duration ?? spec.Retention?.Time, [.. streams]);
+            MostSpecificRule(model, cluster, backend, Signal.Logs)?.Duration ?? spec.Retention?.Time, [.. streams], zipkin);
     }
 
     /// <summary>The rules of a signal that apply to a backend in a cluster's environment.</summary>

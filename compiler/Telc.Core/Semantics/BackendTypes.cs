@@ -12,7 +12,7 @@ public static class BackendTypes
         [BackendType.Alertmanager] = [BackendUse.Alertmanager],
         [BackendType.Grafana] = [BackendUse.Grafana],
         [BackendType.Loki] = [BackendUse.LogsOutput, BackendUse.Rules, BackendUse.Datasource, BackendUse.Retention],
-        [BackendType.Elasticsearch] = [BackendUse.LogsOutput, BackendUse.Datasource, BackendUse.Retention],
+        [BackendType.Elasticsearch] = [BackendUse.LogsOutput, BackendUse.Datasource, BackendUse.Retention, BackendUse.SpanStore],
         [BackendType.Tempo] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
         [BackendType.Zipkin] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
         [BackendType.Jaeger] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
@@ -86,6 +86,7 @@ public static class BackendTypes
         BackendUse.Grafana => "show dashboards",
         BackendUse.Datasource => "be a Grafana data source",
         BackendUse.Scraper => "scrape and ship a pipeline",
+        BackendUse.SpanStore => "store Zipkin's spans",
         _ => "keep data",
     };
 }

@@ -6,7 +6,8 @@ namespace Telc.Semantics;
 
 /// <summary>
 /// The Secrets an Elasticsearch backend needs for what it runs, each named in the spec rather than given a rendered
-/// default: Kibana's kibana_system password, the writer's password when log pipelines ship to it, and the transport
+/// default: Kibana's kibana_system password, the writer's password when log pipelines ship to it or a Zipkin stores its
+/// spans there, and the transport
 /// certificates nodes need to form a cluster of more than one once security is on.
 /// </summary>
 public static class ElasticsearchChecks
@@ -22,11 +23,15 @@ public static class ElasticsearchChecks
                 + "(e.g. kubectl create secret generic search-credentials --from-literal=kibana_system=$(openssl rand -base64 24) …), or set kibana: false");
         }
 
-        string[] pipelines = [.. model.OfKind<LogPipelineSpec>().Where(p => p.Spec.Output.Backend.Value == resource.Name).Select(p => p.Resource.DisplayName).Order(StringComparer.Ordinal)];
-        if (pipelines.Length > 0 && elasticsearch.WriterPasswordSecretRef is null)
+        string[] writers =
+        [
+            .. model.OfKind<LogPipelineSpec>().Where(p => p.Spec.Output.Backend.Value == resource.Name).Select(p => p.Resource.DisplayName),
+            .. model.OfKind<BackendSpec>().Where(b => b.Spec.Zipkin?.Elasticsearch?.Value == resource.Name).Select(b => b.Resource.DisplayName),
+        ];
+        if (writers.Length > 0 && elasticsearch.WriterPasswordSecretRef is null)
         {
-            Missing($"{string.Join(", ", pipelines)} {(pipelines.Length > 1 ? "ship" : "ships")} to {resource.DisplayName}; the user the collectors write as needs a password from a Secret",
-                "add writerPasswordSecretRef: { name: search-credentials, key: writer } naming a Secret in the cluster's namespace; the setup Job creates the user telc-logs-writer with it");
+            Missing($"{string.Join(", ", writers.Order(StringComparer.Ordinal))} {(writers.Length > 1 ? "write" : "writes")} to {resource.DisplayName}; the users the collectors and Zipkin write as need a password from a Secret",
+                "add writerPasswordSecretRef: { name: search-credentials, key: writer } naming a Secret in the cluster's namespace; the setup Job creates the users telc-logs-writer and telc-zipkin with it");
         }
 
         if (elasticsearch.Replicas > 1 && elasticsearch.TransportTlsSecretRef is null)

@@ -66,6 +66,21 @@ public sealed class RenderChecker
                     "deploy a Prometheus backend (without operator: true) to this cluster, restrict the Tempo's clusters, or leave out metricsGenerator"));
             }
 
+            foreach (var zipkin in cluster.Stores.Zipkins.Where(z => z.Spec.Elasticsearch is not null && z.Store is null))
+            {
+                Once(reported, $"zipkin-store/{zipkin.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, zipkin.Spec.Elasticsearch!.Location,
+                    $"Zipkin '{zipkin.Backend.Name}' stores its spans in Elasticsearch '{zipkin.Spec.Elasticsearch.Value}', which is not deployed to cluster '{cluster.Name}'",
+                    "deploy that Elasticsearch to the cluster too, restrict the Zipkin's clusters, or leave out elasticsearch to keep spans in memory"));
+            }
+
+            foreach (var shared in cluster.Stores.Zipkins.Where(z => z.Store is not null).GroupBy(z => z.Store!.Backend.Name).Where(g => g.Count() > 1))
+            {
+                var second = shared.ElementAt(1);
+                Once(reported, $"zipkin-shared/{second.Backend.Name}", () => Add(DiagnosticCatalogue.CannotRender, second.Spec.Elasticsearch!.Location,
+                    $"Zipkin '{second.Backend.Name}' and Zipkin '{shared.First().Backend.Name}' would both store their spans in Elasticsearch '{shared.Key}' in cluster '{cluster.Name}', in the same zipkin-* indices",
+                    "give each Zipkin an Elasticsearch of its own, or deploy them to different clusters"));
+            }
+
             foreach (var prometheus in cluster.Metrics.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
             {
                 AlertsGoNowhere(reported, cluster.Name, "Prometheus", prometheus.Backend, prometheus.Spec.Alertmanager);

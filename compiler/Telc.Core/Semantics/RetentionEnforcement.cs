@@ -57,19 +57,34 @@ public static class RetentionEnforcement
             }
         }
 
+        foreach (var (resource, backend) in model.OfKind<BackendSpec>())
+        {
+            if (backend.Zipkin is { Elasticsearch: null, Retention: { } retention })
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.RetentionNotEnforced, retention.Location,
+                    $"Zipkin '{resource.Name}' keeps spans in memory, the newest that fit whatever their age, so its retention deletes nothing by age",
+                    "store its spans in an Elasticsearch (zipkin.elasticsearch: <backend>), whose index lifecycle keeps them for the retention, or leave retention out"));
+            }
+        }
+
         return diagnostics;
     }
 
     /// <summary>The stores a rule reaches: backends of its signal that it names (or all) and that run in a cluster of its environment (or any).</summary>
-    public static IEnumerable<(Resource Backend, StoreRetention Retention)> Stores(SpecModel model, RetentionRule rule)
+    public static IEnumerable<(Resource Backend, StoreRetention Retention)> Stores(SpecModel model, RetentionRule rule) =>
+        Backends(model, rule)
+            .Select(b => (b, Retention: StoreRetention.Of((BackendSpec)b.Spec)))
+            .Where(b => b.Retention?.Signal == rule.Signal)
+            .Select(b => (b.b, b.Retention!));
+
+    /// <summary>The backends a rule names (or all) that run in a cluster of its environment (or any).</summary>
+    public static IEnumerable<Resource> Backends(SpecModel model, RetentionRule rule)
     {
         string[] clusters = [.. model.OfKind<ClusterSpec>().Where(c => rule.Environment is null || c.Spec.Environment.Value == rule.Environment.Value).Select(c => c.Resource.Name)];
         return model.OfKind<BackendSpec>()
             .Where(b => rule.Backend is null || rule.Backend.Value == b.Resource.Name)
             .Where(b => clusters.Any(c => Lowering.ClusterLowering.AppliesTo(b.Spec.Clusters, c)))
-            .Select(b => (b.Resource, Retention: StoreRetention.Of(b.Spec)))
-            .Where(b => b.Retention?.Signal == rule.Signal)
-            .Select(b => (b.Resource, b.Retention!));
+            .Select(b => b.Resource);
     }
 
     /// <summary>A rule for an environment no cluster runs in yet waits for one; it says nothing untrue.</summary>

@@ -325,6 +325,9 @@ public sealed class SemanticChecker
             case BackendSpec { Elasticsearch: { } elasticsearch }:
                 ElasticsearchChecks.Check(model, resource, elasticsearch, diagnostics);
                 break;
+            case BackendSpec { Zipkin.Elasticsearch: { } store }:
+                CheckBackend(store, BackendUse.SpanStore, user);
+                break;
             case BackendSpec { Prometheus.Alertmanager: { } alertmanager }:
                 CheckBackend(alertmanager, BackendUse.Alertmanager, user);
                 break;

@@ -16,6 +16,8 @@ public sealed record StoreRetention(string Store, Signal Signal, bool BySize, bo
         { Loki: not null } => new("Loki", Signal.Logs, BySize: false, ByTeam: true),
         { Elasticsearch: not null } => new("Elasticsearch", Signal.Logs, BySize: false, ByTeam: false),
         { Tempo: not null } => new("Tempo", Signal.Traces, BySize: false, ByTeam: false),
+        { Jaeger: not null } => new("Jaeger", Signal.Traces, BySize: false, ByTeam: false),
+        { Zipkin.Elasticsearch: not null } => new("Zipkin (in Elasticsearch)", Signal.Traces, BySize: false, ByTeam: false),
         _ => null,
     };
 
@@ -24,6 +26,6 @@ public sealed record StoreRetention(string Store, Signal Signal, bool BySize, bo
     {
         Signal.Metrics => ["prometheus"],
         Signal.Logs => ["loki", "elasticsearch"],
-        _ => ["tempo"],
+        _ => ["tempo", "jaeger", "zipkin with elasticsearch"],
     };
 }

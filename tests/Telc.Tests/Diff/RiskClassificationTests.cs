@@ -76,6 +76,11 @@ public sealed class RiskClassificationTests
     [Theory]
     [InlineData("logs", "  loki:\n    retention: { time: 30d }\n", "time: 30d", "time: 20d", "logs (loki-logs)", "logs kept 30d → 20d, older logs are deleted")]
     [InlineData("traces", "  tempo: {}\n", "  tempo: {}", "  tempo:\n    retention: { time: 7d }", "traces (tempo-traces)", "traces kept 14d → 7d, older traces are deleted")]
+    [InlineData("traces", "  jaeger:\n    retention: { time: 30d }\n", "time: 30d", "time: 20d", "traces (jaeger-traces)",
+        "traces kept 30d → 20d, spans stored from now on expire sooner (those stored before keep their expiry)")]
+    [InlineData("traces", "  zipkin:\n    elasticsearch: search\n    retention: { time: 30d }\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata:\n  name: search\nspec:\n"
+        + "  elasticsearch:\n    kibana: false\n    passwordSecretRef: { name: search, key: elastic }\n    writerPasswordSecretRef: { name: search, key: writer }\n",
+        "time: 30d", "time: 20d", "traces (zipkin-traces)", "traces kept 30d → 20d, older traces are deleted")]
     [InlineData("search", "  elasticsearch:\n    retention: { time: 30d }\n    passwordSecretRef: { name: search, key: elastic }\n    kibanaPasswordSecretRef: { name: search, key: kibana_system }\n",
         "time: 30d", "time: 20d", "search (elasticsearch-search)", "logs kept 30d → 20d, older logs are deleted")]
     public void Shortening_how_long_a_store_keeps_data_is_a_high_risk_in_production(string name, string store, string find, string replace, string subject, string description)

@@ -43,25 +43,10 @@ public sealed class ElasticsearchTests
 
     private static string Spec(string elasticsearch, string rules = "[]", string? pipelines = null, string? more = null) =>
         Specs.Cluster("prod-1", "prod") + Specs.Backend("search", "elasticsearch", $"{{ {elasticsearch} }}") + (more ?? string.Empty) + (pipelines ?? Pipelines)
-        + Specs.Header + """
-        kind: Team
-        metadata: { name: shop }
-        spec: { namespaces: [shop], owners: ["@acme/shop"] }
-        ---
+        + Specs.ShopAndRetention(rules);
 
-        """ + Specs.Header + $$"""
-        kind: RetentionPolicy
-        metadata: { name: retention }
-        spec:
-          rules: {{rules}}
-        """;
-
-    private static Compilation Compile(string elasticsearch, string rules = "[]", string? pipelines = null, string? more = null)
-    {
-        var compilation = Specs.Compile(Spec(elasticsearch, rules, pipelines, more));
-        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        return compilation;
-    }
+    private static Compilation Compile(string elasticsearch, string rules = "[]", string? pipelines = null, string? more = null) =>
+        Specs.CompileWithoutErrors(Spec(elasticsearch, rules, pipelines, more));
 
     private static IEnumerable<IKubernetesObject> Objects(Compilation compilation) => compilation.Objects.Select(o => o.Object);
 
@@ -240,7 +225,7 @@ public sealed class ElasticsearchTests
     [Theory]
     [InlineData("kibanaPasswordSecretRef: { name: c, key: k }, writerPasswordSecretRef: { name: c, key: w }", "has no 'passwordSecretRef'")]
     [InlineData("passwordSecretRef: { name: c, key: e }, writerPasswordSecretRef: { name: c, key: w }", "runs Kibana, which logs in as the built-in kibana_system user")]
-    [InlineData("passwordSecretRef: { name: c, key: e }, kibanaPasswordSecretRef: { name: c, key: k }", "LogPipeline/app-logs, LogPipeline/node ship to Backend/search")]
+    [InlineData("passwordSecretRef: { name: c, key: e }, kibanaPasswordSecretRef: { name: c, key: k }", "LogPipeline/app-logs, LogPipeline/node write to Backend/search")]
     [InlineData("replicas: 3, " + Secrets, "asks for 3 Elasticsearch nodes")]
     public void A_secret_it_needs_is_asked_for_never_defaulted(string elasticsearch, string message)
     {

@@ -15,37 +15,11 @@ public sealed class TempoTests
     private const string Namespace = "telemetry";
 
     private static string Spec(string tempo, string rules = "[]", string others = "") =>
-        Specs.Cluster("prod-1", "prod") + Specs.Backend("traces", "tempo", tempo) + others + Specs.Header + """
-        kind: Team
-        metadata: { name: shop }
-        spec: { namespaces: [shop], owners: ["@acme/shop"] }
-        ---
-
-        """ + Specs.Header + $$"""
-        kind: RetentionPolicy
-        metadata: { name: retention }
-        spec:
-          rules: {{rules}}
-        """;
+        Specs.Cluster("prod-1", "prod") + Specs.Backend("traces", "tempo", tempo) + others + Specs.ShopAndRetention(rules);
 
     private static readonly string Prometheus = Specs.Backend("metrics", "prometheus");
 
-    private static readonly string TracePipeline = Specs.Header + """
-        kind: TracePipeline
-        metadata: { name: app-traces }
-        spec:
-          input: { otlp: {} }
-          output: { backend: traces }
-        ---
-
-        """;
-
-    private static Compilation Compile(string tempo, string rules = "[]", string others = "")
-    {
-        var compilation = Specs.Compile(Spec(tempo, rules, others));
-        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        return compilation;
-    }
+    private static Compilation Compile(string tempo, string rules = "[]", string others = "") => Specs.CompileWithoutErrors(Spec(tempo, rules, others));
 
     private static IEnumerable<IKubernetesObject> Objects(Compilation compilation) => compilation.Objects.Select(o => o.Object);
 
@@ -78,14 +52,6 @@ public sealed class TempoTests
         Assert.Equal("0.0.0.0:4317", Text(config, "distributor.receivers.otlp.protocols.grpc.endpoint"));
         Assert.Equal("0.0.0.0:4318", Text(config, "distributor.receivers.otlp.protocols.http.endpoint"));
     }
-
-    [Theory]
-    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: traces, environment: prod, backend: traces, duration: 20d }]", "480h")]
-    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: prod, duration: 30d }, { signal: logs, environment: dev, duration: 20d }]", "720h")]
-    [InlineData("[{ signal: traces, duration: 60d }, { signal: traces, environment: dev, duration: 3d }]", "1440h")]
-    [InlineData("[{ signal: traces, environment: dev, duration: 3d }, { signal: logs, environment: dev, duration: 20d }]", "240h")]
-    public void The_most_specific_rule_for_traces_sets_the_block_retention_as_a_go_duration(string rules, string expected) =>
-        Assert.Equal(expected, Text(Config(Compile("{ retention: { time: 10d } }", rules)), "compactor.compaction.block_retention"));
 
     [Fact]
     public void Without_a_rule_or_a_retention_tempos_own_default_is_written_out() =>
@@ -164,18 +130,6 @@ public sealed class TempoTests
     }
 
     [Fact]
-    public void The_collectors_ship_traces_to_the_otlp_grpc_port_of_the_tempo_service()
-    {
-        var compilation = Compile("{}", others: TracePipeline);
-        var service = Objects(compilation).OfType<Service>().Single(s => s.Metadata.Name == "tempo-traces");
-        var port = service.Spec.Ports.Single(p => p.Name == "otlp-grpc");
-
-        Assert.Equal($"{service.Metadata.Name}.{Namespace}.svc:{port.Port}", Text(Of(compilation, "otel-gateway"), "exporters.otlp_grpc/app-traces.endpoint"));
-        Assert.Equal(["http", "otlp-grpc", "otlp-http"], service.Spec.Ports.Select(p => p.Name));
-        Assert.Equal([3200, 4317, 4318], service.Spec.Ports.Select(p => p.Port));
-    }
-
-    [Fact]
     public void The_statefulset_runs_as_tempos_user_keeps_its_data_on_its_claim_and_rolls_when_its_config_changes()
     {
         var compilation = Compile("{ storage: { size: 20Gi, storageClass: fast }, resources: { requests: { cpu: 200m, memory: 1Gi }, limits: { memory: 3Gi } } }");
@@ -190,6 +144,7 @@ public sealed class TempoTests
         Assert.Equal((10001, 10001), (pod.SecurityContext!.RunAsUser, pod.SecurityContext.FsGroup));
         Assert.Equal(("/ready", "http"), (container.ReadinessProbe!.HttpGet!.Path, container.ReadinessProbe.HttpGet.Port));
         Assert.Equal(3200, container.Ports.Single(p => p.Name == "http").ContainerPort);
+        Assert.Equal([3200, 4317, 4318], Objects(compilation).OfType<Service>().Single().Spec.Ports.Select(p => p.Port));
         Assert.Contains(container.VolumeMounts, m => m is { Name: "data", MountPath: "/var/tempo" });
         Assert.Equal(("20Gi", "fast"), (claim.Spec.Resources.Requests["storage"], claim.Spec.StorageClassName));
         Assert.Equal(("200m", "1Gi", "3Gi"), (container.Resources.Requests["cpu"], container.Resources.Requests["memory"], container.Resources.Limits["memory"]));

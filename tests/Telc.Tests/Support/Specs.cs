@@ -18,6 +18,23 @@ public static class Specs
     public static string Backend(string name, string type, string settings = "{}") =>
         Header + $"kind: Backend\nmetadata: {{ name: {name} }}\nspec: {{ {type}: {settings} }}\n---\n";
 
+    /// <summary>A TracePipeline app-traces taking one input (otlp, zipkin, jaeger) to the backend, closed with '---'.</summary>
+    public static string TracePipeline(string output, string input = "otlp") =>
+        Header + $"kind: TracePipeline\nmetadata: {{ name: app-traces }}\nspec: {{ input: {{ {input}: {{}} }}, output: {{ backend: {output} }} }}\n---\n";
+
+    /// <summary>The Team shop (namespace shop) and the RetentionPolicy retention with the rules given as a flow sequence: what the store tests keep data by.</summary>
+    public static string ShopAndRetention(string rules) =>
+        Header + "kind: Team\nmetadata: { name: shop }\nspec: { namespaces: [shop], owners: [\"@acme/shop\"] }\n---\n"
+        + Header + $"kind: RetentionPolicy\nmetadata: {{ name: retention }}\nspec: {{ rules: {rules} }}\n";
+
+    /// <summary>Compiles the text and requires it to have no errors (infos and warnings may remain).</summary>
+    public static Compilation CompileWithoutErrors(string text)
+    {
+        var compilation = Compile(text);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        return compilation;
+    }
+
     /// <summary>Compiles files given as (spec path, text) pairs in a temp folder.</summary>
     public static Compilation Compile(params (string Path, string Text)[] files)
     {

@@ -46,7 +46,7 @@ public sealed class ElasticsearchEmitter : IEmitter
         [
             ElasticsearchNodes.Secret(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef),
             .. plan.Spec.Kibana && plan.Spec.KibanaPasswordSecretRef is { } kibana ? [ElasticsearchNodes.Secret(SetupScript.KibanaPassword, kibana)] : Array.Empty<EnvVar>(),
-            .. !plan.Streams.IsEmpty && plan.Spec.WriterPasswordSecretRef is { } writer ? [ElasticsearchNodes.Secret(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
+            .. plan.HasWriters && plan.Spec.WriterPasswordSecretRef is { } writer ? [ElasticsearchNodes.Secret(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
         ];
         var container = new Container(
             "setup", Images.Elasticsearch, [$"{SetupScript.Directory}/{SetupScript.FileName}"], default,

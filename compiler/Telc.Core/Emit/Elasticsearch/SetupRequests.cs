@@ -9,8 +9,8 @@ namespace Telc.Emit.Elasticsearch;
 /// What the setup Job puts into an Elasticsearch (and its Kibana) for the log pipelines that ship to it: per pipeline an
 /// index lifecycle policy (roll over daily or at 50 GB a primary shard, delete at the retention), an index template
 /// making its data stream with that policy, and a Kibana data view; one component template whose mappings keep
-/// Kubernetes labels and OTLP attributes with dots in their keys as flat keyword fields; the writer's role. All of it
-/// works on the free Basic licence.
+/// Kubernetes labels and OTLP attributes with dots in their keys as flat keyword fields; the writer's role; and what a
+/// Zipkin storing its spans there needs (<see cref="ZipkinIndexSetup"/>). All of it works on the free Basic licence.
 /// </summary>
 public static class SetupRequests
 {
@@ -40,6 +40,11 @@ public static class SetupRequests
         if (!plan.Streams.IsEmpty)
         {
             requests.Add(new(SetupTarget.Elasticsearch, "PUT", $"_security/role/{ElasticsearchWriter.User}", "writer.role.json", WriterRole(plan)));
+        }
+
+        if (plan.Zipkin is { } zipkin)
+        {
+            requests.AddRange(ZipkinIndexSetup.Requests(plan, zipkin));
         }
 
         if (plan.Spec.Kibana)

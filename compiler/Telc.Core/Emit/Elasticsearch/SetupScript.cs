@@ -5,8 +5,8 @@ namespace Telc.Emit.Elasticsearch;
 
 /// <summary>
 /// The setup Job's script (bash, run in the Elasticsearch image, which has curl): waits for the cluster, sends each
-/// request body from the ConfigMap, sets the passwords of kibana_system and of the writer user from the Secrets in its
-/// environment, then waits for Kibana and creates the data views. Every request replaces what it names, so a run
+/// request body from the ConfigMap, sets the passwords of kibana_system and of the writer users (the collectors',
+/// Zipkin's) from the Secrets in its environment, then waits for Kibana and creates the data views. Every request replaces what it names, so a run
 /// after a change, or a retry, leaves the same state. It stops at the first refusal, and the Job retries it.
 /// </summary>
 public static class SetupScript
@@ -25,6 +25,10 @@ public static class SetupScript
     {
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
+
+        // A user with the role of its name and the writer's password.
+        void User(string name) =>
+            Line($"printf '{{\"password\":%s,\"roles\":[\"{name}\"]}}' \"$(json_string \"${WriterPassword}\")\" | send PUT \"$es/_security/user/{name}\" -");
 
         Line("#!/bin/bash");
         Line($"# Index lifecycle, templates, users and data views of Elasticsearch '{plan.Backend.Name}', rendered by telc. Every request is idempotent.");
@@ -59,7 +63,13 @@ public static class SetupScript
 
         if (!plan.Streams.IsEmpty)
         {
-            Line($"printf '{{\"password\":%s,\"roles\":[\"{ElasticsearchWriter.User}\"]}}' \"$(json_string \"${WriterPassword}\")\" | send PUT \"$es/_security/user/{ElasticsearchWriter.User}\" -");
+            User(ElasticsearchWriter.User);
+        }
+
+        // After the index templates, so Zipkin can write no index they do not make.
+        if (plan.Zipkin is not null)
+        {
+            User(ZipkinIndexSetup.User);
         }
 
         if (plan.Spec.Kibana)

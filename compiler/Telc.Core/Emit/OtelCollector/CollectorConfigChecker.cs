@@ -27,7 +27,7 @@ public static partial class CollectorConfigChecker
     private sealed class Run(CollectorSchema schema)
     {
         private readonly List<ConfigProblem> problems = [];
-        private readonly SchemaNodeChecker nodes = new(schema.Types, schema.Operators, $"the collector {schema.Version}");
+        private readonly SchemaNodeChecker nodes = new(schema.Types, schema.Operators, schema.Consumer);
 
         public List<ConfigProblem> Check(OutMap root)
         {
@@ -84,11 +84,11 @@ public static partial class CollectorConfigChecker
             if (component is null)
             {
                 var known = schema.Components.Values.Where(c => c.Kind == kind).Select(c => c.Type).ToArray();
-                Add(path, $"the collector {schema.Version} has no {kind} '{type}'{Suggestions.Aside(type, known)}");
+                Add(path, $"{schema.Consumer} has no {kind} '{type}'{Suggestions.Aside(type, known)}");
             }
             else if (component.Type != type)
             {
-                Add(path, $"'{type}' was renamed '{component.Type}' in the collector {schema.Version}");
+                Add(path, $"'{type}' was renamed '{component.Type}' in {schema.Consumer}");
             }
             else
             {

@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace Telc.Emit.OtelCollector;
 
 /// <summary>
-/// The configuration schema of the pinned collector's components (collector-components.json, derived from the
-/// upstream config.schema.yaml files and config structs): each component's settings, signals and old names, the
-/// stanza operators and the service section.
+/// The configuration schema of a collector distribution's components: each component's settings, signals and old
+/// names, the stanza operators and the service section. <see cref="Pinned"/> is the pinned contrib collector
+/// (collector-components.json, derived from the upstream config.schema.yaml files and config structs); a distribution
+/// built on the collector, such as Jaeger v2, is its own components over the upstream ones it bundles.
 /// </summary>
 public sealed class CollectorSchema
 {
@@ -15,15 +16,19 @@ public sealed class CollectorSchema
     public static CollectorSchema Pinned => PinnedSchema.Value;
 
     private CollectorSchema(
-        string version, FrozenDictionary<string, JsonElement> types, FrozenDictionary<(string Kind, string Type), ComponentSchema> components,
+        string consumer, string version, FrozenDictionary<string, JsonElement> types, FrozenDictionary<(string Kind, string Type), ComponentSchema> components,
         FrozenDictionary<string, JsonElement> operators, JsonElement? service)
     {
+        Consumer = consumer;
         Version = version;
         Types = types;
         Components = components;
         Operators = operators;
         Service = service;
     }
+
+    /// <summary>What reads the config, as problems name it: "the collector 0.159.0", "Jaeger 2.20.0".</summary>
+    public string Consumer { get; }
 
     public string Version { get; }
 
@@ -44,9 +49,37 @@ public sealed class CollectorSchema
         var collector = root.GetProperty("collector");
         var version = collector.TryGetProperty("contribVersion", out var contrib) ? contrib.GetString()! : collector.GetProperty("coreVersion").GetString()!;
         var components = root.GetProperty("components").EnumerateArray().Select(ComponentSchema.Parse).ToFrozenDictionary(c => (c.Kind, c.Type));
-        return new CollectorSchema(version,
+        return new CollectorSchema($"the collector {version}", version,
             Members(root, "types"),
             components,
+            Members(root, "operators"),
+            root.TryGetProperty("service", out var service) ? service.Clone() : null);
+    }
+
+    /// <summary>
+    /// A distribution built on the collector (jaeger-components.json: <c>{"PRODUCT": {version}, components, types,
+    /// bundled: [{kind, type}], service}</c>): its own components, and those of the upstream ones it bundles that
+    /// <paramref name="upstream"/> describes, with their shared types. A bundled component upstream does not describe
+    /// is unknown here, so the check refuses it rather than letting it pass unchecked.
+    /// </summary>
+    /// <param name="product">The provenance key and the consumer's name: jaeger checks Jaeger's config.</param>
+    public static CollectorSchema Distribution(JsonElement root, string product, CollectorSchema upstream)
+    {
+        var version = root.GetProperty(product).GetProperty("version").GetString()!;
+        var own = root.GetProperty("components").EnumerateArray().Select(ComponentSchema.Parse).ToArray();
+        var bundled = root.GetProperty("bundled").EnumerateArray()
+            .Select(b => upstream.Components.GetValueOrDefault((b.GetProperty("kind").GetString()!, b.GetProperty("type").GetString()!)))
+            .OfType<ComponentSchema>()
+            .Where(b => !own.Any(o => o.Kind == b.Kind && o.Type == b.Type));
+        var types = new Dictionary<string, JsonElement>(upstream.Types, StringComparer.Ordinal);
+        foreach (var (name, type) in Members(root, "types"))
+        {
+            types[name] = type;
+        }
+
+        return new CollectorSchema($"{char.ToUpperInvariant(product[0])}{product[1..]} {version}", version,
+            types.ToFrozenDictionary(StringComparer.Ordinal),
+            own.Concat(bundled).ToFrozenDictionary(c => (c.Kind, c.Type)),
             Members(root, "operators"),
             root.TryGetProperty("service", out var service) ? service.Clone() : null);
     }

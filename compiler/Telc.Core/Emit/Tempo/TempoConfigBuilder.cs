@@ -1,7 +1,5 @@
-using Telc.Emit.OtelCollector;
 using Telc.Model;
 using Telc.Output;
-using Telc.Spec.Values;
 using static Telc.Output.OutTree;
 
 namespace Telc.Emit.Tempo;
@@ -42,7 +40,7 @@ public static class TempoConfigBuilder
                 ("backend", "local"),
                 ("local", Map(("path", $"{DataDirectory}/blocks"))),
                 ("wal", Map(("path", $"{DataDirectory}/wal"))))))),
-            ("compactor", Map(("compaction", Map(("block_retention", GoDuration(plan.Retention)))))),
+            ("compactor", Map(("compaction", Map(("block_retention", GoRetention.Of(plan.Retention)))))),
             ("metrics_generator", generator ? Map(
                 ("registry", Map(("external_labels", Map((GeneratorLabel, plan.ObjectName))))),
                 ("storage", Map(
@@ -59,8 +57,4 @@ public static class TempoConfigBuilder
 
     /// <summary>Where the generator writes: the Prometheus' remote-write receiver, which it runs because this Tempo writes to it.</summary>
     public static string RemoteWriteUrl(PrometheusPlan prometheus, string ns) => $"http://{prometheus.ObjectName}.{ns}.svc:9090/api/v1/write";
-
-    /// <summary>A duration as Go's time.Duration reads it, which has no d or w unit: whole hours as hours (14d is 336h).</summary>
-    public static string GoDuration(Duration duration) =>
-        duration.Value.Ticks % TimeSpan.TicksPerHour == 0 ? $"{(long)duration.Value.TotalHours}h" : Exporters.GoDuration(duration);
 }

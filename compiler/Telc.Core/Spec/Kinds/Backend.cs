@@ -14,8 +14,8 @@ public sealed record BackendSpec(
     [Doc("Loki storing logs.")] LokiBackend? Loki,
     [Doc("Elasticsearch storing logs, optionally with Kibana.")] ElasticsearchBackend? Elasticsearch,
     [Doc("Tempo storing traces.")] TempoBackend? Tempo,
-    [Doc("Zipkin storing traces.")] TraceStoreBackend? Zipkin,
-    [Doc("Jaeger storing traces.")] TraceStoreBackend? Jaeger,
+    [Doc("Zipkin storing traces, in memory or in an Elasticsearch backend.")] ZipkinBackend? Zipkin,
+    [Doc("Jaeger v2 storing traces.")] JaegerBackend? Jaeger,
     [Doc("InfluxDB storing metrics.")] InfluxDbBackend? Influxdb,
     [Doc("Kafka buffering telemetry between agents and stores.")] KafkaBackend? Kafka,
     [Doc("An endpoint outside the cluster; nothing is deployed, only exporters are configured.")] ExternalBackend? External) : SpecNode;
@@ -90,11 +90,19 @@ public sealed record TempoMetricsGenerator(
     [Doc("Requests, errors and latency per service and span (traces_spanmetrics_calls_total, traces_spanmetrics_latency_*)."), Default(true)] bool SpanMetrics,
     [Doc("Calls between services, for a service graph (traces_service_graph_request_*)."), Default(true)] bool ServiceGraphs) : SpecNode;
 
-[Doc("A trace store.")]
-public sealed record TraceStoreBackend(
-    [Doc("How long traces are kept.")] RetentionSettings? Retention,
-    [Doc("Persistent volume for traces.")] StorageSettings? Storage,
+[Doc("A single-node Jaeger v2 keeping traces in badger on its volume, with its query UI.")]
+public sealed record JaegerBackend(
+    [Doc("How long traces are kept (badger's span TTL, counted from when Jaeger stored them; it deletes by age only); Jaeger's own 72h when left out.")] AgeRetention? Retention,
+    [Doc("Persistent volume for badger's keys and values; an emptyDir when left out (traces are lost with the pod).")] StorageSettings? Storage,
     [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
+
+[Doc("A Zipkin server with its UI. It keeps spans in memory (the newest that fit, whatever their age) unless elasticsearch names where to store them.")]
+public sealed record ZipkinBackend(
+    [Doc("How long traces are kept in Elasticsearch (the delete phase of the index lifecycle of Zipkin's daily indices); in memory Zipkin cannot keep spans by age.")] AgeRetention? Retention,
+    [Doc("Not used: Zipkin has no store on a volume of its own; it keeps spans in memory, or in the Elasticsearch that elasticsearch names.")] StorageSettings? Storage,
+    [Doc("Container resources; in memory, the memory limit decides how many spans are kept (the JVM heap is half of it, one span per KiB of heap).")] ResourceSettings? Resources,
+    [Doc("An Elasticsearch backend deployed to the same clusters that stores the spans, in daily zipkin-span-* indices kept for the retention; in memory when left out."), Reference(SymbolKind.Backend)]
+    Located<string>? Elasticsearch) : SpecNode;
 
 [Doc("An InfluxDB instance.")]
 public sealed record InfluxDbBackend(
