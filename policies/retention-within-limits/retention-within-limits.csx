@@ -6,7 +6,7 @@ public sealed class RetentionWithinLimits : Policy
         "Retention stays within each environment's bounds",
         "cost",
         PolicyLevel.Error,
-        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<tier>.min' and '<tier>.max' set the bounds of the environments of each tier (production, staging, development, as the Project declares them, whatever the environments are called); they hold for RetentionPolicy rules and for the retention of backends deployed to those environments' clusters.",
+        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<tier>.min' and '<tier>.max' set the bounds of the environments of each tier (production, staging, development, as the Project declares them, whatever the environments are called); they hold for RetentionPolicy rules and for the retention of backends deployed to those environments' clusters. A Kafka buffers data on its way to a store, which keeps the history, so neither its retention nor a rule that names it is held to the bounds.",
         [
             new("production.min", "15d", "Shortest retention in production environments."), new("production.max", "400d", "Longest retention in production environments."),
             new("staging.min", "1d", "Shortest retention in staging environments."), new("staging.max", "90d", "Longest retention in staging environments."),
@@ -17,7 +17,7 @@ public sealed class RetentionWithinLimits : Policy
     {
         foreach (var (resource, policy) in context.Spec.OfKind<RetentionPolicySpec>())
         {
-            foreach (var (rule, index) in policy.Rules.Select((r, i) => (r, i)))
+            foreach (var (rule, index) in policy.Rules.Select((r, i) => (r, i)).Where(r => !NamesABuffer(context, r.r)))
             {
                 foreach (var environment in rule.Environment is { } only ? [only.Value] : context.Environments)
                 {
@@ -49,6 +49,9 @@ public sealed class RetentionWithinLimits : Policy
         }
     }
 
+    private static bool NamesABuffer(PolicyContext context, RetentionRule rule) =>
+        rule.Backend is { } name && context.Spec.OfKind<BackendSpec>().Any(b => b.Resource.Name == name.Value && b.Spec.Kafka is not null);
+
     private static string? Violation(PolicyContext context, string environment, Duration retention)
     {
         if (context.TierOf(environment) is not { } tier)
@@ -66,9 +69,9 @@ public sealed class RetentionWithinLimits : Policy
     private static string TypeKey(BackendSpec backend) =>
         backend.Prometheus is not null ? "prometheus" : backend.Loki is not null ? "loki" : backend.Elasticsearch is not null ? "elasticsearch"
         : backend.Tempo is not null ? "tempo" : backend.Zipkin is not null ? "zipkin" : backend.Jaeger is not null ? "jaeger"
-        : backend.Influxdb is not null ? "influxdb" : "kafka";
+        : "influxdb";
 
     private static RetentionSettings? RetentionOf(BackendSpec backend) =>
         backend.Prometheus?.Retention ?? backend.Loki?.Retention ?? backend.Elasticsearch?.Retention ?? backend.Tempo?.Retention
-        ?? backend.Zipkin?.Retention ?? backend.Jaeger?.Retention ?? backend.Influxdb?.Retention ?? backend.Kafka?.Retention;
+        ?? backend.Zipkin?.Retention ?? backend.Jaeger?.Retention ?? backend.Influxdb?.Retention;
 }

@@ -160,9 +160,9 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor RenderedConfigRefused = new("TELC503", "Rendered config fails its consumer's schema", Error,
         "Every rendered OpenTelemetry Collector, Fluent Bit, Loki and Tempo config is checked against the schemas derived from the pinned versions' sources: unknown keys, wrong types, undefined or unused components, incomplete pipelines, connectors on the wrong signal, port clashes, records no output takes. A failure is a telc bug; nothing is written.");
     public static readonly DiagnosticDescriptor CannotRender = new("TELC504", "Setting this version cannot render", Error,
-        "The spec asks for something this version of telc cannot render (a collector output to InfluxDB, a nested key in a Fluent Bit parser); it is refused rather than dropped, so nothing the spec says is lost.");
+        "The spec asks for something this version of telc cannot render (a Prometheus-scraped pipeline through Kafka, a nested key in a Fluent Bit parser); it is refused rather than dropped, so nothing the spec says is lost.");
     public static readonly DiagnosticDescriptor NotRenderedYet = new("TELC501", "Not rendered by this version", DiagnosticLevel.Info,
-        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) the OpenTelemetry Collector agent and gateway and Fluent Bit (log, trace and OTLP metric pipelines), Loki, Tempo, and Elasticsearch with Kibana; nothing is rendered for it yet.");
+        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) the OpenTelemetry Collector agent and gateway and Fluent Bit (log, trace and OTLP metric pipelines), Loki, Tempo, Elasticsearch with Kibana, and Kafka as a buffer; nothing is rendered for it yet.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalogue).GetFields()

@@ -91,6 +91,7 @@ public static class SpecDiffer
         LokiChanges.Compare(before, after, changes);
         TempoChanges.Compare(before, after, changes);
         ElasticsearchChanges.Compare(before, after, changes);
+        KafkaChanges.Compare(before, after, changes);
         RuleChanges.Compare(before, after, changes);
         RoutingChanges.Compare(before, after, changes);
     }

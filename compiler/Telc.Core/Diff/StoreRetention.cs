@@ -2,7 +2,7 @@ using Telc.Spec.Values;
 
 namespace Telc.Diff;
 
-/// <summary>How long a log or trace store keeps what it holds: shortening it deletes data for good.</summary>
+/// <summary>How long, and how much, a store keeps what it holds: shortening or shrinking it deletes data for good.</summary>
 public static class StoreRetention
 {
     /// <param name="data">What is kept, in the plural: logs, traces.</param>
@@ -18,5 +18,19 @@ public static class StoreRetention
         changes.Add(ChangeArea.Retention, subject, ChangeKind.Changed,
             $"{data} kept {before?.Text ?? "for ever"} → {after?.Text ?? "for ever"}{(shorter ? $", older {data} are deleted" : string.Empty)}",
             shorter ? (production ? Risk.High : Risk.Medium) : Risk.Low);
+    }
+
+    /// <param name="before">The size before; null keeps any amount.</param>
+    public static void CompareSize(string subject, ByteSize? before, ByteSize? after, bool production, ChangeList changes)
+    {
+        if (before?.Bytes == after?.Bytes)
+        {
+            return;
+        }
+
+        var smaller = after is { } size && (before is null || size.Bytes < before.Bytes);
+        changes.Add(ChangeArea.Retention, subject, ChangeKind.Changed,
+            $"size {before?.Text ?? "unlimited"} → {after?.Text ?? "unlimited"}",
+            smaller ? (production ? Risk.High : Risk.Medium) : Risk.Low);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
 using Telc.Emit.Elasticsearch;
 using Telc.Emit.FluentBit;
+using Telc.Emit.Kafka;
 using Telc.Emit.Loki;
 using Telc.Emit.NodeAgents;
 using Telc.Emit.OtelCollector;
@@ -28,6 +29,7 @@ public static class Emitters
         new LokiEmitter(),
         new TempoEmitter(),
         new ElasticsearchEmitter(),
+        new KafkaEmitter(),
     ];
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, and Elasticsearch with Kibana, not yet Zipkin, Jaeger, InfluxDB, Kafka, Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Elasticsearch with Kibana, and Kafka as a buffer, not yet Zipkin, Jaeger, InfluxDB, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -90,10 +90,11 @@ public static class NotRendered
                 {
                     yield return new UnrenderedPart(resource, [.. rules],
                         $"{string.Join(" and ", rules)} of {resource.DisplayName} (rules for a team's metrics or traces, which Prometheus and a single-tenant Tempo keep like everyone's, "
-                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch or Tempo keeps)", null, null);
+                        + "for a team's logs only Elasticsearch keeps, or for logs or traces no Loki, Elasticsearch, Tempo or Kafka keeps)", null, null);
                 }
 
-                string[] sizes = [.. numbered.Where(r => r.Rule.Signal != Signal.Metrics && r.Rule.Size is not null && ReachesAStore(model, r.Rule)).Select(r => $"spec.rules[{r.Index}].size")];
+                string[] sizes = [.. numbered.Where(r => r.Rule.Signal != Signal.Metrics && r.Rule.Size is not null && ReachesAStore(model, r.Rule)
+                    && Applying(model, r.Rule).Any(b => b.Loki is not null || b.Elasticsearch is not null || b.Tempo is not null)).Select(r => $"spec.rules[{r.Index}].size")];
                 if (sizes.Length > 0)
                 {
                     yield return new UnrenderedPart(resource, [.. sizes], $"{string.Join(" and ", sizes)} of {resource.DisplayName}", "Loki, Elasticsearch's index lifecycle and Tempo delete data by age only", null);
@@ -127,10 +128,12 @@ public static class NotRendered
     /// <summary>
     /// Whether a retention rule reaches a store that applies it: Prometheus for metrics (not per team); for logs a Loki,
     /// or an Elasticsearch (not per team: it keeps a data stream per pipeline, not per namespace); a Tempo for traces (not
-    /// per team: it runs single-tenant, so a team's traces cannot be kept apart).
+    /// per team: it runs single-tenant, so a team's traces cannot be kept apart); a Kafka for any signal (not per team:
+    /// it keeps a topic per pipeline), with its size too.
     /// </summary>
     private static bool ReachesAStore(SpecModel model, RetentionRule rule) => rule.Signal switch
     {
+        _ when rule.Team is null && Applying(model, rule).Any(b => b.Kafka is not null) => true,
         Signal.Metrics => rule.Team is null,
         Signal.Logs => Applying(model, rule).Any(b => b.Loki is not null) || (rule.Team is null && Applying(model, rule).Any(b => b.Elasticsearch is not null)),
         _ => rule.Team is null && Applying(model, rule).Any(b => b.Tempo is not null),

@@ -10,11 +10,12 @@ namespace Telc.Lowering;
 public static class StoresLowering
 {
     public static StoresPlan Lower(
-        SpecModel model, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
+        SpecModel model, string clusterName, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
         ILookup<string, RuleGroupPlan> ruleGroups, CollectorsPlan collectors) => new(
         [.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))],
         [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))],
-        [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors))]);
+        [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors))],
+        [.. backends.Where(b => b.Spec.Kafka is not null).Select(b => Kafka(model, clusterName, cluster, ns, b.Resource, b.Spec.Kafka!, collectors))]);
 
     private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
     {
@@ -59,6 +60,20 @@ public static class StoresLowering
             .Select(p => p.Pipeline).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).Select(LogDataStream.Of);
         return new ElasticsearchPlan(backend, spec, ClusterLowering.ObjectName("elasticsearch", backend.Name), ClusterLowering.ObjectName("kibana", backend.Name),
             MostSpecificRule(model, cluster, backend, Signal.Logs)?.Duration ?? spec.Retention?.Time, [.. streams]);
+    }
+
+    /// <summary>
+    /// A Kafka keeps a topic for every pipeline that writes to it, through its output or its via; each topic is kept as
+    /// long (and as much) as the most specific rule of its signal for the Kafka says, else as the backend says.
+    /// </summary>
+    private static KafkaPlan Kafka(SpecModel model, string clusterName, ClusterSpec cluster, string ns, Resource backend, KafkaBackend spec, CollectorsPlan collectors)
+    {
+        var topics = collectors.All.Where(p => p.Via?.Kafka == backend || (p.Via is null && p.Output.Backend == backend))
+            .Select(p => (p.Pipeline, p.Signal)).Distinct().OrderBy(p => p.Pipeline.Name, StringComparer.Ordinal).ThenBy(p => p.Signal)
+            .Select(p => (p.Pipeline, p.Signal, Rule: MostSpecificRule(model, cluster, backend, p.Signal)))
+            .Select(p => new KafkaTopicPlan(KafkaTopicPlan.NameOf(p.Signal, p.Pipeline.Name), p.Signal, p.Pipeline,
+                p.Rule?.Duration ?? spec.Retention?.Time ?? KafkaPlan.DefaultRetention, p.Rule?.Size ?? spec.Retention?.Size));
+        return new KafkaPlan(backend, spec, ClusterLowering.ObjectName("kafka", backend.Name), KafkaClusterId.For(clusterName, ns, backend.Name), [.. topics]);
     }
 
     /// <summary>The rules of a signal that apply to a backend in a cluster's environment.</summary>

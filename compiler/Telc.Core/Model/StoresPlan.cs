@@ -5,8 +5,8 @@ using Telc.Spec.Values;
 
 namespace Telc.Model;
 
-/// <summary>A cluster's log and trace stores: the backends that keep what the collectors ship.</summary>
-public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis, ImmutableArray<TempoPlan> Tempos, ImmutableArray<ElasticsearchPlan> Elasticsearches)
+/// <summary>A cluster's log, trace and buffer stores: the backends that keep what the collectors ship.</summary>
+public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis, ImmutableArray<TempoPlan> Tempos, ImmutableArray<ElasticsearchPlan> Elasticsearches, ImmutableArray<KafkaPlan> Kafkas)
 {
     /// <summary>Whether a store remote-writes into this Prometheus: the results of a Loki's recording rules, a Tempo's metrics generator.</summary>
     public bool WritesTo(PrometheusPlan prometheus) =>

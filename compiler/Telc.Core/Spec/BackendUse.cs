@@ -12,4 +12,5 @@ public enum BackendUse
     Datasource,
     Retention,
     Scraper,
+    Buffer,
 }

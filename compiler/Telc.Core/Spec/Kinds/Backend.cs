@@ -104,12 +104,12 @@ public sealed record InfluxDbBackend(
     [Doc("Persistent volume.")] StorageSettings? Storage,
     [Doc("Secret holding the admin token.")] SecretKeyRef? TokenSecretRef) : SpecNode;
 
-[Doc("A Kafka cluster used as a buffer.")]
+[Doc("A Kafka cluster in KRaft mode, used as a buffer: every broker is also a controller, and each pipeline that writes to it has a topic of its own.")]
 public sealed record KafkaBackend(
-    [Doc("Number of brokers."), Default(3), Range(1, 50)] int Replicas,
-    [Doc("Partitions per topic."), Default(6), Range(1, 1000)] int Partitions,
-    [Doc("How long topics keep messages.")] RetentionSettings? Retention,
-    [Doc("Persistent volume of each broker.")] StorageSettings? Storage) : SpecNode;
+    [Doc("Number of brokers, each also a voter of the controller quorum; topics are replicated to three of them (to all, when fewer). The voters are fixed when the cluster first starts, so change this only on a new cluster."), Default(3), Range(1, 50)] int Replicas,
+    [Doc("Partitions of each topic; raising it adds partitions to existing topics, which Kafka cannot take away again."), Default(6), Range(1, 1000)] int Partitions,
+    [Doc("How long each topic keeps messages (Kafka's own 7 days when left out) and how much it keeps at most, spread over its partitions; a RetentionPolicy rule that reaches this backend wins.")] RetentionSettings? Retention,
+    [Doc("Persistent volume of each broker; an emptyDir, which loses the buffer with the pod, when left out.")] StorageSettings? Storage) : SpecNode;
 
 [Doc("An endpoint outside the cluster. Exactly one protocol is set.")]
 [ExactlyOneOf("otlp", "prometheusRemoteWrite", "elasticsearch", "loki", "splunkHec")]
