@@ -162,7 +162,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor CannotRender = new("TELC504", "Setting this version cannot render", Error,
         "The spec asks for something this version of telc cannot render (a Prometheus-scraped pipeline through Kafka, a nested key in a Fluent Bit parser); it is refused rather than dropped, so nothing the spec says is lost.");
     public static readonly DiagnosticDescriptor NotRenderedYet = new("TELC501", "Not rendered by this version", DiagnosticLevel.Info,
-        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) the OpenTelemetry Collector agent and gateway and Fluent Bit (log, trace and OTLP metric pipelines), Loki, Tempo, Elasticsearch with Kibana, and Kafka as a buffer; nothing is rendered for it yet.");
+        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) the OpenTelemetry Collector agent and gateway and Fluent Bit (log, trace and OTLP metric pipelines), Loki, Tempo, Elasticsearch with Kibana, Kafka as a buffer, and InfluxDB; nothing is rendered for it yet.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalogue).GetFields()

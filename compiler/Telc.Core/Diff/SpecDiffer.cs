@@ -89,8 +89,7 @@ public static class SpecDiffer
         ComponentChanges.Compare(oldObjects, newObjects, after.Tier == Spec.Kinds.EnvironmentTier.Production, changes);
         PrometheusChanges.Compare(before, after, changes);
         LokiChanges.Compare(before, after, changes);
-        TempoChanges.Compare(before, after, changes);
-        ElasticsearchChanges.Compare(before, after, changes);
+        StoreChanges.Compare(before, after, changes);
         KafkaChanges.Compare(before, after, changes);
         RuleChanges.Compare(before, after, changes);
         RoutingChanges.Compare(before, after, changes);

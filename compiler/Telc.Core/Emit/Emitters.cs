@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
 using Telc.Emit.Elasticsearch;
 using Telc.Emit.FluentBit;
+using Telc.Emit.InfluxDb;
 using Telc.Emit.Kafka;
 using Telc.Emit.Loki;
 using Telc.Emit.NodeAgents;
@@ -30,6 +31,7 @@ public static class Emitters
         new TempoEmitter(),
         new ElasticsearchEmitter(),
         new KafkaEmitter(),
+        new InfluxDbEmitter(),
     ];
 
     /// <summary>

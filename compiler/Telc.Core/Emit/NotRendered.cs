@@ -15,7 +15,7 @@ namespace Telc.Emit;
 /// </summary>
 public static class NotRendered
 {
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Elasticsearch with Kibana, and Kafka as a buffer, not yet Zipkin, Jaeger, InfluxDB, Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Elasticsearch with Kibana, Kafka as a buffer and InfluxDB, not yet Zipkin, Jaeger, Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -118,6 +118,10 @@ public static class NotRendered
                 string[] lokiFields = [.. Written(resource, "spec.loki", "replicas").Select(f => $"spec.loki.{f}"), .. loki.Retention?.Size is null ? [] : new[] { "spec.loki.retention.size" }];
                 yield return new UnrenderedPart(resource, [.. lokiFields], $"{string.Join(" and ", lokiFields.Select(f => f["spec.loki.".Length..]))} of {resource.DisplayName}",
                     "a single-binary Loki runs one replica, and deletes logs by age only", null);
+                break;
+            case BackendSpec { Influxdb.Retention.Size: not null }:
+                yield return new UnrenderedPart(resource, ["spec.influxdb.retention.size"], $"retention.size of {resource.DisplayName}",
+                    "InfluxDB deletes a bucket's data by age only", null);
                 break;
             case BackendSpec { Tempo.Retention.Size: not null }:
                 yield return new UnrenderedPart(resource, ["spec.tempo.retention.size"], $"retention.size of {resource.DisplayName}", "Tempo deletes traces by age only", null);

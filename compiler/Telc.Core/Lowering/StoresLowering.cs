@@ -15,7 +15,9 @@ public static class StoresLowering
         [.. backends.Where(b => b.Spec.Loki is not null).Select(b => Loki(model, cluster, b.Resource, b.Spec.Loki!, Ruler(ns, b.Resource, b.Spec.Loki!, metrics, routing, ruleGroups)))],
         [.. backends.Where(b => b.Spec.Tempo is not null).Select(b => Tempo(model, cluster, b.Resource, b.Spec.Tempo!, metrics.ComponentStore))],
         [.. backends.Where(b => b.Spec.Elasticsearch is not null).Select(b => Elasticsearch(model, cluster, b.Resource, b.Spec.Elasticsearch!, collectors))],
-        [.. backends.Where(b => b.Spec.Kafka is not null).Select(b => Kafka(model, clusterName, cluster, ns, b.Resource, b.Spec.Kafka!, collectors))]);
+        [.. backends.Where(b => b.Spec.Kafka is not null).Select(b => Kafka(model, clusterName, cluster, ns, b.Resource, b.Spec.Kafka!, collectors))],
+        [.. backends.Where(b => b.Spec.Influxdb is not null).Select(b => new InfluxDbPlan(b.Resource, b.Spec.Influxdb!, ClusterLowering.ObjectName("influxdb", b.Resource.Name),
+            MostSpecificRule(model, cluster, b.Resource, Signal.Metrics)?.Duration ?? b.Spec.Influxdb!.Retention?.Time))]);
 
     private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
     {

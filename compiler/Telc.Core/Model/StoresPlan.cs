@@ -5,8 +5,9 @@ using Telc.Spec.Values;
 
 namespace Telc.Model;
 
-/// <summary>A cluster's log, trace and buffer stores: the backends that keep what the collectors ship.</summary>
-public sealed record StoresPlan(ImmutableArray<LokiPlan> Lokis, ImmutableArray<TempoPlan> Tempos, ImmutableArray<ElasticsearchPlan> Elasticsearches, ImmutableArray<KafkaPlan> Kafkas)
+/// <summary>A cluster's log, trace, buffer and time-series stores other than Prometheus: the backends that keep what the collectors ship.</summary>
+public sealed record StoresPlan(
+    ImmutableArray<LokiPlan> Lokis, ImmutableArray<TempoPlan> Tempos, ImmutableArray<ElasticsearchPlan> Elasticsearches, ImmutableArray<KafkaPlan> Kafkas, ImmutableArray<InfluxDbPlan> InfluxDbs)
 {
     /// <summary>Whether a store remote-writes into this Prometheus: the results of a Loki's recording rules, a Tempo's metrics generator.</summary>
     public bool WritesTo(PrometheusPlan prometheus) =>

@@ -135,6 +135,13 @@ public static class CollectorPipelineChecks
                 "leave via out, or move the OTLP input to a pipeline of its own and buffer that one through Kafka"));
         }
 
+        if (HasPullInputs(pipeline.Input) && BackendTypes.Named(model, pipeline.Output.Backend.Value) is { Influxdb: not null })
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, pipeline.Output.Backend.Location,
+                $"the pull inputs of {resource.DisplayName} are scraped by Prometheus, which ships by remote write, and InfluxDB 2 takes no Prometheus remote write",
+                "give the pull inputs a pipeline of their own to a Prometheus (or an external remote-write endpoint), and ship only the OTLP input to InfluxDB"));
+        }
+
         if (pipeline.Input.Otlp is { Enabled: true })
         {
             CheckOutput(model, resource, pipeline.Output, diagnostics);

@@ -54,6 +54,14 @@ public sealed class RenderChecker
                     "deploy the Kafka to that cluster too (its clusters), or limit the pipeline's clusters"));
             }
 
+            foreach (var influxdb in cluster.Stores.InfluxDbs.Where(i => i.Retention is { } retention && retention.Value < InfluxDbPlan.ShortestRetention))
+            {
+                var rule = Lowering.StoresLowering.MostSpecificRule(model, (ClusterSpec)cluster.Cluster.Spec, influxdb.Backend, Signal.Metrics);
+                Once(reported, $"influxdb-retention/{influxdb.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.InvalidForConsumer, rule?.Location ?? influxdb.Backend.Location,
+                    $"InfluxDB '{influxdb.Backend.Name}' would keep metrics for {influxdb.Retention!.Text} in cluster '{cluster.Name}', and InfluxDB keeps a bucket's data for at least an hour",
+                    "give the rule a duration of 1h or more"));
+            }
+
             foreach (var loki in cluster.Stores.Lokis.Where(l => l.Ruler is { Alerts: true, AlertmanagerUrls.IsEmpty: true }))
             {
                 AlertsGoNowhere(reported, cluster.Name, "Loki", loki.Backend, loki.Spec.Alertmanager);

@@ -328,6 +328,9 @@ public sealed class SemanticChecker
             case BackendSpec { Elasticsearch: { } elasticsearch }:
                 ElasticsearchChecks.Check(model, resource, elasticsearch, diagnostics);
                 break;
+            case BackendSpec { Influxdb: { } influxdb }:
+                InfluxDbChecks.Check(resource, influxdb, diagnostics);
+                break;
             case BackendSpec { Prometheus.Alertmanager: { } alertmanager }:
                 CheckBackend(alertmanager, BackendUse.Alertmanager, user);
                 break;

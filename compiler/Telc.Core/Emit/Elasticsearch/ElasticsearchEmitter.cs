@@ -40,9 +40,9 @@ public sealed class ElasticsearchEmitter : IEmitter
             .ToArray();
         ImmutableArray<EnvVar> environment =
         [
-            ElasticsearchNodes.Secret(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef),
-            .. plan.Spec.Kibana && plan.Spec.KibanaPasswordSecretRef is { } kibana ? [ElasticsearchNodes.Secret(SetupScript.KibanaPassword, kibana)] : Array.Empty<EnvVar>(),
-            .. !plan.Streams.IsEmpty && plan.Spec.WriterPasswordSecretRef is { } writer ? [ElasticsearchNodes.Secret(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
+            ObjectFactory.SecretVariable(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef),
+            .. plan.Spec.Kibana && plan.Spec.KibanaPasswordSecretRef is { } kibana ? [ObjectFactory.SecretVariable(SetupScript.KibanaPassword, kibana)] : Array.Empty<EnvVar>(),
+            .. !plan.Streams.IsEmpty && plan.Spec.WriterPasswordSecretRef is { } writer ? [ObjectFactory.SecretVariable(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
         ];
         var (volume, mount) = SetupJob.Files(name);
         var container = new Container(

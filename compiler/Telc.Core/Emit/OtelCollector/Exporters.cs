@@ -48,13 +48,14 @@ public static class Exporters
             BackendType.ExternalSplunkHec => Splunk(output.Spec.External!.SplunkHec!, secrets, queue, retry),
             BackendType.Tempo or BackendType.Jaeger => Map(("endpoint", $"{output.ServiceHost}:4317"), ("tls", Map(("insecure", true))), ("sending_queue", queue), ("retry_on_failure", retry)),
             BackendType.Zipkin => Map(("endpoint", $"http://{output.ServiceHost}:9411/api/v2/spans"), ("sending_queue", queue), ("retry_on_failure", retry)),
+            BackendType.Influxdb => Influx(output, secrets, queue, retry),
             BackendType.Kafka => KafkaBuffer.Writer(KafkaPlan.Bootstrap(output.ServiceHost!), KafkaTopicPlan.NameOf(part.Signal, part.Pipeline.Name), part.Signal, queue, retry),
             _ => throw new InvalidOperationException($"no collector exporter for {output.Type}; the checks refuse this output"),
         };
     }
 
-    /// <summary>Whether a collector can ship to the backend type (InfluxDB is reached through Prometheus remote write in a later version).</summary>
-    public static bool CanShipTo(BackendType type) => type is not (BackendType.Influxdb or BackendType.Alertmanager or BackendType.Grafana);
+    /// <summary>Whether a collector can ship to the backend type.</summary>
+    public static bool CanShipTo(BackendType type) => type is not (BackendType.Alertmanager or BackendType.Grafana);
 
     public static string Type(CollectorPipelinePlan part) => part.WritesVia ? Vocabulary.Kafka : part.Output.Type switch
     {
@@ -65,6 +66,7 @@ public static class Exporters
         BackendType.Elasticsearch or BackendType.ExternalElasticsearch => Vocabulary.Elasticsearch,
         BackendType.ExternalSplunkHec => Vocabulary.SplunkHec,
         BackendType.Zipkin => Vocabulary.ZipkinExporter,
+        BackendType.Influxdb => Vocabulary.InfluxDb,
         _ => Vocabulary.Kafka,
     };
 
@@ -148,6 +150,17 @@ public static class Exporters
     /// </summary>
     private static OutMap ElasticRetry(Duration retryFor) =>
         Map(("enabled", true), ("max_interval", "1m0s"), ("max_retries", (int)Math.Max(1, Math.Ceiling(retryFor.Value.TotalMinutes)) + 6));
+
+    /// <summary>
+    /// InfluxDB 2's write API with the admin token (sent as Authorization: Token …), each metric a measurement of its
+    /// own name (telegraf-prometheus-v1, the exporter's default, written out): what Grafana's InfluxDB queries expect.
+    /// </summary>
+    private static OutMap Influx(CollectorOutputPlan output, SecretUse secrets, OutMap queue, OutMap retry)
+    {
+        var influx = output.Spec.Influxdb!;
+        return Map(("endpoint", $"http://{output.ServiceHost}:{InfluxDbPlan.HttpPort}"), ("org", influx.Organization), ("bucket", influx.Bucket),
+            ("token", secrets.Environment("TOKEN", influx.TokenSecretRef!)), ("metrics_schema", "telegraf-prometheus-v1"), ("sending_queue", queue), ("retry_on_failure", retry));
+    }
 
     private static OutMap Splunk(SplunkHecEndpoint endpoint, SecretUse secrets, OutMap queue, OutMap retry) =>
         Map(("endpoint", endpoint.Url), ("token", secrets.Environment("TOKEN", endpoint.TokenSecretRef)), ("index", endpoint.Index),

@@ -32,6 +32,7 @@ public static class Vocabulary
     public const string Kafka = "kafka";
     public const string ZipkinExporter = "zipkin";
     public const string SplunkHec = "splunk_hec";
+    public const string InfluxDb = "influxdb";
 
     // Extensions.
     public const string HealthCheck = "health_check";
@@ -46,7 +47,7 @@ public static class Vocabulary
     [
         ("receiver", OtlpReceiver), ("receiver", FileLog), ("receiver", Journald), ("receiver", KubernetesObjects), ("receiver", ZipkinReceiver), ("receiver", JaegerReceiver), ("receiver", KafkaReceiver),
         ("processor", MemoryLimiter), ("processor", Batch), ("processor", KubernetesAttributes), ("processor", Filter), ("processor", Transform), ("processor", ProbabilisticSampler),
-        ("exporter", OtlpGrpc), ("exporter", OtlpHttp), ("exporter", PrometheusRemoteWrite), ("exporter", Elasticsearch), ("exporter", Kafka), ("exporter", ZipkinExporter), ("exporter", SplunkHec),
+        ("exporter", OtlpGrpc), ("exporter", OtlpHttp), ("exporter", PrometheusRemoteWrite), ("exporter", Elasticsearch), ("exporter", Kafka), ("exporter", ZipkinExporter), ("exporter", SplunkHec), ("exporter", InfluxDb),
         ("extension", HealthCheck), ("extension", FileStorage), ("extension", BearerTokenAuth), ("extension", BasicAuth),
         ("connector", SignalToMetrics),
     ];

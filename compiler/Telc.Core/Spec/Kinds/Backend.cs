@@ -96,13 +96,14 @@ public sealed record TraceStoreBackend(
     [Doc("Persistent volume for traces.")] StorageSettings? Storage,
     [Doc("Container resources.")] ResourceSettings? Resources) : SpecNode;
 
-[Doc("An InfluxDB instance.")]
+[Doc("An InfluxDB 2 instance, set up on its first start with an organization, a bucket and an admin user.")]
 public sealed record InfluxDbBackend(
     [Doc("Organization that owns the bucket."), Default("telemetry")] string Organization,
     [Doc("Bucket metrics are written to."), Default("metrics")] string Bucket,
-    [Doc("How long the bucket keeps data.")] RetentionSettings? Retention,
-    [Doc("Persistent volume.")] StorageSettings? Storage,
-    [Doc("Secret holding the admin token.")] SecretKeyRef? TokenSecretRef) : SpecNode;
+    [Doc("How long the bucket keeps data (at least 1h); kept for ever when left out. A RetentionPolicy rule for metrics that reaches this backend wins.")] RetentionSettings? Retention,
+    [Doc("Persistent volume of its data; an emptyDir when left out.")] StorageSettings? Storage,
+    [Doc("Secret key holding the admin token, which the collectors write with, and the admin user's password (InfluxDB asks for one on its first start), e.g. made with kubectl create secret generic influxdb-auth --from-literal=token=$(openssl rand -hex 32). Never rendered.")]
+    SecretKeyRef? TokenSecretRef) : SpecNode;
 
 [Doc("A Kafka cluster in KRaft mode, used as a buffer: every broker is also a controller, and each pipeline that writes to it has a topic of its own.")]
 public sealed record KafkaBackend(
