@@ -44,14 +44,7 @@ public sealed class ElasticsearchEmitter : IEmitter
             .. plan.Spec.Kibana && plan.Spec.KibanaPasswordSecretRef is { } kibana ? [ObjectFactory.SecretVariable(SetupScript.KibanaPassword, kibana)] : Array.Empty<EnvVar>(),
             .. !plan.Streams.IsEmpty && plan.Spec.WriterPasswordSecretRef is { } writer ? [ObjectFactory.SecretVariable(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
         ];
-        var (volume, mount) = SetupJob.Files(name);
-        var container = new Container(
-            "setup", Images.Elasticsearch, [$"{SetupJob.Directory}/{SetupScript.FileName}"], default,
-            ObjectFactory.Resources(null, "10m", "32Mi", "64Mi"),
-            [mount],
-            SecurityContext: new ContainerSecurityContext(RunAsUser: ElasticsearchNodes.User, Capabilities: new Capabilities(["ALL"]), RunAsNonRoot: true),
-            Env: environment,
-            Command: ["bash"]);
-        return SetupJob.Objects(factory, name, App, plan.Backend, files, new PodSpec([container], Volumes: [volume], RestartPolicy: "OnFailure"));
+        return SetupJob.Objects(factory, name, App, plan.Backend, files,
+            new SetupScriptRun("setup", Images.Elasticsearch, ElasticsearchNodes.User, SetupScript.FileName, environment, ObjectFactory.Resources(null, "10m", "32Mi", "64Mi")));
     }
 }

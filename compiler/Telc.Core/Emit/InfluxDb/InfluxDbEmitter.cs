@@ -64,17 +64,11 @@ public sealed class InfluxDbEmitter : IEmitter
     /// <summary>The retention Job (<see cref="SetupJob"/>): a new one whenever the retention changes, so a change after the first boot applies too.</summary>
     private static IEnumerable<IKubernetesObject> RetentionJob(InfluxDbPlan plan, ObjectFactory factory)
     {
-        var name = plan.ObjectName + "-retention";
-        var (files, mount) = SetupJob.Files(name);
-        var container = new Container(
-            "retention", Images.InfluxDb, [$"{SetupJob.Directory}/{RetentionScript.FileName}"], default,
-            ObjectFactory.Resources(null, "10m", "32Mi", "64Mi"),
-            [mount, new VolumeMount("config", "/etc/influxdb2")],
-            SecurityContext: new ContainerSecurityContext(RunAsUser: User, Capabilities: new Capabilities(["ALL"]), RunAsNonRoot: true),
-            Env: [new EnvVar("INFLUX_HOST", Value: $"http://{plan.ObjectName}:{InfluxDbPlan.HttpPort}"), new EnvVar("INFLUX_ORG", Value: plan.Spec.Organization),
-                ObjectFactory.SecretVariable("INFLUX_TOKEN", plan.Spec.TokenSecretRef!)],
-            Command: ["bash"]);
-        var pod = new PodSpec([container], Volumes: [files, new Volume("config", EmptyDir: new EmptyDirVolumeSource())], RestartPolicy: "OnFailure");
-        return SetupJob.Objects(factory, name, App, plan.Backend, [(RetentionScript.FileName, RetentionScript.Build(plan))], pod);
+        // The influx CLI keeps its configs under /etc/influxdb2.
+        return SetupJob.Objects(factory, plan.ObjectName + "-retention", App, plan.Backend, [(RetentionScript.FileName, RetentionScript.Build(plan))],
+            new SetupScriptRun("retention", Images.InfluxDb, User, RetentionScript.FileName,
+                [new EnvVar("INFLUX_HOST", Value: $"http://{plan.ObjectName}:{InfluxDbPlan.HttpPort}"), new EnvVar("INFLUX_ORG", Value: plan.Spec.Organization),
+                    ObjectFactory.SecretVariable("INFLUX_TOKEN", plan.Spec.TokenSecretRef!)],
+                ObjectFactory.Resources(null, "10m", "32Mi", "64Mi"), Scratch: "/etc/influxdb2"));
     }
 }

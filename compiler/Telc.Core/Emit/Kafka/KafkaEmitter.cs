@@ -24,17 +24,9 @@ public sealed class KafkaEmitter : IEmitter
             return [];
         }
 
-        var name = plan.ObjectName + "-topics";
-        var (files, mount) = SetupJob.Files(name);
         // The tools' JVM writes its temporary files (and Kafka's scripts their log folder) under /tmp.
-        var container = new Container(
-            "topics", Images.Kafka, [$"{SetupJob.Directory}/{TopicsScript.FileName}"], default,
-            ObjectFactory.Resources(null, "50m", "256Mi", "512Mi"),
-            [mount, new VolumeMount("tmp", "/tmp")],
-            SecurityContext: new ContainerSecurityContext(RunAsUser: KafkaBrokers.User, Capabilities: new Capabilities(["ALL"]), RunAsNonRoot: true),
-            Env: [new EnvVar("LOG_DIR", Value: "/tmp/logs")],
-            Command: ["bash"]);
-        var pod = new PodSpec([container], Volumes: [files, new Volume("tmp", EmptyDir: new EmptyDirVolumeSource())], RestartPolicy: "OnFailure", EnableServiceLinks: false);
-        return SetupJob.Objects(factory, name, KafkaBrokers.App, plan.Backend, [(TopicsScript.FileName, TopicsScript.Build(plan))], pod);
+        return SetupJob.Objects(factory, plan.ObjectName + "-topics", KafkaBrokers.App, plan.Backend, [(TopicsScript.FileName, TopicsScript.Build(plan))],
+            new SetupScriptRun("topics", Images.Kafka, KafkaBrokers.User, TopicsScript.FileName, [new EnvVar("LOG_DIR", Value: "/tmp/logs")],
+                ObjectFactory.Resources(null, "50m", "256Mi", "512Mi"), Scratch: "/tmp", EnableServiceLinks: false));
     }
 }
