@@ -15,7 +15,6 @@ public static class CollectorPipelineChecks
 {
     public static void Check(SpecModel model, Resource resource, LogPipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
-        CheckOutput(model, resource, pipeline.Output, diagnostics);
         CheckVia(model, resource, pipeline.Output, diagnostics);
         if (pipeline.Agent == LogAgent.FluentBit)
         {
@@ -117,7 +116,6 @@ public static class CollectorPipelineChecks
 
     public static void Check(SpecModel model, Resource resource, TracePipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
-        CheckOutput(model, resource, pipeline.Output, diagnostics);
         CheckVia(model, resource, pipeline.Output, diagnostics);
         foreach (var match in pipeline.Filter?.DropSpans ?? [])
         {
@@ -144,24 +142,12 @@ public static class CollectorPipelineChecks
 
         if (pipeline.Input.Otlp is { Enabled: true })
         {
-            CheckOutput(model, resource, pipeline.Output, diagnostics);
             if (BackendTypes.Named(model, pipeline.Output.Backend.Value)?.Prometheus is { Operator: true })
             {
                 diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, pipeline.Input.Otlp.Location,
                     $"the OTLP input of {resource.DisplayName} would be remote-written into Prometheus '{pipeline.Output.Backend.Value}', which the Prometheus Operator runs, and this version of telc does not enable its remote-write receiver",
                     "ship the OTLP input to a Prometheus without operator: true, or to an external endpoint"));
             }
-        }
-    }
-
-    private static void CheckOutput(SpecModel model, Resource resource, PipelineOutput output, List<Diagnostic> diagnostics)
-    {
-        if (BackendTypes.Named(model, output.Backend.Value) is { } backend
-            && !Exporters.CanShipTo(BackendTypes.TypeOf(backend)))
-        {
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, output.Backend.Location,
-                $"the collector of {resource.DisplayName} cannot ship to {BackendTypes.Name(BackendTypes.TypeOf(backend))} backend '{output.Backend.Value}' in this version of telc",
-                "ship to a Prometheus, or to an external endpoint, for now"));
         }
     }
 

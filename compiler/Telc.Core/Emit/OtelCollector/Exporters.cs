@@ -54,9 +54,6 @@ public static class Exporters
         };
     }
 
-    /// <summary>Whether a collector can ship to the backend type.</summary>
-    public static bool CanShipTo(BackendType type) => type is not (BackendType.Alertmanager or BackendType.Grafana);
-
     public static string Type(CollectorPipelinePlan part) => part.WritesVia ? Vocabulary.Kafka : part.Output.Type switch
     {
         BackendType.ExternalOtlp when part.Output.Spec.External!.Otlp!.Protocol == OtlpProtocol.Http => Vocabulary.OtlpHttp,
