@@ -112,7 +112,7 @@ public sealed class KafkaTests
                 Assert.Equal([$"kafka/{part}"], Items(At(config, $"service.pipelines.{signal}/{part}.exporters")).Where(e => !e.StartsWith("signaltometrics", StringComparison.Ordinal)));
                 Assert.Equal((topic, KafkaBuffer.Encoding), (Text(config, $"exporters.kafka/{part}.{signal}.topic"), Text(config, $"exporters.kafka/{part}.{signal}.encoding")));
                 Assert.Equal([$"{bootstrap.Metadata.Name}.{Namespace}.svc:{bootstrap.Spec.Ports.Single().Port}"], Items(At(config, $"exporters.kafka/{part}.brokers")));
-                Assert.Equal("-1", Text(config, $"exporters.kafka/{part}.producer.required_acks"));
+                Assert.Equal(("-1", "lz4"), (Text(config, $"exporters.kafka/{part}.producer.required_acks"), Text(config, $"exporters.kafka/{part}.producer.compression")));
             }
 
             Assert.Equal([topic], Items(At(gateway, $"receivers.{reader}.{signal}.topics")));

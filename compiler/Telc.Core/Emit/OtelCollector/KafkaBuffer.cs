@@ -7,7 +7,8 @@ namespace Telc.Emit.OtelCollector;
 
 /// <summary>
 /// The two ends of a pipeline's Kafka topic. The writer is the pipeline's own exporter, with its own queue, waiting for
-/// every in-sync replica (acks=all) so an acknowledged batch survives a broker. The reader, on the gateway, joins the
+/// every in-sync replica (acks=all) so an acknowledged batch survives a broker, and compressing each batch (lz4), which
+/// keeps a batch of long log lines below the brokers' message size (1 MB) and the topic's disk small. The reader, on the gateway, joins the
 /// pipeline's own consumer group and marks a message consumed only once its output took it: while the store is down,
 /// the message is retried with a backoff that never gives up and stays in the topic, so the outage loses nothing the
 /// topic keeps. A message the store refuses for good is marked too, so one bad batch cannot block its partition.
@@ -20,7 +21,7 @@ public static class KafkaBuffer
     public static OutMap Writer(string bootstrap, string topic, Signal signal, OutMap queue, OutMap retry) => Map(
         ("brokers", Seq(bootstrap)),
         (SignalKey(signal), Map(("topic", topic), ("encoding", Encoding))),
-        ("producer", Map(("required_acks", -1))),
+        ("producer", Map(("required_acks", -1), ("compression", "lz4"))),
         ("sending_queue", queue),
         ("retry_on_failure", retry));
 
