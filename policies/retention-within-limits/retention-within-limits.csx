@@ -6,7 +6,7 @@ public sealed class RetentionWithinLimits : Policy
         "Retention stays within each environment's bounds",
         "cost",
         PolicyLevel.Error,
-        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<tier>.min' and '<tier>.max' set the bounds of the environments of each tier (production, staging, development, as the Project declares them, whatever the environments are called); they hold for RetentionPolicy rules and for the retention of backends deployed to those environments' clusters, and a Loki or Elasticsearch that nothing bounds (it would keep logs for ever) is above every maximum.",
+        "Too short a retention in prod loses the history incidents and SLOs need; too long a one anywhere multiplies storage cost. The options '<tier>.min' and '<tier>.max' set the bounds of the environments of each tier (production, staging, development, as the Project declares them, whatever the environments are called); they hold for RetentionPolicy rules and for the retention of backends deployed to those environments' clusters, and a Loki, Elasticsearch or InfluxDB that nothing bounds (it would keep its data for ever) is above every maximum. A Kafka buffers data on its way to a store, which keeps the history, so neither its retention nor a rule that names it is held to the bounds.",
         [
             new("production.min", "15d", "Shortest retention in production environments."), new("production.max", "400d", "Longest retention in production environments."),
             new("staging.min", "1d", "Shortest retention in staging environments."), new("staging.max", "90d", "Longest retention in staging environments."),
@@ -17,7 +17,7 @@ public sealed class RetentionWithinLimits : Policy
     {
         foreach (var (resource, policy) in context.Spec.OfKind<RetentionPolicySpec>())
         {
-            foreach (var (rule, index) in policy.Rules.Select((r, i) => (r, i)))
+            foreach (var (rule, index) in policy.Rules.Select((r, i) => (r, i)).Where(r => !NamesABuffer(context, r.r)))
             {
                 foreach (var environment in rule.Environment is { } only ? [only.Value] : context.Environments)
                 {
@@ -60,14 +60,17 @@ public sealed class RetentionWithinLimits : Policy
         }
     }
 
-    /// <summary>The signal a backend keeps with no retention at all until one is set (Loki, Elasticsearch), or null.</summary>
+    /// <summary>The signal a backend keeps with no retention at all until one is set (Loki, Elasticsearch, InfluxDB), or null.</summary>
     private static Signal? KeptForEver(BackendSpec backend) =>
-        backend.Loki is not null || backend.Elasticsearch is not null ? Signal.Logs : null;
+        backend.Loki is not null || backend.Elasticsearch is not null ? Signal.Logs : backend.Influxdb is not null ? Signal.Metrics : null;
 
     /// <summary>Whether a rule for every team sets how long the backend keeps the signal in the environment.</summary>
     private static bool RuleCovers(PolicyContext context, string backend, Signal signal, string environment) =>
         context.Spec.OfKind<RetentionPolicySpec>().SelectMany(p => p.Spec.Rules).Any(r => r.Signal == signal && r.Team is null
             && (r.Environment is null || r.Environment.Value == environment) && (r.Backend is null || r.Backend.Value == backend));
+
+    private static bool NamesABuffer(PolicyContext context, RetentionRule rule) =>
+        rule.Backend is { } name && context.Spec.OfKind<BackendSpec>().Any(b => b.Resource.Name == name.Value && b.Spec.Kafka is not null);
 
     private static string? Violation(PolicyContext context, string environment, Duration retention)
     {
@@ -86,9 +89,10 @@ public sealed class RetentionWithinLimits : Policy
     private static string TypeKey(BackendSpec backend) =>
         backend.Prometheus is not null ? "prometheus" : backend.Loki is not null ? "loki" : backend.Elasticsearch is not null ? "elasticsearch"
         : backend.Tempo is not null ? "tempo" : backend.Zipkin is not null ? "zipkin" : backend.Jaeger is not null ? "jaeger"
-        : backend.Influxdb is not null ? "influxdb" : "kafka";
+        : "influxdb";
 
+    /// <summary>The retention a backend's own settings give it; a Kafka's is a buffer's, not held to the bounds.</summary>
     private static Duration? RetentionOf(BackendSpec backend) =>
         backend.Prometheus?.Retention?.Time ?? backend.Loki?.Retention?.Time ?? backend.Elasticsearch?.Retention?.Time ?? backend.Tempo?.Retention?.Time
-        ?? backend.Zipkin?.Retention?.Time ?? backend.Jaeger?.Retention?.Time ?? backend.Influxdb?.Retention?.Time ?? backend.Kafka?.Retention?.Time;
+        ?? backend.Zipkin?.Retention?.Time ?? backend.Jaeger?.Retention?.Time ?? backend.Influxdb?.Retention?.Time;
 }

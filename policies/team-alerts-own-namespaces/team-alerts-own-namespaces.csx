@@ -6,7 +6,7 @@ public sealed class TeamAlertsOwnNamespaces : Policy
         "Team alerts select only the team's namespaces",
         "tenancy",
         PolicyLevel.Error,
-        "Every selector in the queries of a team's AlertGroup must pin the namespace label to namespaces the Team declares: namespace=\"payments\", or namespace=~\"payments|billing\" with each alternative the team's. A selector without a namespace matcher watches every team.");
+        "Every selector in the queries of a team's AlertGroup must pin the namespace label (k8s_namespace_name on metrics derived from logs) to namespaces the Team declares: namespace=\"payments\", or namespace=~\"payments|billing\" with each alternative the team's. A selector without a namespace matcher watches every team.");
 
     public override IEnumerable<PolicyFinding> Check(PolicyContext context)
     {
@@ -36,10 +36,13 @@ public sealed class TeamAlertsOwnNamespaces : Policy
         }
     }
 
-    /// <summary>The namespaces a selector is limited to, or null when it is not limited to a known list.</summary>
+    /// <summary>
+    /// The namespaces a selector is limited to, or null when it is not limited to a known list. Metrics derived from
+    /// logs carry the record's namespace as k8s_namespace_name, not namespace.
+    /// </summary>
     private static string[]? Namespaces(Telc.PromQL.VectorSelector selector)
     {
-        var matchers = selector.Matchers.Where(m => m.Name == "namespace").ToArray();
+        var matchers = selector.Matchers.Where(m => m.Name is "namespace" or "k8s_namespace_name").ToArray();
         var equal = matchers.FirstOrDefault(m => m.Operator == Telc.PromQL.MatchOperator.Equal);
         if (equal is not null)
         {

@@ -68,13 +68,7 @@ public static class PrometheusChanges
                 shorter ? (production ? Risk.High : Risk.Medium) : Risk.Low);
         }
 
-        if (before.RetentionSize?.Bytes != after.RetentionSize?.Bytes)
-        {
-            var smaller = after.RetentionSize is { } size && (before.RetentionSize is null || size.Bytes < before.RetentionSize.Bytes);
-            changes.Add(ChangeArea.Retention, subject, ChangeKind.Changed,
-                $"size {before.RetentionSize?.Text ?? "unlimited"} → {after.RetentionSize?.Text ?? "unlimited"}",
-                smaller ? (production ? Risk.High : Risk.Medium) : Risk.Low);
-        }
+        StoreRetention.CompareSize(subject, before.RetentionSize, after.RetentionSize, production, changes);
     }
 
     /// <summary>A missing retention means Prometheus' default of 15 days.</summary>

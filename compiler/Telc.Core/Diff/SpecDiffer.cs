@@ -93,6 +93,8 @@ public static class SpecDiffer
         JaegerChanges.Compare(before, after, changes);
         ZipkinChanges.Compare(before, after, changes);
         ElasticsearchChanges.Compare(before, after, changes);
+        InfluxDbChanges.Compare(before, after, changes);
+        KafkaChanges.Compare(before, after, changes);
         RuleChanges.Compare(before, after, changes);
         RoutingChanges.Compare(before, after, changes);
     }

@@ -5,7 +5,7 @@ using Telc.Spec.Values;
 
 namespace Telc.Diff;
 
-/// <summary>How long a log or trace store keeps what it holds: shortening it deletes data for good.</summary>
+/// <summary>How long, and how much, a store keeps what it holds: shortening or shrinking it deletes data for good.</summary>
 public static class StoreRetention
 {
     /// <summary>Each store of one kind a cluster runs before and after (paired by object name, else the only one), compared.</summary>
@@ -38,5 +38,19 @@ public static class StoreRetention
         changes.Add(ChangeArea.Retention, subject, ChangeKind.Changed,
             $"{data} kept {before?.Text ?? "for ever"} → {after?.Text ?? "for ever"}{(shorter ? $", {whenShorter ?? $"older {data} are deleted"}" : string.Empty)}",
             shorter ? (production ? Risk.High : Risk.Medium) : Risk.Low);
+    }
+
+    /// <param name="before">The size before; null keeps any amount.</param>
+    public static void CompareSize(string subject, ByteSize? before, ByteSize? after, bool production, ChangeList changes)
+    {
+        if (before?.Bytes == after?.Bytes)
+        {
+            return;
+        }
+
+        var smaller = after is { } size && (before is null || size.Bytes < before.Bytes);
+        changes.Add(ChangeArea.Retention, subject, ChangeKind.Changed,
+            $"size {before?.Text ?? "unlimited"} → {after?.Text ?? "unlimited"}",
+            smaller ? (production ? Risk.High : Risk.Medium) : Risk.Low);
     }
 }

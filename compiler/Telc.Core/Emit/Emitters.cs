@@ -3,6 +3,8 @@ using Telc.Emit.Alertmanager;
 using Telc.Emit.Elasticsearch;
 using Telc.Emit.FluentBit;
 using Telc.Emit.Jaeger;
+using Telc.Emit.InfluxDb;
+using Telc.Emit.Kafka;
 using Telc.Emit.Loki;
 using Telc.Emit.NodeAgents;
 using Telc.Emit.OtelCollector;
@@ -32,6 +34,8 @@ public static class Emitters
         new ElasticsearchEmitter(),
         new JaegerEmitter(),
         new ZipkinEmitter(),
+        new KafkaEmitter(),
+        new InfluxDbEmitter(),
     ];
 
     /// <summary>

@@ -22,5 +22,9 @@ public static class Images
     public const string Elasticsearch = "docker.elastic.co/elasticsearch/elasticsearch:9.5.1";
     /// <summary>Kibana, always the version of Elasticsearch.</summary>
     public const string Kibana = "docker.elastic.co/kibana/kibana:9.5.1";
+    /// <summary>Kafka in KRaft mode, configured through the image's KAFKA_* environment; also the image of its topics Job (it has bash and the Kafka tools).</summary>
+    public const string Kafka = "apache/kafka:4.3.1";
+    /// <summary>InfluxDB 2, set up on its first start from its DOCKER_INFLUXDB_INIT_* environment; also the image of its retention Job (it has bash and the influx CLI).</summary>
+    public const string InfluxDb = "influxdb:2.9.1";
     public const string KubeStateMetrics = "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0";
 }

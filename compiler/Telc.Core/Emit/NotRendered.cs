@@ -17,7 +17,7 @@ public static class NotRendered
 {
     private const string ZipkinInMemoryHint = "to keep a Zipkin's spans for a time, store them in Elasticsearch: set its elasticsearch to an Elasticsearch backend";
 
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, and Elasticsearch with Kibana, not yet InfluxDB, Kafka, Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer and InfluxDB, not yet Grafana or dashboards";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -87,7 +87,19 @@ public static class NotRendered
                 break;
             case RetentionPolicySpec policy:
                 // Rules no store enforces are errors (RetentionEnforcement); here, those only some of the stores they reach can apply.
-                string[] teamsInElasticsearch = [.. policy.Rules.Select((rule, index) => (Rule: rule, Index: index))
+                var numbered = policy.Rules.Select((rule, index) => (Rule: rule, Index: index)).ToArray();
+                var partialSizes = numbered.Where(r => r.Rule.Size is not null).Select(r => (r.Index, Stores: RetentionEnforcement.Stores(model, r.Rule).ToArray()))
+                    .Where(r => r.Stores.Any(s => s.Retention.BySize) && r.Stores.Any(s => !s.Retention.BySize)).ToArray();
+                string[] sizesIgnored = [.. partialSizes.Select(r => $"spec.rules[{r.Index}].size")];
+                string[] ageOnly = [.. partialSizes.SelectMany(r => r.Stores.Where(s => !s.Retention.BySize).Select(s => s.Retention.Store)).Distinct().Order(StringComparer.Ordinal)];
+                if (sizesIgnored.Length > 0)
+                {
+                    yield return new UnrenderedPart(resource, [.. sizesIgnored], $"{string.Join(" and ", sizesIgnored)} of {resource.DisplayName} for {string.Join(" and ", ageOnly)}",
+                        $"{string.Join(" and ", ageOnly)} {(ageOnly.Length == 1 ? "deletes" : "delete")} by age only (the stores that delete by size apply it)",
+                        "to say so, give those stores a rule of their own without a size, and keep the size in a rule naming the store that enforces it");
+                }
+
+                string[] teamsInElasticsearch = [.. numbered
                     .Where(r => r.Rule is { Signal: Signal.Logs, Team: not null } && RetentionEnforcement.Stores(model, r.Rule) is var stores
                         && stores.Any(s => s.Retention.ByTeam) && stores.Any(s => s.Backend.Spec is BackendSpec { Elasticsearch: not null }))
                     .Select(r => $"spec.rules[{r.Index}]")];
@@ -99,7 +111,7 @@ public static class NotRendered
                 }
 
                 // A rule other trace stores apply also reaches a Zipkin that keeps spans in memory, by count rather than age.
-                string[] zipkinsInMemory = [.. policy.Rules.Select((rule, index) => (Rule: rule, Index: index))
+                string[] zipkinsInMemory = [.. numbered
                     .Where(r => r.Rule.Signal == Signal.Traces && RetentionEnforcement.Stores(model, r.Rule).Any()
                         && RetentionEnforcement.Backends(model, r.Rule).Any(b => b.Spec is BackendSpec { Zipkin.Elasticsearch: null }))
                     .Select(r => $"spec.rules[{r.Index}]")];

@@ -86,6 +86,9 @@ public sealed class ObjectFactory(ClusterPlan cluster)
         return new ResourceRequirements(requests, limits);
     }
 
+    /// <summary>An environment variable read from a Secret key: how a secret value reaches a container, never rendered.</summary>
+    public static EnvVar SecretVariable(string name, Spec.Kinds.SecretKeyRef key) => new(name, new EnvVarSource(SecretKeyRef: new SecretKeySelector(key.Name, key.Key)));
+
     /// <summary>A ReadWriteOnce claim of the backend's storage size and class.</summary>
     public static PersistentVolumeClaimSpec ClaimSpec(Spec.Kinds.StorageSettings storage) => new(
         ["ReadWriteOnce"], new VolumeResourceRequirements(Map(("storage", Quantity.Kubernetes(storage.Size)))), storage.StorageClass);

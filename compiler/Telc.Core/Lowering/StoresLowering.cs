@@ -10,7 +10,7 @@ namespace Telc.Lowering;
 public static class StoresLowering
 {
     public static StoresPlan Lower(
-        SpecModel model, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
+        SpecModel model, string clusterName, ClusterSpec cluster, string ns, (Resource Resource, BackendSpec Spec)[] backends, MetricsPlan metrics, RoutingPlan routing,
         ILookup<string, RuleGroupPlan> ruleGroups, CollectorsPlan collectors)
     {
         ImmutableArray<ElasticsearchPlan> elasticsearches =
@@ -21,7 +21,10 @@ public static class StoresLowering
             elasticsearches,
             [.. backends.Where(b => b.Spec.Jaeger is not null).Select(b => Jaeger(model, cluster, b.Resource, b.Spec.Jaeger!))],
             [.. backends.Where(b => b.Spec.Zipkin is not null).Select(b => new ZipkinPlan(b.Resource, b.Spec.Zipkin!, ClusterLowering.ObjectName("zipkin", b.Resource.Name),
-                elasticsearches.FirstOrDefault(e => e.Backend.Name == b.Spec.Zipkin!.Elasticsearch?.Value)))]);
+                elasticsearches.FirstOrDefault(e => e.Backend.Name == b.Spec.Zipkin!.Elasticsearch?.Value)))],
+            [.. backends.Where(b => b.Spec.Kafka is not null).Select(b => Kafka(model, clusterName, cluster, ns, b.Resource, b.Spec.Kafka!, collectors))],
+            [.. backends.Where(b => b.Spec.Influxdb is not null).Select(b => new InfluxDbPlan(b.Resource, b.Spec.Influxdb!, ClusterLowering.ObjectName("influxdb", b.Resource.Name),
+                MostSpecificRule(model, cluster, b.Resource, Signal.Metrics)?.Duration ?? b.Spec.Influxdb!.Retention?.Time))]);
     }
 
     private static LokiRulerPlan? Ruler(string ns, Resource backend, LokiBackend spec, MetricsPlan metrics, RoutingPlan routing, ILookup<string, RuleGroupPlan> ruleGroups)
@@ -82,6 +85,20 @@ public static class StoresLowering
             MostSpecificRule(model, cluster, backend, Signal.Logs)?.Duration ?? spec.Retention?.Time, [.. streams], zipkin);
     }
 
+    /// <summary>
+    /// A Kafka keeps a topic for every pipeline that writes to it, through its output or its via; each topic is kept as
+    /// long (and as much) as the most specific rule of its signal naming the Kafka says, else as the backend says.
+    /// </summary>
+    private static KafkaPlan Kafka(SpecModel model, string clusterName, ClusterSpec cluster, string ns, Resource backend, KafkaBackend spec, CollectorsPlan collectors)
+    {
+        var topics = collectors.All.Where(p => p.Via?.Kafka == backend || (p.Via is null && p.Output.Backend == backend))
+            .Select(p => (p.Pipeline, p.Signal)).Distinct().OrderBy(p => p.Pipeline.Name, StringComparer.Ordinal).ThenBy(p => p.Signal)
+            .Select(p => (p.Pipeline, p.Signal, Rule: MostSpecificRule(model, cluster, backend, p.Signal, namingTheBackend: true)))
+            .Select(p => new KafkaTopicPlan(KafkaTopicPlan.NameOf(p.Signal, p.Pipeline.Name), p.Signal, p.Pipeline,
+                p.Rule?.Duration ?? spec.Retention?.Time ?? KafkaPlan.DefaultRetention, p.Rule?.Size ?? spec.Retention?.Size));
+        return new KafkaPlan(backend, spec, ClusterLowering.ObjectName("kafka", backend.Name), KafkaClusterId.For(clusterName, ns, backend.Name), [.. topics]);
+    }
+
     /// <summary>The rules of a signal that apply to a backend in a cluster's environment.</summary>
     public static IEnumerable<(Resource Policy, RetentionRule Rule)> Rules(SpecModel model, ClusterSpec cluster, Resource backend, Signal signal) =>
         model.OfKind<RetentionPolicySpec>()
@@ -91,8 +108,10 @@ public static class StoresLowering
             .Where(r => r.r.Backend is null || r.r.Backend.Value == backend.Name);
 
     /// <summary>The most specific rule of a signal for all of a backend's data (not a team's), or null when none applies.</summary>
-    public static RetentionRule? MostSpecificRule(SpecModel model, ClusterSpec cluster, Resource backend, Signal signal) =>
-        Rules(model, cluster, backend, signal).Select(r => r.Rule).Where(r => r.Team is null).OrderByDescending(Specificity).FirstOrDefault();
+    /// <param name="namingTheBackend">Only rules naming the backend: a buffer's, as a rule naming no backend is for the stores that keep the history.</param>
+    public static RetentionRule? MostSpecificRule(SpecModel model, ClusterSpec cluster, Resource backend, Signal signal, bool namingTheBackend = false) =>
+        Rules(model, cluster, backend, signal).Select(r => r.Rule).Where(r => r.Team is null && (!namingTheBackend || r.Backend is not null))
+            .OrderByDescending(Specificity).FirstOrDefault();
 
     /// <summary>A backend-specific rule beats an environment-wide one, which beats one for any environment.</summary>
     public static int Specificity(RetentionRule rule) => (rule.Backend is null ? 0 : 2) + (rule.Environment is null ? 0 : 1);

@@ -50,6 +50,8 @@ public enum CollectorRole
 /// and queue. A LogPipeline reading containers and events is two parts: the containers on the agent, the events on the gateway.
 /// </summary>
 /// <param name="Id">Names the part's components and collector pipeline: the pipeline's name, with -events for a gateway part of a log pipeline.</param>
+/// <param name="Via">The Kafka topic the pipeline's data passes through on its way to <paramref name="Output"/> (output.via): its parts write to the topic, and one more part on the gateway reads it.</param>
+/// <param name="ReadsVia">This is the part that reads <paramref name="Via"/> on the gateway and ships to the output; its data was received, enriched and filtered before it was written to the topic.</param>
 public sealed record CollectorPipelinePlan(
     Resource Pipeline,
     Signal Signal,
@@ -59,11 +61,22 @@ public sealed record CollectorPipelinePlan(
     BufferSettings Buffer,
     LogPipelineSpec? Logs = null,
     TracePipelineSpec? Traces = null,
-    MetricPipelineSpec? Metrics = null)
+    MetricPipelineSpec? Metrics = null,
+    BufferTopic? Via = null,
+    bool ReadsVia = false)
 {
-    /// <summary>A log part on the agent reads the node; on the gateway it watches events.</summary>
-    public bool ReadsEvents => Role == CollectorRole.Gateway && Signal == Signal.Logs;
+    /// <summary>The suffix of the part that reads a buffered pipeline's topic: app-logs-from-kafka.</summary>
+    public const string FromKafka = "-from-kafka";
+
+    /// <summary>A log part on the agent reads the node; on the gateway it watches events (unless it reads the pipeline's topic).</summary>
+    public bool ReadsEvents => Role == CollectorRole.Gateway && Signal == Signal.Logs && !ReadsVia;
+
+    /// <summary>The part exports to the Kafka topic of <see cref="Via"/> instead of to its output.</summary>
+    public bool WritesVia => Via is not null && !ReadsVia;
 }
+
+/// <summary>The Kafka topic a buffered pipeline's data passes through: the client Service to bootstrap from, the topic, and the gateway's consumer group for it.</summary>
+public sealed record BufferTopic(Resource Kafka, string Bootstrap, string Topic, string ConsumerGroup);
 
 /// <summary>The backend a pipeline part ships to, with the in-cluster address of a backend run in the cluster.</summary>
 public sealed record CollectorOutputPlan(Resource Backend, BackendSpec Spec, BackendType Type, string? ServiceHost);

@@ -5,10 +5,10 @@ using Telc.Spec.Values;
 
 namespace Telc.Model;
 
-/// <summary>A cluster's log and trace stores: the backends that keep what the collectors ship.</summary>
+/// <summary>A cluster's log, trace, buffer and time-series stores other than Prometheus: the backends that keep what the collectors ship.</summary>
 public sealed record StoresPlan(
     ImmutableArray<LokiPlan> Lokis, ImmutableArray<TempoPlan> Tempos, ImmutableArray<ElasticsearchPlan> Elasticsearches, ImmutableArray<JaegerPlan> Jaegers,
-    ImmutableArray<ZipkinPlan> Zipkins)
+    ImmutableArray<ZipkinPlan> Zipkins, ImmutableArray<KafkaPlan> Kafkas, ImmutableArray<InfluxDbPlan> InfluxDbs)
 {
     /// <summary>Whether a store remote-writes into this Prometheus: the results of a Loki's recording rules, a Tempo's metrics generator.</summary>
     public bool WritesTo(PrometheusPlan prometheus) =>

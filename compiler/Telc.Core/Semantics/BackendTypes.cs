@@ -17,7 +17,7 @@ public static class BackendTypes
         [BackendType.Zipkin] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
         [BackendType.Jaeger] = [BackendUse.TracesOutput, BackendUse.Datasource, BackendUse.Retention],
         [BackendType.Influxdb] = [BackendUse.MetricsOutput, BackendUse.Datasource, BackendUse.Retention],
-        [BackendType.Kafka] = [BackendUse.MetricsOutput, BackendUse.LogsOutput, BackendUse.TracesOutput, BackendUse.Retention],
+        [BackendType.Kafka] = [BackendUse.MetricsOutput, BackendUse.LogsOutput, BackendUse.TracesOutput, BackendUse.Retention, BackendUse.Buffer],
         [BackendType.ExternalOtlp] = [BackendUse.MetricsOutput, BackendUse.LogsOutput, BackendUse.TracesOutput],
         [BackendType.ExternalPrometheusRemoteWrite] = [BackendUse.MetricsOutput],
         [BackendType.ExternalElasticsearch] = [BackendUse.LogsOutput],
@@ -87,6 +87,7 @@ public static class BackendTypes
         BackendUse.Datasource => "be a Grafana data source",
         BackendUse.Scraper => "scrape and ship a pipeline",
         BackendUse.SpanStore => "store Zipkin's spans",
+        BackendUse.Buffer => "buffer a pipeline's data on its way to its backend",
         _ => "keep data",
     };
 }

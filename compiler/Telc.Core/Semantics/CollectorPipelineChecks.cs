@@ -15,7 +15,7 @@ public static class CollectorPipelineChecks
 {
     public static void Check(SpecModel model, Resource resource, LogPipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
-        CheckOutput(model, resource, pipeline.Output, diagnostics);
+        CheckVia(model, resource, pipeline.Output, diagnostics);
         if (pipeline.Agent == LogAgent.FluentBit)
         {
             CheckFluentBit(model, resource, pipeline, diagnostics);
@@ -98,11 +98,25 @@ public static class CollectorPipelineChecks
         {
             Refuse(pipeline.Output.Backend.Location, "Fluent Bit's Elasticsearch output takes a user and password or an API key, not a bearer token");
         }
+
+        // Fluent Bit's kafka output writes its own JSON records, which the gateway could only read back as bodies without
+        // their resource, timestamps or severity; the stores would get other records than the pipeline ships without via.
+        if (pipeline.Output.Via is { } via && ReadsNodes(pipeline.Input))
+        {
+            Refuse(via.Location, $"Fluent Bit writes its own JSON records to Kafka, not OTLP, so the gateway cannot pass {resource.DisplayName}'s records on to its backend unchanged");
+        }
     }
+
+    /// <summary>Whether a log pipeline reads the nodes (containers, journal, files): the part its agent runs.</summary>
+    public static bool ReadsNodes(LogInputs input) => input.Containers is not null || input.Node is { Journald: true } || !input.Files.IsDefaultOrEmpty;
+
+    /// <summary>Whether a metric pipeline has inputs Prometheus scrapes (annotations and selectors, runtime, node, kube-state, Istio).</summary>
+    public static bool HasPullInputs(MetricInputs input) =>
+        input.Prometheus is not null || input.Runtime is { Enabled: true } || input.Node is { Enabled: true } || input.KubeState is { Enabled: true } || input.Istio is { Enabled: true };
 
     public static void Check(SpecModel model, Resource resource, TracePipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
-        CheckOutput(model, resource, pipeline.Output, diagnostics);
+        CheckVia(model, resource, pipeline.Output, diagnostics);
         foreach (var match in pipeline.Filter?.DropSpans ?? [])
         {
             CheckRegex(match, diagnostics);
@@ -111,9 +125,23 @@ public static class CollectorPipelineChecks
 
     public static void Check(SpecModel model, Resource resource, MetricPipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
+        CheckVia(model, resource, pipeline.Output, diagnostics);
+        if (pipeline.Output.Via is { } via && HasPullInputs(pipeline.Input))
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, via.Location,
+                $"the pull inputs of {resource.DisplayName} are scraped by Prometheus, which ships by remote write and cannot write to Kafka",
+                "leave via out, or move the OTLP input to a pipeline of its own and buffer that one through Kafka"));
+        }
+
+        if (HasPullInputs(pipeline.Input) && BackendTypes.Named(model, pipeline.Output.Backend.Value) is { Influxdb: not null })
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, pipeline.Output.Backend.Location,
+                $"the pull inputs of {resource.DisplayName} are scraped by Prometheus, which ships by remote write, and InfluxDB 2 takes no Prometheus remote write",
+                "give the pull inputs a pipeline of their own to a Prometheus (or an external remote-write endpoint), and ship only the OTLP input to InfluxDB"));
+        }
+
         if (pipeline.Input.Otlp is { Enabled: true })
         {
-            CheckOutput(model, resource, pipeline.Output, diagnostics);
             if (BackendTypes.Named(model, pipeline.Output.Backend.Value)?.Prometheus is { Operator: true })
             {
                 diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, pipeline.Input.Otlp.Location,
@@ -123,14 +151,14 @@ public static class CollectorPipelineChecks
         }
     }
 
-    private static void CheckOutput(SpecModel model, Resource resource, PipelineOutput output, List<Diagnostic> diagnostics)
+    /// <summary>A Kafka the output already is has nothing to buffer for: via is for the way to a store.</summary>
+    private static void CheckVia(SpecModel model, Resource resource, PipelineOutput output, List<Diagnostic> diagnostics)
     {
-        if (BackendTypes.Named(model, output.Backend.Value) is { } backend
-            && !Exporters.CanShipTo(BackendTypes.TypeOf(backend)))
+        if (output.Via is { } via && BackendTypes.Named(model, output.Backend.Value) is { Kafka: not null })
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, output.Backend.Location,
-                $"the collector of {resource.DisplayName} cannot ship to {BackendTypes.Name(BackendTypes.TypeOf(backend))} backend '{output.Backend.Value}' in this version of telc",
-                "ship to a Prometheus, or to an external endpoint, for now"));
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.IncompatibleBackend, via.Location,
+                $"the output of {resource.DisplayName} is Kafka backend '{output.Backend.Value}' itself, so there is nothing for '{via.Value}' to buffer it on the way to",
+                "leave via out, or set the output to the store the data is for"));
         }
     }
 

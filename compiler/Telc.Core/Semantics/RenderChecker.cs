@@ -46,6 +46,22 @@ public sealed class RenderChecker
                     "deploy a Prometheus backend (without operator: true) to this cluster, or restrict the pipeline's clusters"));
             }
 
+            foreach (var part in cluster.Collectors.All.Where(p => p.Via is { } via && !cluster.Stores.Kafkas.Any(k => k.Backend == via.Kafka)))
+            {
+                var via = (part.Logs?.Output ?? part.Traces?.Output ?? part.Metrics!.Output).Via!;
+                Once(reported, $"via/{part.Pipeline.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, via.Location,
+                    $"{part.Pipeline.DisplayName} runs in cluster '{cluster.Name}' and passes through Kafka '{via.Value}', which is not deployed there",
+                    "deploy the Kafka to that cluster too (its clusters), or limit the pipeline's clusters"));
+            }
+
+            foreach (var influxdb in cluster.Stores.InfluxDbs.Where(i => i.Retention is { } retention && retention.Value < InfluxDbPlan.ShortestRetention))
+            {
+                var rule = Lowering.StoresLowering.MostSpecificRule(model, (ClusterSpec)cluster.Cluster.Spec, influxdb.Backend, Signal.Metrics);
+                Once(reported, $"influxdb-retention/{influxdb.Backend.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.InvalidForConsumer, rule?.Location ?? influxdb.Backend.Location,
+                    $"InfluxDB '{influxdb.Backend.Name}' would keep metrics for {influxdb.Retention!.Text} in cluster '{cluster.Name}', and InfluxDB keeps a bucket's data for at least an hour",
+                    "give the rule a duration of 1h or more"));
+            }
+
             foreach (var loki in cluster.Stores.Lokis.Where(l => l.Ruler is { Alerts: true, AlertmanagerUrls.IsEmpty: true }))
             {
                 AlertsGoNowhere(reported, cluster.Name, "Loki", loki.Backend, loki.Spec.Alertmanager);
@@ -103,9 +119,7 @@ public sealed class RenderChecker
             }
 
             var scraped = clusters.Any(c => c.Metrics.Prometheuses.Any(p => p.Jobs.Any(j => j.Pipeline == pipeline)));
-            var hasPullInputs = spec.Input.Prometheus is not null || spec.Input.Runtime is { Enabled: true } || spec.Input.Node is { Enabled: true }
-                || spec.Input.KubeState is { Enabled: true } || spec.Input.Istio is { Enabled: true };
-            if (hasPullInputs && !scraped)
+            if (CollectorPipelineChecks.HasPullInputs(spec.Input) && !scraped)
             {
                 Add(DiagnosticCatalogue.GoesNowhere, pipeline.Location, $"no Prometheus in any cluster scrapes MetricPipeline '{pipeline.Name}'",
                     "its output must be a Prometheus deployed to the pipeline's clusters, or an external remote-write endpoint used from a cluster that runs a Prometheus");

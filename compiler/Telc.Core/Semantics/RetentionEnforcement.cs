@@ -73,9 +73,8 @@ public static class RetentionEnforcement
     /// <summary>The stores a rule reaches: backends of its signal that it names (or all) and that run in a cluster of its environment (or any).</summary>
     public static IEnumerable<(Resource Backend, StoreRetention Retention)> Stores(SpecModel model, RetentionRule rule) =>
         Backends(model, rule)
-            .Select(b => (b, Retention: StoreRetention.Of((BackendSpec)b.Spec)))
-            .Where(b => b.Retention?.Signal == rule.Signal)
-            .Select(b => (b.b, b.Retention!));
+            .SelectMany(b => StoreRetention.Of(model, b, (BackendSpec)b.Spec).Select(retention => (Backend: b, Retention: retention)))
+            .Where(b => b.Retention.Signal == rule.Signal && (rule.Backend is not null || !b.Retention.NamedOnly));
 
     /// <summary>The backends a rule names (or all) that run in a cluster of its environment (or any).</summary>
     public static IEnumerable<Resource> Backends(SpecModel model, RetentionRule rule)

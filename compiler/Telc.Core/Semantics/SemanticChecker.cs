@@ -277,6 +277,7 @@ public sealed class SemanticChecker
         {
             case MetricPipelineSpec pipeline:
                 CheckBackend(pipeline.Output.Backend, BackendUse.MetricsOutput, user);
+                CheckBackend(pipeline.Output.Via, BackendUse.Buffer, user);
                 CheckBackend(pipeline.ScrapedBy, BackendUse.Scraper, user);
                 diagnostics.AddRange(ScrapeJobChecks.Check(pipeline));
                 CollectorPipelineChecks.Check(model, resource, pipeline, diagnostics);
@@ -288,10 +289,12 @@ public sealed class SemanticChecker
                 break;
             case LogPipelineSpec pipeline:
                 CheckBackend(pipeline.Output.Backend, BackendUse.LogsOutput, user);
+                CheckBackend(pipeline.Output.Via, BackendUse.Buffer, user);
                 CollectorPipelineChecks.Check(model, resource, pipeline, diagnostics);
                 break;
             case TracePipelineSpec pipeline:
                 CheckBackend(pipeline.Output.Backend, BackendUse.TracesOutput, user);
+                CheckBackend(pipeline.Output.Via, BackendUse.Buffer, user);
                 CollectorPipelineChecks.Check(model, resource, pipeline, diagnostics);
                 break;
             case AlertGroupSpec group:
@@ -327,6 +330,9 @@ public sealed class SemanticChecker
                 break;
             case BackendSpec { Zipkin.Elasticsearch: { } store }:
                 CheckBackend(store, BackendUse.SpanStore, user);
+                break;
+            case BackendSpec { Influxdb: { } influxdb }:
+                InfluxDbChecks.Check(resource, influxdb, diagnostics);
                 break;
             case BackendSpec { Prometheus.Alertmanager: { } alertmanager }:
                 CheckBackend(alertmanager, BackendUse.Alertmanager, user);

@@ -13,4 +13,5 @@ public enum BackendUse
     Retention,
     Scraper,
     SpanStore,
+    Buffer,
 }

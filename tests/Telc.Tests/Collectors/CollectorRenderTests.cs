@@ -148,20 +148,6 @@ public sealed class CollectorRenderTests
         Assert.Contains("need a Prometheus to go to in cluster 'dev-1'", compilation.Single("TELC500").Message);
     }
 
-    [Fact]
-    public void An_output_the_collector_cannot_reach_is_refused()
-    {
-        var compilation = Specs.Compile(Stack + Specs.Backend("influx", "influxdb") + Specs.Header + """
-            kind: MetricPipeline
-            metadata: { name: pushed }
-            spec:
-              input: { otlp: {} }
-              output: { backend: influx }
-            """);
-
-        Assert.Contains("cannot ship to influxdb backend 'influx'", compilation.Single("TELC504").Message);
-    }
-
     [Theory]
     [InlineData("filter: { drop: [{ field: level, matches: \"(debug\" }] }")]
     [InlineData("derivedMetrics: [{ name: errors_total, type: counter, match: { field: level, matches: \"[a-\" } }]")]

@@ -83,6 +83,10 @@ public sealed class RiskClassificationTests
         "time: 30d", "time: 20d", "traces (zipkin-traces)", "traces kept 30d → 20d, older traces are deleted")]
     [InlineData("search", "  elasticsearch:\n    retention: { time: 30d }\n    passwordSecretRef: { name: search, key: elastic }\n    kibanaPasswordSecretRef: { name: search, key: kibana_system }\n",
         "time: 30d", "time: 20d", "search (elasticsearch-search)", "logs kept 30d → 20d, older logs are deleted")]
+    [InlineData("buffer", "  kafka:\n    retention: { time: 2d }\n---\napiVersion: telc.io/v1alpha1\nkind: TracePipeline\nmetadata:\n  name: app-traces\nspec:\n  input: { otlp: {} }\n  output: { backend: buffer }\n",
+        "time: 2d", "time: 1d", "buffer (kafka-buffer), topic telemetry.traces.app-traces", "messages kept 2d → 1d, older messages are deleted")]
+    [InlineData("tsdb", "  influxdb:\n    retention: { time: 30d }\n    tokenSecretRef: { name: influxdb-auth, key: token }\n", "time: 30d", "time: 20d", "tsdb (influxdb-tsdb)",
+        "metrics kept 30d → 20d, older metrics are deleted")]
     public void Shortening_how_long_a_store_keeps_data_is_a_high_risk_in_production(string name, string store, string find, string replace, string subject, string description)
     {
         using var repo = new ScenarioRepository();

@@ -31,11 +31,7 @@ public sealed class ElasticsearchEmitter : IEmitter
         }
     }
 
-    /// <summary>
-    /// The setup Job and its ConfigMap. A Job's pod template cannot change, so the Job's name ends in a hash of what
-    /// it does: a change is a new Job, which runs once (Argo CD and Flux prune the old one), and an unchanged render
-    /// leaves the finished Job alone. It keeps no TTL, or a GitOps tool would recreate it, and it would run again.
-    /// </summary>
+    /// <summary>The setup Job and its ConfigMap (<see cref="SetupJob"/>): a new Job whenever what it sends changes.</summary>
     private static IEnumerable<IKubernetesObject> Setup(ElasticsearchPlan plan, IReadOnlyList<SetupRequest> requests, ObjectFactory factory)
     {
         var name = plan.ObjectName + "-setup";
@@ -44,21 +40,11 @@ public sealed class ElasticsearchEmitter : IEmitter
             .ToArray();
         ImmutableArray<EnvVar> environment =
         [
-            ElasticsearchNodes.Secret(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef),
-            .. plan.Spec.Kibana && plan.Spec.KibanaPasswordSecretRef is { } kibana ? [ElasticsearchNodes.Secret(SetupScript.KibanaPassword, kibana)] : Array.Empty<EnvVar>(),
-            .. plan.HasWriters && plan.Spec.WriterPasswordSecretRef is { } writer ? [ElasticsearchNodes.Secret(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
+            ObjectFactory.SecretVariable(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef),
+            .. plan.Spec.Kibana && plan.Spec.KibanaPasswordSecretRef is { } kibana ? [ObjectFactory.SecretVariable(SetupScript.KibanaPassword, kibana)] : Array.Empty<EnvVar>(),
+            .. plan.HasWriters && plan.Spec.WriterPasswordSecretRef is { } writer ? [ObjectFactory.SecretVariable(SetupScript.WriterPassword, writer)] : Array.Empty<EnvVar>(),
         ];
-        var container = new Container(
-            "setup", Images.Elasticsearch, [$"{SetupScript.Directory}/{SetupScript.FileName}"], default,
-            ObjectFactory.Resources(null, "10m", "32Mi", "64Mi"),
-            [new VolumeMount("setup", SetupScript.Directory, ReadOnly: true)],
-            SecurityContext: new ContainerSecurityContext(RunAsUser: ElasticsearchNodes.User, Capabilities: new Capabilities(["ALL"]), RunAsNonRoot: true),
-            Env: environment,
-            Command: ["bash"]);
-        var pod = new PodSpec([container], Volumes: [new Volume("setup", ConfigMap: new ConfigMapVolumeSource(name))], RestartPolicy: "OnFailure");
-        var texts = files.Select(f => f.Item2).Prepend(CanonicalYamlWriter.Write(pod)).ToArray();
-        var job = $"{name}-{ObjectFactory.Checksum(texts)[..10]}";
-        yield return new ConfigMap(factory.Meta(name, App, plan.Backend), ObjectFactory.Map(files));
-        yield return new Job(factory.Meta(job, App, plan.Backend), new JobSpec(factory.Template(job, App, pod, texts), BackoffLimit: 6));
+        return SetupJob.Objects(factory, name, App, plan.Backend, files,
+            new SetupScriptRun("setup", Images.Elasticsearch, ElasticsearchNodes.User, SetupScript.FileName, environment, ObjectFactory.Resources(null, "10m", "32Mi", "64Mi")));
     }
 }

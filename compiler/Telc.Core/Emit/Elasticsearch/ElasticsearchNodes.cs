@@ -64,7 +64,7 @@ public static class ElasticsearchNodes
             SecurityContext: new ContainerSecurityContext(ReadOnlyRootFilesystem: false, RunAsUser: User, Capabilities: new Capabilities(["ALL"]), RunAsNonRoot: true),
             Env: [new EnvVar("node.name", new EnvVarSource(new ObjectFieldSelector("metadata.name"))),
                 .. settings.Select(s => new EnvVar(s.Key, Value: s.Value)),
-                Secret(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef)]);
+                ObjectFactory.SecretVariable(SetupScript.ElasticPassword, plan.Spec.PasswordSecretRef)]);
         var pod = new PodSpec([container], Volumes: [.. volumes], SecurityContext: new PodSecurityContext(FsGroup: User), TerminationGracePeriodSeconds: 120,
             InitContainers: plan.Spec.SetMaxMapCount ? [MaxMapCountContainer()] : default);
         var configuration = string.Join("\n", settings.Select(s => $"{s.Key}={s.Value}"));
@@ -80,9 +80,6 @@ public static class ElasticsearchNodes
                 ObjectFactory.DataClaims(plan.Spec.Storage))),
         ];
     }
-
-    /// <summary>An environment variable from a Secret key.</summary>
-    public static EnvVar Secret(string name, SecretKeyRef key) => new(name, new EnvVarSource(SecretKeyRef: new SecretKeySelector(key.Name, key.Key)));
 
     /// <summary>The node settings, as environment variables named after them (the image reads them so).</summary>
     private static List<KeyValuePair<string, string>> Settings(ElasticsearchPlan plan, string nodes)

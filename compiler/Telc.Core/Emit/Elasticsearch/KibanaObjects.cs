@@ -33,7 +33,7 @@ public static class KibanaObjects
             // Kibana writes its data folder (uuid) under its home.
             SecurityContext: new ContainerSecurityContext(ReadOnlyRootFilesystem: false, RunAsUser: ElasticsearchNodes.User, Capabilities: new Capabilities(["ALL"]), RunAsNonRoot: true),
             Env: [.. settings.Select(s => new EnvVar(s.Name, Value: s.Value)),
-                .. plan.Spec.KibanaPasswordSecretRef is { } password ? [ElasticsearchNodes.Secret("ELASTICSEARCH_PASSWORD", password)] : Array.Empty<EnvVar>()]);
+                .. plan.Spec.KibanaPasswordSecretRef is { } password ? [ObjectFactory.SecretVariable("ELASTICSEARCH_PASSWORD", password)] : Array.Empty<EnvVar>()]);
         var pod = new PodSpec([container], SecurityContext: new PodSecurityContext(FsGroup: ElasticsearchNodes.User));
         return
         [

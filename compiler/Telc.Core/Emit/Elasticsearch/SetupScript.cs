@@ -11,8 +11,6 @@ namespace Telc.Emit.Elasticsearch;
 /// </summary>
 public static class SetupScript
 {
-    public const string Directory = "/etc/telc/setup";
-
     public const string FileName = "setup.sh";
 
     public const string ElasticPassword = "ELASTIC_PASSWORD";
@@ -58,7 +56,7 @@ public static class SetupScript
         Line("ready \"$es/_cluster/health?wait_for_status=yellow&timeout=10s\"");
         foreach (var request in requests.Where(r => r.Target == SetupTarget.Elasticsearch))
         {
-            Line($"send {request.Method} \"$es/{request.Path}\" {Directory}/{request.File}");
+            Line($"send {request.Method} \"$es/{request.Path}\" {SetupJob.Directory}/{request.File}");
         }
 
         if (!plan.Streams.IsEmpty)
@@ -78,7 +76,7 @@ public static class SetupScript
             Line("ready \"$kibana/api/status\"");
             foreach (var request in requests.Where(r => r.Target == SetupTarget.Kibana))
             {
-                Line($"send {request.Method} \"$kibana/{request.Path}\" {Directory}/{request.File}");
+                Line($"send {request.Method} \"$kibana/{request.Path}\" {SetupJob.Directory}/{request.File}");
             }
         }
 

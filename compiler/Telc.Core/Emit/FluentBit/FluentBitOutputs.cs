@@ -89,10 +89,7 @@ public static class FluentBitOutputs
                     ("splunk_token", secrets.Environment("TOKEN", splunk.TokenSecretRef)), ("event_index", splunk.Index)]);
                 break;
             default:
-                var service = Lowering.CollectorsLowering.ServiceName(output.Type, output.Backend.Name);
-                settings.AddRange([("name", "kafka"),
-                    ("brokers", string.Join(",", Enumerable.Range(0, output.Spec.Kafka!.Replicas).Select(i => $"{service}-{i}.{output.ServiceHost}:9092"))),
-                    ("topics", Exporters.Topic(part))]);
+                settings.AddRange([("name", "kafka"), ("brokers", KafkaPlan.Bootstrap(output.ServiceHost!)), ("topics", KafkaTopicPlan.NameOf(part.Signal, part.Pipeline.Name))]);
                 break;
         }
 

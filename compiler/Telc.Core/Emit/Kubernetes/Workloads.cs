@@ -53,7 +53,8 @@ public sealed record PodSpec(
     ImmutableSortedDictionary<string, string>? NodeSelector = null,
     int? TerminationGracePeriodSeconds = null,
     ImmutableArray<Container> InitContainers = default,
-    string? RestartPolicy = null);
+    string? RestartPolicy = null,
+    bool? EnableServiceLinks = null);
 
 public sealed record PodSecurityContext(int? RunAsUser = null, int? RunAsGroup = null, int? FsGroup = null, bool? RunAsNonRoot = null);
 
@@ -89,12 +90,16 @@ public sealed record ResourceRequirements(
 
 public sealed record VolumeMount(string Name, string MountPath, bool ReadOnly = false, string? SubPath = null);
 
-public sealed record Probe(HttpGetAction? HttpGet, int InitialDelaySeconds, int PeriodSeconds, int TimeoutSeconds = 5, int FailureThreshold = 3, ExecAction? Exec = null);
+public sealed record Probe(
+    HttpGetAction? HttpGet, int InitialDelaySeconds, int PeriodSeconds, int TimeoutSeconds = 5, int FailureThreshold = 3, ExecAction? Exec = null, TcpSocketAction? TcpSocket = null);
 
 public sealed record HttpGetAction(string Path, string Port);
 
 /// <summary>A probe that runs a command in the container, for a check that needs credentials from its environment.</summary>
 public sealed record ExecAction(ImmutableArray<string> Command);
+
+/// <summary>A probe that only opens a connection to the port, for a server with no HTTP endpoint to ask.</summary>
+public sealed record TcpSocketAction(string Port);
 
 public sealed record ContainerSecurityContext(
     bool ReadOnlyRootFilesystem = true,

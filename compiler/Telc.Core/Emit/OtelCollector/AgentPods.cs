@@ -39,14 +39,17 @@ public static class AgentPods
         config.Environment.Select(e => new EnvVar(e.Name, new EnvVarSource(SecretKeyRef: new SecretKeySelector(e.Secret, e.Key))));
 
     /// <summary>The pods' service account, bound to a cluster role of the read access given.</summary>
-    public static IKubernetesObject[] Identity(string name, string app, Resource source, ObjectFactory factory, IEnumerable<PolicyRule> rules)
+    public static IKubernetesObject[] Identity(string name, string app, Resource source, ObjectFactory factory, IReadOnlyCollection<PolicyRule> rules)
     {
         var role = $"telc-{factory.Namespace}-{name}";
-        return
-        [
-            new ServiceAccount(factory.Meta(name, app, source)),
-            new ClusterRole(factory.Meta(role, app, source, clusterScoped: true), [.. rules]),
-            new ClusterRoleBinding(factory.Meta(role, app, source, clusterScoped: true), new RoleRef(role), [new Subject(name, factory.Namespace)]),
-        ];
+        // A collector that reads nothing of the cluster (a gateway only reading Kafka topics) gets no role at all.
+        return rules.Count == 0
+            ? [new ServiceAccount(factory.Meta(name, app, source))]
+            :
+            [
+                new ServiceAccount(factory.Meta(name, app, source)),
+                new ClusterRole(factory.Meta(role, app, source, clusterScoped: true), [.. rules]),
+                new ClusterRoleBinding(factory.Meta(role, app, source, clusterScoped: true), new RoleRef(role), [new Subject(name, factory.Namespace)]),
+            ];
     }
 }

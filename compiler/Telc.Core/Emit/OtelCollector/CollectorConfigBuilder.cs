@@ -66,7 +66,7 @@ public sealed class CollectorConfigBuilder
     {
         var builder = new CollectorConfigBuilder();
         var parts = cluster.Collectors.Gateway;
-        if (parts.Any(p => p.Signal != Signal.Logs))
+        if (parts.Any(p => p.Signal != Signal.Logs && !p.ReadsVia))
         {
             builder.processors[Vocabulary.KubernetesAttributes] = KubernetesAttributes(agent: false);
         }
@@ -120,6 +120,14 @@ public sealed class CollectorConfigBuilder
 
     private void AddGatewayPart(ClusterPlan cluster, CollectorPipelinePlan part)
     {
+        if (part.ReadsVia)
+        {
+            var topic = $"{Vocabulary.KafkaReceiver}/{part.Id}";
+            receivers[topic] = KafkaBuffer.Reader(part.Via!, part.Signal);
+            AddPipeline(cluster, part, [topic], []);
+            return;
+        }
+
         var ids = new List<string>();
         var enrichment = new List<string> { Vocabulary.KubernetesAttributes };
         switch (part.Signal)
@@ -174,6 +182,43 @@ public sealed class CollectorConfigBuilder
         var signal = part.Signal.ToString().ToLowerInvariant();
         var chain = new List<string> { Vocabulary.MemoryLimiter };
         chain.AddRange(enrichment);
+        // What a pipeline drops, hides, samples and derives was done before its data was written to its Kafka topic.
+        if (!part.ReadsVia)
+        {
+            AddProcessing(part, chain);
+        }
+
+        chain.Add(Vocabulary.Batch);
+
+        var exporter = Exporters.For(part, Storage);
+        exporters[exporter.Id] = exporter.Config;
+        foreach (var (id, config) in exporter.Extensions)
+        {
+            extensions[id] = config;
+        }
+
+        environment.AddRange(exporter.Environment);
+        secrets.UnionWith(exporter.MountedSecrets);
+        var outputs = new List<string> { exporter.Id };
+
+        if (!part.ReadsVia && DerivedMetrics.Connector(part) is { } derived && cluster.Collectors.MetricsStore is { } store)
+        {
+            var connector = $"{Vocabulary.SignalToMetrics}/{part.Id}";
+            connectors[connector] = derived;
+            outputs.Add(connector);
+            var derivedExporter = Exporters.Id(Vocabulary.PrometheusRemoteWrite, $"{part.Id}-derived");
+            exporters[derivedExporter] = DerivedMetrics.Exporter(part, $"{store.ObjectName}.{cluster.Namespace}.svc");
+            pipelines[$"metrics/{part.Id}-derived"] = Pipeline([connector], [Vocabulary.Batch], [derivedExporter]);
+            sources[$"metrics/{part.Id}-derived"] = part.Pipeline;
+        }
+
+        pipelines[$"{signal}/{part.Id}"] = Pipeline(inputs, chain, outputs);
+        sources[$"{signal}/{part.Id}"] = part.Pipeline;
+    }
+
+    /// <summary>The part's own processors, after enrichment: filter (drop), transform (redact), probabilistic_sampler.</summary>
+    private void AddProcessing(CollectorPipelinePlan part, List<string> chain)
+    {
         if (PipelineProcessors.Drop(part) is { } drop)
         {
             processors[$"{Vocabulary.Filter}/{part.Id}"] = drop;
@@ -191,33 +236,6 @@ public sealed class CollectorConfigBuilder
             processors[$"{Vocabulary.ProbabilisticSampler}/{part.Id}"] = Map(("sampling_percentage", sampling.Percentage));
             chain.Add($"{Vocabulary.ProbabilisticSampler}/{part.Id}");
         }
-
-        chain.Add(Vocabulary.Batch);
-
-        var exporter = Exporters.For(part, Storage);
-        exporters[exporter.Id] = exporter.Config;
-        foreach (var (id, config) in exporter.Extensions)
-        {
-            extensions[id] = config;
-        }
-
-        environment.AddRange(exporter.Environment);
-        secrets.UnionWith(exporter.MountedSecrets);
-        var outputs = new List<string> { exporter.Id };
-
-        if (DerivedMetrics.Connector(part) is { } derived && cluster.Collectors.MetricsStore is { } store)
-        {
-            var connector = $"{Vocabulary.SignalToMetrics}/{part.Id}";
-            connectors[connector] = derived;
-            outputs.Add(connector);
-            var derivedExporter = Exporters.Id(Vocabulary.PrometheusRemoteWrite, $"{part.Id}-derived");
-            exporters[derivedExporter] = DerivedMetrics.Exporter(part, $"{store.ObjectName}.{cluster.Namespace}.svc");
-            pipelines[$"metrics/{part.Id}-derived"] = Pipeline([connector], [Vocabulary.Batch], [derivedExporter]);
-            sources[$"metrics/{part.Id}-derived"] = part.Pipeline;
-        }
-
-        pipelines[$"{signal}/{part.Id}"] = Pipeline(inputs, chain, outputs);
-        sources[$"{signal}/{part.Id}"] = part.Pipeline;
     }
 
     private static OutMap Pipeline(IEnumerable<string> inputs, IEnumerable<string> chain, IEnumerable<string> outputs) =>

@@ -22,12 +22,20 @@ public static class Exporters
 
     public static CollectorExporter For(CollectorPipelinePlan part, string storage)
     {
-        var output = part.Output;
         var id = Id(Type(part), part.Id);
         var secrets = new SecretUse(part.Id, name => "${env:" + name + "}");
-        var queue = Queue(part.Buffer, storage);
+        var queue = part.ReadsVia ? ReadingQueue(part.Buffer) : Queue(part.Buffer, storage);
         var retry = Retry(part.Buffer.RetryFor);
-        OutMap config = output.Type switch
+        var config = part.WritesVia
+            ? KafkaBuffer.Writer(part.Via!.Bootstrap, part.Via.Topic, part.Signal, queue, retry)
+            : Config(part, id, secrets, queue, retry);
+        return new CollectorExporter(id, config, [.. secrets.AuthExtensions], [.. secrets.Variables], [.. secrets.Mounted]);
+    }
+
+    private static OutMap Config(CollectorPipelinePlan part, string id, SecretUse secrets, OutMap queue, OutMap retry)
+    {
+        var output = part.Output;
+        return output.Type switch
         {
             BackendType.ExternalOtlp => Otlp(output.Spec.External!.Otlp!, id, secrets, queue, retry),
             BackendType.ExternalPrometheusRemoteWrite => RemoteWrite(output.Spec.External!.PrometheusRemoteWrite!.Url, output.Spec.External.PrometheusRemoteWrite, part, secrets, retry),
@@ -40,16 +48,13 @@ public static class Exporters
             BackendType.ExternalSplunkHec => Splunk(output.Spec.External!.SplunkHec!, secrets, queue, retry),
             BackendType.Tempo or BackendType.Jaeger => Map(("endpoint", $"{output.ServiceHost}:4317"), ("tls", Map(("insecure", true))), ("sending_queue", queue), ("retry_on_failure", retry)),
             BackendType.Zipkin => Map(("endpoint", $"http://{output.ServiceHost}:9411/api/v2/spans"), ("sending_queue", queue), ("retry_on_failure", retry)),
-            BackendType.Kafka => Kafka(part, queue, retry),
+            BackendType.Influxdb => Influx(output, secrets, queue, retry),
+            BackendType.Kafka => KafkaBuffer.Writer(KafkaPlan.Bootstrap(output.ServiceHost!), KafkaTopicPlan.NameOf(part.Signal, part.Pipeline.Name), part.Signal, queue, retry),
             _ => throw new InvalidOperationException($"no collector exporter for {output.Type}; the checks refuse this output"),
         };
-        return new CollectorExporter(id, config, [.. secrets.AuthExtensions], [.. secrets.Variables], [.. secrets.Mounted]);
     }
 
-    /// <summary>Whether a collector can ship to the backend type (InfluxDB is reached through Prometheus remote write in a later version).</summary>
-    public static bool CanShipTo(BackendType type) => type is not (BackendType.Influxdb or BackendType.Alertmanager or BackendType.Grafana);
-
-    public static string Type(CollectorPipelinePlan part) => part.Output.Type switch
+    public static string Type(CollectorPipelinePlan part) => part.WritesVia ? Vocabulary.Kafka : part.Output.Type switch
     {
         BackendType.ExternalOtlp when part.Output.Spec.External!.Otlp!.Protocol == OtlpProtocol.Http => Vocabulary.OtlpHttp,
         BackendType.ExternalOtlp or BackendType.Tempo or BackendType.Jaeger => Vocabulary.OtlpGrpc,
@@ -58,6 +63,7 @@ public static class Exporters
         BackendType.Elasticsearch or BackendType.ExternalElasticsearch => Vocabulary.Elasticsearch,
         BackendType.ExternalSplunkHec => Vocabulary.SplunkHec,
         BackendType.Zipkin => Vocabulary.ZipkinExporter,
+        BackendType.Influxdb => Vocabulary.InfluxDb,
         _ => Vocabulary.Kafka,
     };
 
@@ -71,6 +77,13 @@ public static class Exporters
     public static OutMap Queue(BufferSettings buffer, string storage) => Map(
         ("enabled", true), ("sizer", "requests"), ("queue_size", buffer.QueueSize), ("block_on_overflow", false),
         ("storage", buffer.Persistent ? storage : null));
+
+    /// <summary>
+    /// The queue of the part that reads a pipeline's Kafka topic: the topic is the persistent queue, so this one only
+    /// batches, and hands its result back (wait_for_result) so a message is marked consumed only once its output took it.
+    /// </summary>
+    private static OutMap ReadingQueue(BufferSettings buffer) => Map(
+        ("enabled", true), ("sizer", "requests"), ("queue_size", buffer.QueueSize), ("block_on_overflow", true), ("wait_for_result", true));
 
     public static OutMap Retry(Duration retryFor) => Map(("enabled", true), ("max_elapsed_time", GoDuration(retryFor)));
 
@@ -135,21 +148,20 @@ public static class Exporters
     private static OutMap ElasticRetry(Duration retryFor) =>
         Map(("enabled", true), ("max_interval", "1m0s"), ("max_retries", (int)Math.Max(1, Math.Ceiling(retryFor.Value.TotalMinutes)) + 6));
 
+    /// <summary>
+    /// InfluxDB 2's write API with the admin token (sent as Authorization: Token …), each metric a measurement of its
+    /// own name (telegraf-prometheus-v1, the exporter's default, written out): what Grafana's InfluxDB queries expect.
+    /// </summary>
+    private static OutMap Influx(CollectorOutputPlan output, SecretUse secrets, OutMap queue, OutMap retry)
+    {
+        var influx = output.Spec.Influxdb!;
+        return Map(("endpoint", $"http://{output.ServiceHost}:{InfluxDbPlan.HttpPort}"), ("org", influx.Organization), ("bucket", influx.Bucket),
+            ("token", secrets.Environment("TOKEN", influx.TokenSecretRef!)), ("metrics_schema", "telegraf-prometheus-v1"), ("sending_queue", queue), ("retry_on_failure", retry));
+    }
+
     private static OutMap Splunk(SplunkHecEndpoint endpoint, SecretUse secrets, OutMap queue, OutMap retry) =>
         Map(("endpoint", endpoint.Url), ("token", secrets.Environment("TOKEN", endpoint.TokenSecretRef)), ("index", endpoint.Index),
             ("tls", Tls(endpoint.Tls, secrets)), ("sending_queue", queue), ("retry_on_failure", retry));
-
-    private static OutMap Kafka(CollectorPipelinePlan part, OutMap queue, OutMap retry)
-    {
-        var kafka = part.Output.Spec.Kafka!;
-        var service = Lowering.CollectorsLowering.ServiceName(part.Output.Type, part.Output.Backend.Name);
-        var brokers = Enumerable.Range(0, kafka.Replicas).Select(i => $"{service}-{i}.{part.Output.ServiceHost}:9092");
-        var signal = part.Signal.ToString().ToLowerInvariant();
-        return Map(("brokers", Seq(brokers)), (signal, Map(("topic", Topic(part)))), ("sending_queue", queue), ("retry_on_failure", retry));
-    }
-
-    /// <summary>The Kafka topic of a pipeline: one per pipeline and signal, so pipelines stay apart in the buffer too.</summary>
-    public static string Topic(CollectorPipelinePlan part) => $"telemetry.{part.Signal.ToString().ToLowerInvariant()}.{part.Pipeline.Name}";
 
     /// <summary>gRPC dials host:port; the scheme only says whether TLS is used.</summary>
     private static string GrpcTarget(string endpoint)

@@ -127,7 +127,7 @@ public sealed class OtelCollectorEmitter : IEmitter
                     new VolumeResourceRequirements(ObjectFactory.Map(("storage", QueueVolumeSize)))))]))
             : new Deployment(factory.Meta(name, GatewayApp, source), new DeploymentSpec(1, selector, template));
         return new Component(name, [
-            .. Rbac(name, GatewayApp, source, factory, events: plan.Gateway.Any(p => p.ReadsEvents), pods: plan.Gateway.Any(p => !p.ReadsEvents)),
+            .. Rbac(name, GatewayApp, source, factory, events: plan.Gateway.Any(p => p.ReadsEvents), pods: plan.Gateway.Any(p => !p.ReadsEvents && !p.ReadsVia)),
             new ConfigMap(factory.Meta(name, GatewayApp, source), ObjectFactory.Map((ConfigFile, text))),
             new Service(factory.Meta(name, GatewayApp, source), new ServiceSpec(factory.Selector(name, GatewayApp),
                 [.. ports.Select(p => new ServicePort(p.Name, p.Port, p.Name)), new ServicePort("metrics", CollectorConfigBuilder.MetricsPort, "metrics")])),

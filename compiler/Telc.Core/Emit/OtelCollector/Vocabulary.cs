@@ -14,6 +14,7 @@ public static class Vocabulary
     public const string KubernetesObjects = "k8s_objects";
     public const string ZipkinReceiver = "zipkin";
     public const string JaegerReceiver = "jaeger";
+    public const string KafkaReceiver = "kafka";
 
     // Processors.
     public const string MemoryLimiter = "memory_limiter";
@@ -31,6 +32,7 @@ public static class Vocabulary
     public const string Kafka = "kafka";
     public const string ZipkinExporter = "zipkin";
     public const string SplunkHec = "splunk_hec";
+    public const string InfluxDb = "influxdb";
 
     // Extensions.
     public const string HealthCheck = "health_check";
@@ -43,9 +45,9 @@ public static class Vocabulary
 
     public static IReadOnlyList<(string Kind, string Type)> All { get; } =
     [
-        ("receiver", OtlpReceiver), ("receiver", FileLog), ("receiver", Journald), ("receiver", KubernetesObjects), ("receiver", ZipkinReceiver), ("receiver", JaegerReceiver),
+        ("receiver", OtlpReceiver), ("receiver", FileLog), ("receiver", Journald), ("receiver", KubernetesObjects), ("receiver", ZipkinReceiver), ("receiver", JaegerReceiver), ("receiver", KafkaReceiver),
         ("processor", MemoryLimiter), ("processor", Batch), ("processor", KubernetesAttributes), ("processor", Filter), ("processor", Transform), ("processor", ProbabilisticSampler),
-        ("exporter", OtlpGrpc), ("exporter", OtlpHttp), ("exporter", PrometheusRemoteWrite), ("exporter", Elasticsearch), ("exporter", Kafka), ("exporter", ZipkinExporter), ("exporter", SplunkHec),
+        ("exporter", OtlpGrpc), ("exporter", OtlpHttp), ("exporter", PrometheusRemoteWrite), ("exporter", Elasticsearch), ("exporter", Kafka), ("exporter", ZipkinExporter), ("exporter", SplunkHec), ("exporter", InfluxDb),
         ("extension", HealthCheck), ("extension", FileStorage), ("extension", BearerTokenAuth), ("extension", BasicAuth),
         ("connector", SignalToMetrics),
     ];

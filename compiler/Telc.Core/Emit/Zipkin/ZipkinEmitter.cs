@@ -50,7 +50,7 @@ public sealed class ZipkinEmitter : IEmitter
             LivenessProbe: new Probe(new HttpGetAction("/info", "http"), 60, 30, FailureThreshold: 5),
             SecurityContext: new ContainerSecurityContext(Capabilities: new Capabilities(["ALL"])),
             Env: [.. settings.Select(s => new EnvVar(s.Key, Value: s.Value)),
-                .. plan.Store?.Spec.WriterPasswordSecretRef is { } password ? [ElasticsearchNodes.Secret("ES_PASSWORD", password)] : Array.Empty<EnvVar>()]);
+                .. plan.Store?.Spec.WriterPasswordSecretRef is { } password ? [ObjectFactory.SecretVariable("ES_PASSWORD", password)] : Array.Empty<EnvVar>()]);
         var pod = new PodSpec([container], Volumes: [new Volume("tmp", EmptyDir: new EmptyDirVolumeSource())],
             SecurityContext: new PodSecurityContext(User, User, RunAsNonRoot: true));
         return new Component(name, [

@@ -104,20 +104,21 @@ public sealed record ZipkinBackend(
     [Doc("An Elasticsearch backend deployed to the same clusters that stores the spans, in daily zipkin-span-* indices kept for the retention; in memory when left out."), Reference(SymbolKind.Backend)]
     Located<string>? Elasticsearch) : SpecNode;
 
-[Doc("An InfluxDB instance.")]
+[Doc("An InfluxDB 2 instance, set up on its first start with an organization, a bucket and an admin user.")]
 public sealed record InfluxDbBackend(
     [Doc("Organization that owns the bucket."), Default("telemetry")] string Organization,
     [Doc("Bucket metrics are written to."), Default("metrics")] string Bucket,
-    [Doc("How long the bucket keeps data.")] RetentionSettings? Retention,
-    [Doc("Persistent volume.")] StorageSettings? Storage,
-    [Doc("Secret holding the admin token.")] SecretKeyRef? TokenSecretRef) : SpecNode;
+    [Doc("How long the bucket keeps data (at least 1h; InfluxDB deletes by age only); kept for ever when left out. A RetentionPolicy rule for metrics that reaches this backend wins.")] AgeRetention? Retention,
+    [Doc("Persistent volume of its data; an emptyDir when left out.")] StorageSettings? Storage,
+    [Doc("Secret key holding the admin token, which the collectors write with, and the admin user's password (InfluxDB asks for one on its first start), e.g. made with kubectl create secret generic influxdb-auth --from-literal=token=$(openssl rand -hex 32). Never rendered.")]
+    SecretKeyRef? TokenSecretRef) : SpecNode;
 
-[Doc("A Kafka cluster used as a buffer.")]
+[Doc("A Kafka cluster in KRaft mode, used as a buffer: every broker is also a controller, and each pipeline that writes to it has a topic of its own.")]
 public sealed record KafkaBackend(
-    [Doc("Number of brokers."), Default(3), Range(1, 50)] int Replicas,
-    [Doc("Partitions per topic."), Default(6), Range(1, 1000)] int Partitions,
-    [Doc("How long topics keep messages.")] RetentionSettings? Retention,
-    [Doc("Persistent volume of each broker.")] StorageSettings? Storage) : SpecNode;
+    [Doc("Number of brokers, each also a voter of the controller quorum; topics are replicated to three of them (to all, when fewer). The voters are fixed when the cluster first starts, so change this only on a new cluster."), Default(3), Range(1, 50)] int Replicas,
+    [Doc("Partitions of each topic; raising it adds partitions to existing topics, which Kafka cannot take away again."), Default(6), Range(1, 1000)] int Partitions,
+    [Doc("How long each topic keeps messages (Kafka's own 7 days when left out) and how much it keeps at most, spread over its partitions; a RetentionPolicy rule that reaches this backend wins.")] RetentionSettings? Retention,
+    [Doc("Persistent volume of each broker; an emptyDir, which loses the buffer with the pod, when left out.")] StorageSettings? Storage) : SpecNode;
 
 [Doc("An endpoint outside the cluster. Exactly one protocol is set.")]
 [ExactlyOneOf("otlp", "prometheusRemoteWrite", "elasticsearch", "loki", "splunkHec")]

@@ -81,4 +81,7 @@ public sealed record BufferSettings(
 
 [Doc("The one destination of a pipeline.")]
 public sealed record PipelineOutput(
-    [Doc("Name of the Backend that receives the data."), Reference(SymbolKind.Backend)] Located<string> Backend) : SpecNode;
+    [Doc("Name of the Backend that receives the data."), Reference(SymbolKind.Backend)] Located<string> Backend,
+    [Doc("Name of a Kafka backend the data passes through on its way to the backend, so a store outage loses nothing while the topic keeps it: the collectors write the pipeline's own topic, and the gateway reads it (in a consumer group of the pipeline's own) and ships to the backend."),
+     Reference(SymbolKind.Backend)]
+    Located<string>? Via) : SpecNode;
