@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a large synthetic telc spec: clusters, teams with alert groups, backends and pipelines.
 
-usage: generate_large_spec.py OUT_DIR [--clusters 50] [--teams 300] [--rules 6000] [--log-pipelines 20] [--trace-pipelines 10]
+usage: generate_large_spec.py OUT_DIR [--clusters 50] [--teams 300] [--rules 6000] [--log-pipelines 20] [--trace-pipelines 10] [--log-rules 1200]
 """
 import argparse
 import os
@@ -15,6 +15,11 @@ def write(path, text):
         f.write(text)
 
 
+# Where log pipeline p ships: Loki, Elasticsearch through the Kafka buffer (directly from Fluent Bit, whose
+# records the gateway could not read back from Kafka), or the vendor's OTLP endpoint.
+LOG_OUTPUTS = ["{ backend: logs }", "{ backend: search, via: buffer }", "{ backend: vendor }"]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -23,6 +28,7 @@ def main():
     parser.add_argument("--rules", type=int, default=6000)
     parser.add_argument("--log-pipelines", type=int, default=20)
     parser.add_argument("--trace-pipelines", type=int, default=10)
+    parser.add_argument("--log-rules", type=int, default=1200)
     args = parser.parse_args()
     root = os.path.join(args.out, "telemetry")
 
@@ -41,7 +47,27 @@ def main():
         HEADER + "kind: Backend\nmetadata: { name: vendor }\nspec:\n  external:\n    otlp:\n"
         "      endpoint: https://otlp.vendor.example:4317\n"
         "      headers: [{ name: x-api-key, valueSecretRef: { name: vendor, key: key } }]\n",
+        # The stores of every cluster: logs in Loki (with its ruler) or, through Kafka, Elasticsearch;
+        # traces in Tempo; OTLP metrics, through Kafka, in InfluxDB.
+        HEADER + "kind: Backend\nmetadata: { name: logs }\nspec:\n  loki:\n    alertmanager: alerts\n"
+        "    storage: { size: 100Gi }\n",
+        HEADER + "kind: Backend\nmetadata: { name: search }\nspec:\n  elasticsearch:\n    replicas: 3\n"
+        "    passwordSecretRef: { name: search, key: elastic }\n    kibanaPasswordSecretRef: { name: search, key: kibana }\n"
+        "    writerPasswordSecretRef: { name: search, key: writer }\n"
+        "    transportTlsSecretRef: { name: search-transport, caKey: ca.crt, certKey: tls.crt, keyKey: tls.key }\n",
+        HEADER + "kind: Backend\nmetadata: { name: spans }\nspec:\n  tempo:\n    storage: { size: 50Gi }\n",
+        HEADER + "kind: Backend\nmetadata: { name: buffer }\nspec:\n  kafka:\n    replicas: 3\n    storage: { size: 100Gi }\n",
+        HEADER + "kind: Backend\nmetadata: { name: tsdb }\nspec:\n  influxdb:\n"
+        "    tokenSecretRef: { name: influxdb, key: token }\n",
     ]))
+    write(os.path.join(root, "retention.yaml"), HEADER +
+          "kind: RetentionPolicy\nmetadata: { name: retention }\nspec:\n  rules:\n"
+          + "".join(f"    - {{ signal: logs, environment: {env}, duration: {days}d }}\n"
+                    f"    - {{ signal: traces, environment: {env}, duration: {days}d }}\n"
+                    f"    - {{ signal: metrics, environment: {env}, backend: tsdb, duration: {days * 4}d }}\n"
+                    f"    - {{ signal: logs, environment: {env}, backend: buffer, duration: 1d, size: 50GiB }}\n"
+                    for env, days in [("dev", 3), ("stage", 7), ("prod", 30)])
+          + "".join(f"    - {{ signal: logs, environment: prod, team: team-{t:03}, duration: 60d }}\n" for t in range(0, args.teams, 10)))
     # Log, trace and OTLP metric pipelines, each rendered in every cluster by the collectors (and Fluent Bit).
     collector_pipelines = []
     for p in range(args.log_pipelines):
@@ -52,12 +78,14 @@ def main():
             + "  parsers: [{ type: json }]\n"
             "  filter: { drop: [{ field: level, matches: '^debug$' }], redact: [password] }\n"
             f"  derivedMetrics: [{{ name: logs_{p:02}_errors_total, type: counter, match: {{ field: level, matches: '^error$' }} }}]\n"
-            f"  output: {{ backend: vendor }}\n  buffer: {{ queueSize: 2000, retryFor: 30m, persistent: {str(p % 2 == 0).lower()} }}\n")
+            f"  output: {LOG_OUTPUTS[p % 3].replace(', via: buffer', '') if agent else LOG_OUTPUTS[p % 3]}\n  buffer: {{ queueSize: 2000, retryFor: 30m, persistent: {str(p % 2 == 0).lower()} }}\n")
     for p in range(args.trace_pipelines):
         collector_pipelines.append(HEADER + f"kind: TracePipeline\nmetadata: {{ name: traces-{p:02} }}\nspec:\n"
             "  input: { otlp: {}, zipkin: {} }\n  sampling: { percentage: 10 }\n"
             f"  filter: {{ namespaces: {{ include: [team-{p:03}] }}, dropSpans: [{{ field: http.route, matches: '^/healthz$' }}] }}\n"
-            "  output: { backend: vendor }\n")
+            f"  output: {{ backend: {'spans' if p % 2 else 'vendor'} }}\n")
+    collector_pipelines.append(HEADER + "kind: MetricPipeline\nmetadata: { name: pushed-metrics }\nspec:\n"
+        "  input: { otlp: {} }\n  output: { backend: tsdb, via: buffer }\n")
     write(os.path.join(root, "collector-pipelines.yaml"), "---\n".join(collector_pipelines))
     write(os.path.join(root, "pipelines.yaml"), HEADER +
           "kind: MetricPipeline\nmetadata: { name: app-metrics }\nspec:\n  input:\n"
@@ -74,6 +102,7 @@ def main():
           "  routes:\n" + routes + "  defaultReceiver: team-000\n")
 
     per_team = args.rules // args.teams
+    per_team_log_rules = args.log_rules // args.teams
     for t in range(args.teams):
         team = f"team-{t:03}"
         write(os.path.join(root, "teams", team, "team.yaml"), HEADER +
@@ -90,6 +119,16 @@ def main():
             for r in range(per_team))
         write(os.path.join(root, "teams", team, "alerts.yaml"), HEADER +
               f"kind: AlertGroup\nmetadata:\n  name: {team}-alerts\n  team: {team}\nspec:\n  backend: metrics\n  rules:\n" + rules)
+        log_rules = "".join(
+            f"    - alert: LogErrors{r}\n"
+            f"      expr: |\n"
+            f"        sum by (service_name) (count_over_time({{k8s_namespace_name=\"{team}\"}} |= \"error\" | json | level=~\"error|fatal\" [5m])) > {r + 5}\n"
+            f"      for: 5m\n      severity: warning\n"
+            f"      summary: '{{{{ $labels.service_name }}}} of {team} logs errors'\n"
+            f"      runbook: https://runbooks.example/{team}/logs-{r}\n"
+            for r in range(per_team_log_rules))
+        write(os.path.join(root, "teams", team, "log-alerts.yaml"), HEADER +
+              f"kind: AlertGroup\nmetadata:\n  name: {team}-log-alerts\n  team: {team}\nspec:\n  backend: logs\n  rules:\n" + log_rules)
 
 
 if __name__ == "__main__":

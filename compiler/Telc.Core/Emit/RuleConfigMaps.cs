@@ -13,6 +13,20 @@ public static class RuleConfigMaps
     /// <summary>Kubernetes refuses ConfigMaps over 1 MiB; rule files are spread over ConfigMaps below this.</summary>
     public const int MaxBytes = 900 * 1024;
 
+    /// <summary>
+    /// A group's rule file and its size in bytes, written once per render: the file is the same in every cluster whose
+    /// ruler evaluates the group.
+    /// </summary>
+    public static (string Text, int Bytes) File(RenderCache cache, RuleGroupPlan group) =>
+        cache.Get("rule-file", Key(group), () =>
+        {
+            var text = Output.CanonicalYamlWriter.Write(Prometheus.PrometheusConfigBuilder.Rules(group));
+            return (text, System.Text.Encoding.UTF8.GetByteCount(text));
+        });
+
+    /// <summary>What a group's rule file depends on: its document.</summary>
+    public static string Key(RuleGroupPlan group) => $"{group.Group.File.SpecPath}#{group.Group.Document.Index}";
+
     /// <summary>Rule files in name order, in as few ConfigMaps named NAME-rules (or NAME-rules-N) as they fit in.</summary>
     public static List<(string Name, ImmutableSortedDictionary<string, string> Data)> Pack(
         string name, ImmutableSortedDictionary<string, string> rules, ImmutableSortedDictionary<string, int> sizes)

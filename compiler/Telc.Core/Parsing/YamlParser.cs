@@ -361,7 +361,9 @@ public sealed class YamlParser
         private readonly List<YamlEntry> entries = [];
         private readonly List<YamlNode> items = [];
         private readonly List<YamlNode> merges = [];
-        private readonly Dictionary<string, TextSpan> keys = new(StringComparer.Ordinal);
+        // Most mappings hold a handful of keys: those are found by a scan, and an index is built only for larger ones.
+        private const int IndexedFrom = 8;
+        private Dictionary<string, TextSpan>? keys;
         private int end = start;
 
         public bool IsMapping { get; } = isMapping;
@@ -395,13 +397,21 @@ public sealed class YamlParser
         /// <summary>Adds the entry, or returns the span of the earlier key with the same name.</summary>
         public TextSpan? TryAddEntry(YamlEntry entry, long weight)
         {
-            if (keys.TryGetValue(entry.Key.Value, out var first))
+            if (Find(entry.Key.Value) is { } first)
             {
                 return first;
             }
 
-            keys.Add(entry.Key.Value, entry.Key.Span);
             entries.Add(entry);
+            if (keys is not null)
+            {
+                keys.Add(entry.Key.Value, entry.Key.Span);
+            }
+            else if (entries.Count >= IndexedFrom)
+            {
+                keys = entries.ToDictionary(e => e.Key.Value, e => e.Key.Span, StringComparer.Ordinal);
+            }
+
             Grow(entry.Value, weight + 1);
             return null;
         }
@@ -414,16 +424,41 @@ public sealed class YamlParser
                 return new YamlSequence([.. items], span);
             }
 
-            // Explicit keys win over merged ones; earlier merge sources win over later ones.
+            // Explicit keys win over merged ones; earlier merge sources win over later ones. Merged mappings may be
+            // large, so their keys are always looked up in an index.
+            if (merges.Count > 0)
+            {
+                keys ??= entries.ToDictionary(e => e.Key.Value, e => e.Key.Span, StringComparer.Ordinal);
+            }
+
             foreach (var source in merges.SelectMany(m => m is YamlSequence s ? s.Items : [m]).OfType<YamlMapping>())
             {
-                foreach (var entry in source.Entries.Where(e => keys.TryAdd(e.Key.Value, e.Key.Span)))
+                foreach (var entry in source.Entries.Where(e => Find(e.Key.Value) is null))
                 {
                     entries.Add(entry);
+                    keys!.Add(entry.Key.Value, entry.Key.Span);
                 }
             }
 
             return new YamlMapping([.. entries], span);
+        }
+
+        private TextSpan? Find(string key)
+        {
+            if (keys is not null)
+            {
+                return keys.TryGetValue(key, out var span) ? span : null;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry.Key.Value == key)
+                {
+                    return entry.Key.Span;
+                }
+            }
+
+            return null;
         }
 
         private void Grow(YamlNode node, long weight)

@@ -76,7 +76,7 @@ public static class CollectorPipelineChecks
     /// <summary>What Fluent Bit cannot do that the collector can: nested keys in parsers and redaction, a bearer token towards Elasticsearch, a metric name without namespace.</summary>
     private static void CheckFluentBit(SpecModel model, Resource resource, LogPipelineSpec pipeline, List<Diagnostic> diagnostics)
     {
-        const string Hint = "leave agent out to run the pipeline in the OpenTelemetry Collector agent, which can";
+        const string Hint = "leave agent out: the OpenTelemetry Collector agent runs the pipeline and can do this";
         void Refuse(SourceLocation location, string message) => diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.CannotRender, location, message, Hint));
 
         foreach (var parser in (pipeline.Parsers.IsDefault ? [] : pipeline.Parsers).Where(p => !FluentBitFields.IsTopLevel(p.Field)))

@@ -23,6 +23,11 @@ public static class DerivedMetricUse
         var produced = derived.SelectMany(m => m.Type == DerivedMetricType.Histogram ? [m.Name + "_bucket", m.Name + "_sum", m.Name + "_count"] : new[] { m.Name })
             .ToHashSet(StringComparer.Ordinal);
         var recorded = model.OfKind<AlertGroupSpec>().SelectMany(g => g.Spec.Rules).Select(r => r.Record?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // Rules select the same few names again and again; each name is compared with the derived ones once.
+        var closest = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Closest(string name) => closest.TryGetValue(name, out var known) ? known
+            : closest[name] = produced.Where(p => Suggestions.Distance(name, p) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
+
         var diagnostics = new List<Diagnostic>();
         foreach (var rule in model.OfKind<AlertGroupSpec>().SelectMany(g => g.Spec.Rules))
         {
@@ -40,10 +45,10 @@ public static class DerivedMetricUse
                         $"'{selector.Name}' is a histogram derived from logs, stored as {selector.Name}_bucket, {selector.Name}_sum and {selector.Name}_count",
                         $"select {selector.Name}_bucket (with histogram_quantile), {selector.Name}_sum or {selector.Name}_count"));
                 }
-                else if (produced.Where(p => Suggestions.Distance(selector.Name!, p) <= 2).Order(StringComparer.Ordinal).FirstOrDefault() is { } closest)
+                else if (Closest(selector.Name!) is { } suggestion)
                 {
                     diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.DerivedMetricMisnamed, location,
-                        $"no pipeline produces '{selector.Name}'", $"did you mean '{closest}', which a log pipeline derives?"));
+                        $"no pipeline produces '{selector.Name}'", $"did you mean '{suggestion}', which a log pipeline derives?"));
                 }
             }
         }

@@ -54,6 +54,14 @@ public sealed class RenderChecker
                     "deploy the Kafka to that cluster too (its clusters), or limit the pipeline's clusters"));
             }
 
+            foreach (var part in cluster.Collectors.All.Where(p => p.Output.Spec.External is null && !Lowering.ClusterLowering.AppliesTo(p.Output.Spec.Clusters, cluster.Name)))
+            {
+                var output = (part.Logs?.Output ?? part.Traces?.Output ?? part.Metrics!.Output).Backend;
+                Once(reported, $"output/{part.Pipeline.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, output.Location,
+                    $"{part.Pipeline.DisplayName} runs in cluster '{cluster.Name}' and ships to backend '{output.Value}', which is not deployed there, so its data would go nowhere",
+                    "deploy the backend to that cluster too (its clusters), or limit the pipeline's clusters to where the backend runs"));
+            }
+
             foreach (var influxdb in cluster.Stores.InfluxDbs.Where(i => i.Retention is { } retention && retention.Value < InfluxDbPlan.ShortestRetention))
             {
                 var rule = Lowering.StoresLowering.MostSpecificRule(model, (ClusterSpec)cluster.Cluster.Spec, influxdb.Backend, Signal.Metrics);

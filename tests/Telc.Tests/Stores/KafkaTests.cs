@@ -388,7 +388,7 @@ public sealed class KafkaTests
         var error = Specs.Compile(Spec(pipelines: Buffered.Replace("  input: { containers:", "  agent: fluentbit\n  input: { containers:", StringComparison.Ordinal))).Single("TELC504");
 
         Assert.Contains("Fluent Bit writes its own JSON records to Kafka, not OTLP", error.Message, StringComparison.Ordinal);
-        Assert.Equal("leave agent out to run the pipeline in the OpenTelemetry Collector agent, which can", error.Hint);
+        Assert.Equal("leave agent out: the OpenTelemetry Collector agent runs the pipeline and can do this", error.Hint);
     }
 
     [Fact]

@@ -42,9 +42,8 @@ public sealed class LokiEmitter : IEmitter
             return null;
         }
 
-        var rules = ruler.Groups.ToImmutableSortedDictionary(
-            g => g.FileName, g => CanonicalYamlWriter.Write(Prometheus.PrometheusConfigBuilder.Rules(g)), StringComparer.Ordinal);
-        var sizes = rules.ToImmutableSortedDictionary(r => r.Key, r => System.Text.Encoding.UTF8.GetByteCount(r.Value), StringComparer.Ordinal);
+        var rules = ruler.Groups.ToImmutableSortedDictionary(g => g.FileName, g => RuleConfigMaps.File(context.Cache, g).Text, StringComparer.Ordinal);
+        var sizes = ruler.Groups.ToImmutableSortedDictionary(g => g.FileName, g => RuleConfigMaps.File(context.Cache, g).Bytes, StringComparer.Ordinal);
         RuleConfigMaps.ReportOversized(ruler.Groups, sizes, context.Diagnostics);
         return new MountedConfigMaps("rules", $"{LokiConfigBuilder.RulesDirectory}/{LokiConfigBuilder.Tenant}", RuleConfigMaps.Pack(plan.ObjectName, rules, sizes));
     }

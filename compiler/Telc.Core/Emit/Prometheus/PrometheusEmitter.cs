@@ -30,17 +30,13 @@ public sealed class PrometheusEmitter : IEmitter
         var name = plan.ObjectName;
         var source = plan.Backend;
         var config = CanonicalYamlWriter.Write(PrometheusConfigBuilder.Build(cluster, plan));
-        var rules = plan.RuleGroups.ToImmutableSortedDictionary(
-            g => g.FileName,
-            g => cache.Get("rule-file", Key(g), () => CanonicalYamlWriter.Write(PrometheusConfigBuilder.Rules(g))),
-            StringComparer.Ordinal);
+        var rules = plan.RuleGroups.ToImmutableSortedDictionary(g => g.FileName, g => RuleConfigMaps.File(cache, g).Text, StringComparer.Ordinal);
         var ownRules = PrometheusConfigBuilder.OwnRules(cluster, plan).Select(r => (r.FileName, Text: CanonicalYamlWriter.Write(r.Rules))).ToArray();
         rules = rules.AddRange(ownRules.Select(r => KeyValuePair.Create(r.FileName, r.Text)));
 
         var ownChecksums = ownRules.Select(r => r.FileName + "\n" + ObjectFactory.Checksum([r.Text])).ToArray();
-        var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", Key(g), () => ObjectFactory.Checksum([rules[g.FileName]]))).Concat(ownChecksums);
-        var ruleSizes = plan.RuleGroups.ToImmutableSortedDictionary(
-            g => g.FileName, g => cache.Get("rule-size", Key(g), () => System.Text.Encoding.UTF8.GetByteCount(rules[g.FileName])), StringComparer.Ordinal)
+        var ruleChecksums = plan.RuleGroups.Select(g => g.FileName + "\n" + cache.Get("rule-checksum", RuleConfigMaps.Key(g), () => ObjectFactory.Checksum([rules[g.FileName]]))).Concat(ownChecksums);
+        var ruleSizes = plan.RuleGroups.ToImmutableSortedDictionary(g => g.FileName, g => RuleConfigMaps.File(cache, g).Bytes, StringComparer.Ordinal)
             .AddRange(ownRules.Select(r => KeyValuePair.Create(r.FileName, System.Text.Encoding.UTF8.GetByteCount(r.Text))));
 
         RuleConfigMaps.ReportOversized(plan.RuleGroups, ruleSizes, diagnostics);
@@ -106,7 +102,7 @@ public sealed class PrometheusEmitter : IEmitter
         return new Component(name, [
             .. PrometheusRbac.Objects(name, App, source, factory),
             new ConfigMap(factory.Meta(name + "-config", App, source), ObjectFactory.Map(("prometheus.yml", config))),
-            .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source.Location}/{string.Join(",", plan.RuleGroups.Select(Key))}/{string.Join(",", ownChecksums)}",
+            .. ruleMaps.Select(m => cache.Get("rules-configmap", $"{factory.Namespace}/{m.Name}/{source.Location}/{string.Join(",", plan.RuleGroups.Select(RuleConfigMaps.Key))}/{string.Join(",", ownChecksums)}",
                 () => new ConfigMap(factory.Meta(m.Name, App, source), m.Data))),
             new Service(factory.Meta(name, App, source), new ServiceSpec(factory.Selector(name, App), [new ServicePort("web", 9090, "web")])),
             new StatefulSet(factory.Meta(name, App, source), new StatefulSetSpec(
@@ -114,9 +110,6 @@ public sealed class PrometheusEmitter : IEmitter
                 factory.Template(name, App, pod, [config, .. ruleChecksums]), claims)),
         ]);
     }
-
-    /// <summary>What identifies an AlertGroup's rendered rule file within one render.</summary>
-    private static string Key(RuleGroupPlan group) => $"{group.Group.File.SpecPath}#{group.Group.Document.Index}";
 
     /// <summary>The Secrets remote writes and scrape jobs read credentials from, mounted under the secrets directory.</summary>
     private static ImmutableArray<string> SecretNames(PrometheusPlan plan) =>
