@@ -669,6 +669,7 @@ public sealed class Parser
             return;
         }
 
+        var name = Current;
         LabelName("a label filter such as level=\"error\" or status >= 500");
         var op = Current;
         switch (op.Kind)
@@ -690,7 +691,10 @@ public sealed class Parser
                 ParseComparedValue();
                 return;
             default:
-                throw Unexpected("a comparison such as =, !=, =~, !~, >, >=, <, <= or ==");
+                // A misspelt stage reads as a label filter missing its comparison: name the stage it resembles.
+                throw Diagnostics.Suggestions.Closest(name.Value, Parsers) is { } stage
+                    ? new SyntaxException($"'{name.Value}' is not a pipeline stage, and as a label filter it lacks a comparison; did you mean '{stage}'?", name.Span)
+                    : Unexpected("a comparison such as =, !=, =~, !~, >, >=, <, <= or ==");
         }
     }
 

@@ -28,6 +28,14 @@ public static class RetentionEnforcement
                     continue;
                 }
 
+                if (stores.Length == 0 && rule.Backend is { } kafka && BackendTypes.Named(model, kafka.Value) is { Kafka: not null })
+                {
+                    diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.RetentionNotEnforced, kafka.Location,
+                        $"this {Name(rule.Signal)} rule names Kafka '{kafka.Value}', which no {Name(rule.Signal)} pipeline writes to{where}, so it deletes nothing",
+                        $"name the Kafka in a rule for a signal it buffers, or pass a {Name(rule.Signal)} pipeline through it (output.via: {kafka.Value})"));
+                    continue;
+                }
+
                 if (stores.Length == 0)
                 {
                     var kinds = string.Join(", ", StoreRetention.Keeping(rule.Signal));

@@ -36,6 +36,8 @@ public sealed class ParserTests
         { "{app=\"api\"} | line_format {{.msg}}", "expected a quoted template", 26, true },
         { "{app=\"api\"} | json | level = error", "expected a number", 29, true },
         { "{app=\"api\"} | logfmt --stric", "unknown parser flag '--stric'", 21, true },
+        { "count_over_time({app=\"api\"} | jsonn [5m])", "did you mean 'json'?", 30, true },
+        { "{app=\"api\"} | linefmt \"{{.msg}}\"", "expected a comparison", 22, true },
         { "sum by (a) (rate({app=\"api\"}[5m])) by (b)", "given twice", 35, true },
         { "rate {app=\"api\"}[5m]", "its arguments go in parentheses", 0, true },
         { "{by=\"x\"}", "keyword", 1, true },

@@ -243,7 +243,7 @@ public sealed class KafkaTests
 
     [Fact]
     public void A_rule_for_a_signal_the_kafka_does_not_buffer_is_refused() =>
-        Assert.Equal("this logs rule names backend 'buffer', which keeps no logs telc can delete by age, so it deletes nothing",
+        Assert.Equal("this logs rule names Kafka 'buffer', which no logs pipeline writes to, so it deletes nothing",
             Specs.Compile(Spec(rules: "[{ signal: logs, backend: buffer, duration: 1d }]",
                 pipelines: Buffered.Replace("output: { backend: logs, via: buffer }", "output: { backend: logs }", StringComparison.Ordinal))).Single("TELC220").Message);
 
