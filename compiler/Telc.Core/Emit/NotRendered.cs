@@ -96,7 +96,7 @@ public static class NotRendered
                 {
                     yield return new UnrenderedPart(resource, [.. sizesIgnored], $"{string.Join(" and ", sizesIgnored)} of {resource.DisplayName} for {string.Join(" and ", ageOnly)}",
                         $"{string.Join(" and ", ageOnly)} {(ageOnly.Length == 1 ? "deletes" : "delete")} by age only (the stores that delete by size apply it)",
-                        "to say so, give those stores a rule of their own without a size, and keep the size in a rule naming the store that enforces it");
+                        "to say what those stores keep, give them a rule of their own without a size, and the size a rule naming the store that enforces it");
                 }
 
                 string[] teamsInElasticsearch = [.. numbered

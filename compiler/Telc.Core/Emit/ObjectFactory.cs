@@ -69,15 +69,25 @@ public sealed class ObjectFactory(ClusterPlan cluster)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// A container's requests and memory limit: what the spec sets, else the defaults given, each default moved so that
+    /// no request exceeds its limit (a request above the default limit raises the limit to it; a limit below a default
+    /// request lowers the request to it), as Kubernetes refuses such a container.
+    /// </summary>
     public static ResourceRequirements Resources(Spec.Kinds.ResourceSettings? settings, string cpu, string memory, string memoryLimit)
     {
+        var (requested, limited) = (settings?.Requests?.Memory, settings?.Limits?.Memory);
+        var requestedMemory = requested is { } r ? Quantity.Kubernetes(r)
+            : limited is { } under && under.Bytes < Bytes(memory) ? Quantity.Kubernetes(under) : memory;
+        var memoryCap = limited is { } l ? Quantity.Kubernetes(l)
+            : requested is { } over && over.Bytes > Bytes(memoryLimit) ? Quantity.Kubernetes(over) : memoryLimit;
+        var requestedCpu = settings?.Requests?.Cpu
+            ?? (settings?.Limits?.Cpu is { } cpuCap && Quantity.Millicores(cpuCap) < Quantity.Millicores(cpu) ? cpuCap : cpu);
         var requests = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
-            KeyValuePair.Create("cpu", settings?.Requests?.Cpu ?? cpu),
-            KeyValuePair.Create("memory", settings?.Requests?.Memory is { } m ? Quantity.Kubernetes(m) : memory),
+            KeyValuePair.Create("cpu", requestedCpu),
+            KeyValuePair.Create("memory", requestedMemory),
         ]);
-        var limits = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
-            KeyValuePair.Create("memory", settings?.Limits?.Memory is { } l ? Quantity.Kubernetes(l) : memoryLimit),
-        ]);
+        var limits = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("memory", memoryCap)]);
         if (settings?.Limits?.Cpu is { } cpuLimit)
         {
             limits = limits.Add("cpu", cpuLimit);
@@ -85,6 +95,8 @@ public sealed class ObjectFactory(ClusterPlan cluster)
 
         return new ResourceRequirements(requests, limits);
     }
+
+    private static long Bytes(string quantity) => Spec.Values.ByteSize.TryParse(quantity)!.Bytes;
 
     /// <summary>An environment variable read from a Secret key: how a secret value reaches a container, never rendered.</summary>
     public static EnvVar SecretVariable(string name, Spec.Kinds.SecretKeyRef key) => new(name, new EnvVarSource(SecretKeyRef: new SecretKeySelector(key.Name, key.Key)));

@@ -14,6 +14,11 @@ public static class Quantity
     /// <summary>Prometheus reads KB, MB, GB … as powers of 1024.</summary>
     public static string PrometheusSize(ByteSize size) => Largest(size.Bytes, PrometheusUnits);
 
+    /// <summary>A Kubernetes CPU quantity in millicores: 500m → 500, 2 → 2000, 0.5 → 500.</summary>
+    public static decimal Millicores(string cpu) =>
+        cpu.EndsWith('m') ? decimal.Parse(cpu[..^1], System.Globalization.CultureInfo.InvariantCulture)
+            : decimal.Parse(cpu, System.Globalization.CultureInfo.InvariantCulture) * 1000;
+
     private static string Largest(long bytes, string[] units)
     {
         var unit = 0;

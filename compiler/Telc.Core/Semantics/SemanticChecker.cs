@@ -273,6 +273,11 @@ public sealed class SemanticChecker
     private void CheckKindSpecific(Resource resource)
     {
         var user = resource.DisplayName;
+        if (resource.Spec is BackendSpec backend)
+        {
+            ResourceChecks.Check(backend, diagnostics);
+        }
+
         switch (resource.Spec)
         {
             case MetricPipelineSpec pipeline:

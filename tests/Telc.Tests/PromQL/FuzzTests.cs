@@ -28,12 +28,16 @@ public sealed class FuzzTests(ITestOutputHelper output)
         {
             var mutant = FuzzRun.Mutate(seeds[random.Next(seeds.Length)], random, Fragments);
             var watch = Stopwatch.StartNew();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var result = Parser.Parse(mutant);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             watch.Stop();
             slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
             Assert.True(result.Root is not null || result.Errors.Count > 0, $"{run}: {mutant}");
             Assert.All(result.Errors, e => Assert.InRange(e.Span.End, 0, mutant.Length));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed} on: {mutant}");
+
+            // Work, not time, is bounded: a parse that backtracks or expands out of proportion allocates out of proportion.
+            Assert.True(allocated < 1_000_000 + (mutant.Length * 10_000L), $"{run}: {allocated} bytes allocated on: {mutant}");
             parsed += result.Success ? 1 : 0;
         }
 
