@@ -34,6 +34,16 @@ public sealed class RenderedTreeTests
             $"{name}/rendered differs from what the spec renders to (run 'telc render {name}', or the tests with TELC_UPDATE_GOLDEN=1):\n{string.Join("\n", differences)}");
     }
 
+    /// <summary>What CI runs on a pull request: render --check against the committed tree, through the command line.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Render_check_passes_on_the_committed_tree(string name)
+    {
+        var result = CliRunner.Run(RepoPaths.Root, "render", name, "--check");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+    }
+
     [Fact]
     public void There_are_render_cases() => Assert.True(RenderCases.All.Count >= 4, string.Join(", ", RenderCases.All));
 
