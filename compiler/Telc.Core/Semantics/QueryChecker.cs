@@ -22,6 +22,8 @@ public static partial class QueryChecker
     {
         var diagnostics = new List<Diagnostic>();
         var lokiBackends = model.OfKind<BackendSpec>().Where(b => b.Spec.Loki is not null).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
+        // The Prometheus servers telc deploys itself, whose version is known; the Prometheus Operator runs its own.
+        var deployed = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is { Operator: false }).Select(b => b.Resource.Name).ToHashSet(StringComparer.Ordinal);
         // Every backend's intervals, for dashboards and groups whose evaluating backend is unknown; one set per backend.
         var anyBackend = ScrapeIntervals.For(model, null);
         var byBackend = new Dictionary<string, ScrapeIntervals>(StringComparer.Ordinal);
@@ -43,7 +45,8 @@ public static partial class QueryChecker
                 else
                 {
                     Check(rule.Expr, diagnostics, type =>
-                        rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, intervals);
+                        rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, intervals,
+                        evaluatedBy is not null && deployed.Contains(evaluatedBy));
                 }
 
                 if (rule.Alert is not null)
@@ -93,7 +96,9 @@ public static partial class QueryChecker
         }
     }
 
-    private static void Check(Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals)
+    /// <param name="deployedPrometheus">The query runs in a Prometheus telc deploys, whose version refuses newer syntax.</param>
+    private static void Check(
+        Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals, bool deployedPrometheus = false)
     {
         // The placeholder is swapped for a duration of the same length (000…01h), so positions in the query stay right.
         var text = WindowPlaceholder().Replace(query.Value, m => new string('0', m.Length - 2) + "1h");
@@ -103,6 +108,14 @@ public static partial class QueryChecker
             var descriptor = result.Root is null ? DiagnosticCatalogue.PromQLSyntax : DiagnosticCatalogue.PromQLType;
             var span = ScalarOffsets.Map(query.Location, query.Value, error.Span);
             diagnostics.Add(Diagnostic.At(descriptor, query.Location.File.Locate(span), error.Message, null));
+        }
+
+        if (result is { Success: true, Root: { } newer } && deployedPrometheus)
+        {
+            foreach (var (span, message, hint) in DeployedPrometheusSyntax.Refusals(newer, text))
+            {
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidForConsumer, query.Location.File.Locate(ScalarOffsets.Map(query.Location, query.Value, span)), message, hint));
+            }
         }
 
         if (result is { Success: true, Root: { } lintRoot } && intervals is not null)

@@ -20,6 +20,28 @@ public sealed class QueryCheckerTests
         Assert.Contains("expects a range vector", diagnostic.Message);
     }
 
+    [Theory]
+    [InlineData("sort_by_label(up, \"job\")", "7:14", "runs the function 'sort_by_label' only with --enable-feature=promql-experimental-functions")]
+    [InlineData("double_exponential_smoothing(up[5m], 0.5, 0.5)", "7:14", "does not know the function 'double_exponential_smoothing'")]
+    [InlineData("sum by (\"job\") (up)", "7:14", "does not know quoted label names in by or without")]
+    [InlineData("rate(up[5m] anchored)", "7:19", "does not know the range modifier 'anchored'")]
+    [InlineData("up offset 5", "7:24", "does not know the duration '5'")]
+    public void Syntax_newer_than_the_prometheus_telc_deploys_is_refused_where_it_is(string expr, string at, string message)
+    {
+        var error = Compile($"    - record: r\n      expr: '{expr}'\n").Single("TELC215");
+
+        Assert.Equal(at, error.Start.ToString());
+        Assert.StartsWith($"Prometheus {Telc.Semantics.DeployedPrometheusSyntax.Version}, which telc deploys, ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Hint);
+    }
+
+    [Fact]
+    public void The_prometheus_operator_runs_its_own_version_so_newer_syntax_is_its_to_judge() =>
+        Assert.DoesNotContain(Specs.Compile(("b.yaml", Base.Replace("prometheus: {}", "prometheus: { operator: true }", StringComparison.Ordinal)),
+            ("g.yaml", Specs.Header + "kind: AlertGroup\nmetadata: { name: g }\nspec:\n  rules:\n    - record: r\n      expr: 'sort_by_label(up, \"job\")'\n")).Diagnostics,
+            d => d.Code == "TELC215");
+
     [Fact]
     public void An_error_in_a_plain_scalar_points_inside_it()
     {
