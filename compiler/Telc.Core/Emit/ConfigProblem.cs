@@ -21,4 +21,9 @@ public sealed record ConfigProblem(string Path, string Message)
                 "this is a telc bug; please report it with the spec that caused it"));
         }
     }
+
+    /// <summary>The problems of a store's own config (Loki, Tempo, Jaeger), each at the store's Backend document.</summary>
+    /// <param name="store">The consumer, as users name it: Loki, Tempo, Jaeger.</param>
+    public static void ReportForStore(IEnumerable<ConfigProblem> problems, string store, Spec.Resource backend, string cluster, ICollection<Diagnostic> diagnostics) =>
+        Report(problems, _ => backend.Location, $"the rendered config of {store} '{backend.Name}' in cluster '{cluster}' would be refused by {store}", diagnostics);
 }

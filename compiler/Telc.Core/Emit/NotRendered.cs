@@ -87,9 +87,8 @@ public static class NotRendered
                 break;
             case RetentionPolicySpec policy:
                 // Rules no store enforces are errors (RetentionEnforcement); here, those only some of the stores they reach can apply.
-                var numbered = policy.Rules.Select((rule, index) => (Rule: rule, Index: index)).ToArray();
-                var partialSizes = numbered.Where(r => r.Rule.Size is not null).Select(r => (r.Index, Stores: RetentionEnforcement.Stores(model, r.Rule).ToArray()))
-                    .Where(r => r.Stores.Any(s => s.Retention.BySize) && r.Stores.Any(s => !s.Retention.BySize)).ToArray();
+                var numbered = policy.Rules.Select((rule, index) => (Rule: rule, Index: index, Stores: RetentionEnforcement.Stores(model, rule).ToArray())).ToArray();
+                var partialSizes = numbered.Where(r => r.Rule.Size is not null && r.Stores.Any(s => s.Retention.BySize) && r.Stores.Any(s => !s.Retention.BySize)).ToArray();
                 string[] sizesIgnored = [.. partialSizes.Select(r => $"spec.rules[{r.Index}].size")];
                 string[] ageOnly = [.. partialSizes.SelectMany(r => r.Stores.Where(s => !s.Retention.BySize).Select(s => s.Retention.Store)).Distinct().Order(StringComparer.Ordinal)];
                 if (sizesIgnored.Length > 0)
@@ -100,8 +99,8 @@ public static class NotRendered
                 }
 
                 string[] teamsInElasticsearch = [.. numbered
-                    .Where(r => r.Rule is { Signal: Signal.Logs, Team: not null } && RetentionEnforcement.Stores(model, r.Rule) is var stores
-                        && stores.Any(s => s.Retention.ByTeam) && stores.Any(s => s.Backend.Spec is BackendSpec { Elasticsearch: not null }))
+                    .Where(r => r.Rule is { Signal: Signal.Logs, Team: not null }
+                        && r.Stores.Any(s => s.Retention.ByTeam) && r.Stores.Any(s => s.Backend.Spec is BackendSpec { Elasticsearch: not null }))
                     .Select(r => $"spec.rules[{r.Index}]")];
                 if (teamsInElasticsearch.Length > 0)
                 {
@@ -112,7 +111,7 @@ public static class NotRendered
 
                 // A rule other trace stores apply also reaches a Zipkin that keeps spans in memory, by count rather than age.
                 string[] zipkinsInMemory = [.. numbered
-                    .Where(r => r.Rule.Signal == Signal.Traces && RetentionEnforcement.Stores(model, r.Rule).Any()
+                    .Where(r => r.Rule.Signal == Signal.Traces && r.Stores.Length > 0
                         && RetentionEnforcement.Backends(model, r.Rule).Any(b => b.Spec is BackendSpec { Zipkin.Elasticsearch: null }))
                     .Select(r => $"spec.rules[{r.Index}]")];
                 if (zipkinsInMemory.Length > 0)

@@ -71,6 +71,9 @@ public sealed record CollectorPipelinePlan(
     /// <summary>A log part on the agent reads the node; on the gateway it watches events (unless it reads the pipeline's topic).</summary>
     public bool ReadsEvents => Role == CollectorRole.Gateway && Signal == Signal.Logs && !ReadsVia;
 
+    /// <summary>The output as the pipeline's document writes it, with the locations of its backend and via.</summary>
+    public PipelineOutput SpecOutput => Logs?.Output ?? Traces?.Output ?? Metrics!.Output;
+
     /// <summary>The part exports to the Kafka topic of <see cref="Via"/> instead of to its output.</summary>
     public bool WritesVia => Via is not null && !ReadsVia;
 }

@@ -48,7 +48,7 @@ public sealed class RenderChecker
 
             foreach (var part in cluster.Collectors.All.Where(p => p.Via is { } via && !cluster.Stores.Kafkas.Any(k => k.Backend == via.Kafka)))
             {
-                var via = (part.Logs?.Output ?? part.Traces?.Output ?? part.Metrics!.Output).Via!;
+                var via = part.SpecOutput.Via!;
                 Once(reported, $"via/{part.Pipeline.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, via.Location,
                     $"{part.Pipeline.DisplayName} runs in cluster '{cluster.Name}' and passes through Kafka '{via.Value}', which is not deployed there",
                     "deploy the Kafka to that cluster too (its clusters), or limit the pipeline's clusters"));
@@ -56,7 +56,7 @@ public sealed class RenderChecker
 
             foreach (var part in cluster.Collectors.All.Where(p => p.Output.Spec.External is null && !Lowering.ClusterLowering.AppliesTo(p.Output.Spec.Clusters, cluster.Name)))
             {
-                var output = (part.Logs?.Output ?? part.Traces?.Output ?? part.Metrics!.Output).Backend;
+                var output = part.SpecOutput.Backend;
                 Once(reported, $"output/{part.Pipeline.Name}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, output.Location,
                     $"{part.Pipeline.DisplayName} runs in cluster '{cluster.Name}' and ships to backend '{output.Value}', which is not deployed there, so its data would go nowhere",
                     "deploy the backend to that cluster too (its clusters), or limit the pipeline's clusters to where the backend runs"));

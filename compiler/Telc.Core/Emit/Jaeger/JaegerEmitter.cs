@@ -23,8 +23,7 @@ public sealed class JaegerEmitter : IEmitter
     private static Component Emit(ClusterPlan cluster, JaegerPlan plan, EmitContext context)
     {
         var config = JaegerConfigBuilder.Build(plan);
-        ConfigProblem.Report(JaegerConfigChecker.Check(config), _ => plan.Backend.Location,
-            $"the rendered config of Jaeger '{plan.Backend.Name}' in cluster '{cluster.Name}' would be refused by Jaeger", context.Diagnostics);
+        ConfigProblem.ReportForStore(JaegerConfigChecker.Check(config), "Jaeger", plan.Backend, cluster.Name, context.Diagnostics);
         var store = new SingleBinaryStore(App, Images.Jaeger, [],
             [
                 new NamedPort("otlp-grpc", JaegerConfigBuilder.OtlpGrpcPort),

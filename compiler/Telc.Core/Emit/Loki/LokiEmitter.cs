@@ -27,8 +27,7 @@ public sealed class LokiEmitter : IEmitter
     private static Component Emit(ClusterPlan cluster, LokiPlan plan, EmitContext context)
     {
         var config = LokiConfigBuilder.Build(cluster, plan);
-        ConfigProblem.Report(LokiConfigChecker.Check(config), _ => plan.Backend.Location,
-            $"the rendered config of Loki '{plan.Backend.Name}' in cluster '{cluster.Name}' would be refused by Loki", context.Diagnostics);
+        ConfigProblem.ReportForStore(LokiConfigChecker.Check(config), "Loki", plan.Backend, cluster.Name, context.Diagnostics);
         var store = new SingleBinaryStore("loki", Images.Loki, ["-target=all"],
             [new NamedPort("http", LokiConfigBuilder.HttpPort), new NamedPort("grpc", LokiConfigBuilder.GrpcPort)],
             LokiConfigBuilder.DataDirectory, plan.Spec.Storage, plan.Spec.Resources);

@@ -22,8 +22,7 @@ public sealed class TempoEmitter : IEmitter
     private static Component Emit(ClusterPlan cluster, TempoPlan plan, EmitContext context)
     {
         var config = TempoConfigBuilder.Build(plan, cluster.Namespace);
-        ConfigProblem.Report(TempoConfigChecker.Check(config), _ => plan.Backend.Location,
-            $"the rendered config of Tempo '{plan.Backend.Name}' in cluster '{cluster.Name}' would be refused by Tempo", context.Diagnostics);
+        ConfigProblem.ReportForStore(TempoConfigChecker.Check(config), "Tempo", plan.Backend, cluster.Name, context.Diagnostics);
         var store = new SingleBinaryStore(App, Images.Tempo, [],
             [
                 new NamedPort("http", TempoConfigBuilder.HttpPort),
