@@ -65,6 +65,7 @@ public sealed class Compilation
         diagnostics.AddRange(InlineCredentials.Check(all));
         var model = Complete(all);
         diagnostics.AddRange(QueryChecker.Check(model));
+        diagnostics.AddRange(Dashboards.DashboardChecker.Check(model));
         diagnostics.AddRange(DerivedMetricUse.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));
         diagnostics.AddRange(RetentionEnforcement.Check(model));
@@ -83,7 +84,7 @@ public sealed class Compilation
         if (documentCount == 0 && !diagnostics.Any(d => d.Level == DiagnosticLevel.Error))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCatalogue.NoDocuments, DiagnosticLevel.Error,
-                sources.Files.Count == 0 ? $"no *.yaml or *.yml files under the spec root '{sources.RootDisplayPath}'" : $"the spec files under '{sources.RootDisplayPath}' hold no documents",
+                !sources.Files.Any(f => SpecFileNames.IsSpecFile(f.SpecPath)) ? $"no *.yaml or *.yml files under the spec root '{sources.RootDisplayPath}'" : $"the spec files under '{sources.RootDisplayPath}' hold no documents",
                 Location: null,
                 FilePath: null,
                 Hint: $"point telc at the folder holding the spec (a project folder with '{SpecFileNames.DefaultRoot}/', or the spec root itself)"));
@@ -118,7 +119,7 @@ public sealed class Compilation
     {
         var documentCount = 0;
         var resources = ImmutableArray.CreateBuilder<Resource>();
-        foreach (var file in sources.Files)
+        foreach (var file in sources.Files.Where(f => SpecFileNames.IsSpecFile(f.SpecPath)))
         {
             var parsed = YamlParser.Parse(file);
             diagnostics.AddRange(parsed.Diagnostics);
@@ -132,9 +133,10 @@ public sealed class Compilation
             }
         }
 
-        return (documentCount, new SpecModel(resources.ToImmutable()));
+        var attachments = sources.Files.Where(f => SpecFileNames.IsAttachment(f.SpecPath)).ToImmutableSortedDictionary(f => f.SpecPath, f => f, StringComparer.Ordinal);
+        return (documentCount, new SpecModel(resources.ToImmutable()) { Attachments = attachments });
     }
 
     /// <summary>The documents that bound without an error: what lowering, rendering and the policies read.</summary>
-    private static SpecModel Complete(SpecModel all) => new([.. all.Resources.Where(r => r.IsComplete)]);
+    private static SpecModel Complete(SpecModel all) => all with { Resources = [.. all.Resources.Where(r => r.IsComplete)] };
 }

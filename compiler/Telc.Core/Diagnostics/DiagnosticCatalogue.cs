@@ -36,6 +36,8 @@ public static class DiagnosticCatalogue
         "Mappings and lists are nested more than 100 levels deep. No spec needs this; telc stops reading the document.");
     public static readonly DiagnosticDescriptor UnsupportedTag = new("TELC115", "Unsupported YAML tag", Error,
         "Only the YAML core tags (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are read; other tags could mean code execution elsewhere and are refused.");
+    public static readonly DiagnosticDescriptor JsonSyntax = new("TELC117", "Invalid JSON", Error,
+        "A JSON file a document names (a Grafana dashboard) is not valid JSON: RFC 8259 without comments or trailing commas, each key once per object, nested at most 100 levels. telc stops reading the file at the first problem.");
     public static readonly DiagnosticDescriptor ComplexKey = new("TELC116", "Mapping key is not a plain value", Error,
         "A mapping key must be a plain value; lists, mappings and aliases as keys are not supported.");
 
@@ -135,6 +137,16 @@ public static class DiagnosticCatalogue
         "The query is well-formed, but Loki refuses it when it builds it: a stream selector that could match every stream, a missing or extra parameter, a grouping or unwrap the function does not take, a regular expression Go refuses, a pattern without captures.");
     public static readonly DiagnosticDescriptor UnindexedStreamLabel = new("TELC312", "Stream selector on a label Loki does not index", Warning,
         "A stream selector {…} matches index labels only; the Loki telc renders indexes the OTLP resource attributes listed in the README (service_name, k8s_namespace_name, k8s_container_name …), so a matcher that needs any other label selects no stream. Filter other fields after the selector, e.g. {service_name=\"api\"} | k8s_pod_name=\"api-0\".");
+    public static readonly DiagnosticDescriptor NotADashboard = new("TELC320", "Not a Grafana dashboard", Error,
+        "A dashboard file is valid JSON but not a dashboard Grafana can show: the file is not one object, or its panels, rows or targets are not lists. Export the dashboard from Grafana again.");
+    public static readonly DiagnosticDescriptor RemovedPanelType = new("TELC321", "Panel type Grafana no longer ships", Warning,
+        "The panel is an Angular one (graph, singlestat, table-old, the old pie chart and world map plugins), which Grafana 12 no longer has: it swaps the panel for its successor when the dashboard loads, so what users see is not what the file says. Change the panel's type in the file.");
+    public static readonly DiagnosticDescriptor UnresolvedDatasource = new("TELC322", "Data source resolves to nothing", Warning,
+        "A panel or query names a data source that none of the Grafana's provisioned data sources is: an unknown uid or name, a plugin type no backend of the cluster has, or an undefined variable. Grafana would show an error in the panel. Point it at a backend the Grafana reads, or leave the data source out to use the dashboard's.");
+    public static readonly DiagnosticDescriptor UndefinedVariable = new("TELC323", "Dashboard variable is not defined", Warning,
+        "A query uses a template variable ($name, ${name}, [[name]]) that the dashboard does not define and Grafana does not provide; Grafana sends it as written and the query fails or selects nothing. Define the variable under templating, or write the value.");
+    public static readonly DiagnosticDescriptor QueryNotChecked = new("TELC324", "Query passed to its data source unchecked", DiagnosticLevel.Info,
+        "telc parses PromQL and LogQL; queries in other languages (Lucene for Elasticsearch, TraceQL for Tempo, Flux for InfluxDB, Jaeger and Zipkin searches) are rendered as written without being checked.");
 
     // Policies. A policy's own findings carry the policy id as their code.
     public static readonly DiagnosticDescriptor PolicyDoesNotCompile = new("TELC401", "Policy does not compile", Error,

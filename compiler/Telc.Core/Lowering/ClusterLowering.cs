@@ -14,10 +14,11 @@ public static class ClusterLowering
     public static ImmutableArray<ClusterPlan> Lower(SpecModel model)
     {
         var ruleGroups = RuleGroupLowering.ByBackend(model);
-        return [.. model.OfKind<ClusterSpec>().OrderBy(c => c.Resource.Name, StringComparer.Ordinal).Select(c => LowerCluster(model, c.Resource, c.Spec, ruleGroups))];
+        var dashboards = new DashboardLowering(model);
+        return [.. model.OfKind<ClusterSpec>().OrderBy(c => c.Resource.Name, StringComparer.Ordinal).Select(c => LowerCluster(model, c.Resource, c.Spec, ruleGroups, dashboards))];
     }
 
-    private static ClusterPlan LowerCluster(SpecModel model, Resource cluster, ClusterSpec spec, ILookup<string, RuleGroupPlan> ruleGroups)
+    private static ClusterPlan LowerCluster(SpecModel model, Resource cluster, ClusterSpec spec, ILookup<string, RuleGroupPlan> ruleGroups, DashboardLowering dashboards)
     {
         var defaults = model.Project?.Defaults;
         var name = cluster.Name;
@@ -29,7 +30,7 @@ public static class ClusterLowering
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
         var collectors = CollectorsLowering.Lower(model, name, ns, metrics);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
-            metrics, routing, collectors, StoresLowering.Lower(model, name, spec, ns, backends, metrics, routing, ruleGroups, collectors));
+            metrics, routing, collectors, StoresLowering.Lower(model, name, spec, ns, backends, metrics, routing, ruleGroups, collectors), dashboards.Lower(name));
     }
 
     internal static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>

@@ -9,7 +9,7 @@ using ValueType = Telc.PromQL.ValueType;
 namespace Telc.Semantics;
 
 /// <summary>
-/// Parses every query of the spec (rules, SLO indicators, dashboard panels) in its language and reports syntax and
+/// Parses every query of the spec (rules, SLO indicators; dashboard panels through DashboardChecker) in its language and reports syntax and
 /// type errors at their line and column inside the YAML: PromQL here, LogQL for a Loki (<see cref="LogQueryChecker"/>).
 /// </summary>
 public static partial class QueryChecker
@@ -67,22 +67,6 @@ public static partial class QueryChecker
             Check(slo.Sli.TotalQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator", null);
         }
 
-        foreach (var (_, dashboard) in model.OfKind<DashboardSpec>())
-        {
-            var readsLoki = dashboard.Datasource is { } datasource && lokiBackends.Contains(datasource.Value);
-            foreach (var panel in dashboard.Panels)
-            {
-                if (readsLoki)
-                {
-                    LogQueryChecker.Check(panel.Query, LogQueryUse.Panel, diagnostics);
-                }
-                else
-                {
-                    Check(panel.Query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", anyBackend);
-                }
-            }
-        }
-
         return diagnostics;
 
         ScrapeIntervals IntervalsOf(string backend)
@@ -96,12 +80,18 @@ public static partial class QueryChecker
         }
     }
 
+    /// <summary>A dashboard panel's PromQL, read after Grafana's variables as Grafana sends it.</summary>
+    public static void CheckPanel(Located<string> query, ICollection<Diagnostic> diagnostics, ScrapeIntervals intervals, bool deployedPrometheus) =>
+        Check(query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", intervals, deployedPrometheus, GrafanaVariables.Substitute(query.Value));
+
     /// <param name="deployedPrometheus">The query runs in a Prometheus telc deploys, whose version refuses newer syntax.</param>
+    /// <param name="prepared">The text to parse when it is not the query's own, with the same length so positions stay right.</param>
     private static void Check(
-        Located<string> query, List<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals, bool deployedPrometheus = false)
+        Located<string> query, ICollection<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals, bool deployedPrometheus = false,
+        string? prepared = null)
     {
         // The placeholder is swapped for a duration of the same length (000…01h), so positions in the query stay right.
-        var text = WindowPlaceholder().Replace(query.Value, m => new string('0', m.Length - 2) + "1h");
+        var text = prepared ?? WindowPlaceholder().Replace(query.Value, m => new string('0', m.Length - 2) + "1h");
         var result = Parser.Parse(text);
         foreach (var error in result.Errors)
         {
@@ -120,7 +110,10 @@ public static partial class QueryChecker
 
         if (result is { Success: true, Root: { } lintRoot } && intervals is not null)
         {
-            diagnostics.AddRange(QueryLint.Check(lintRoot, query, intervals));
+            foreach (var finding in QueryLint.Check(lintRoot, query, intervals))
+            {
+                diagnostics.Add(finding);
+            }
         }
 
         if (result is { Success: true, Root: { } root } && !acceptable(TypeChecker.TypeOfExpression(root)))

@@ -29,7 +29,9 @@ public static class ScalarOffsets
         {
             case '|':
                 return MapLiteralBlock(text, start, offset);
-            case '"' or '\'':
+            case '"':
+                return MapDoubleQuoted(text, start, offset);
+            case '\'':
                 var raw = SafeSlice(text, start + 1, value.Length);
                 return raw == value ? start + 1 + offset : start;
             case '>':
@@ -37,6 +39,32 @@ public static class ScalarOffsets
             default:
                 return SafeSlice(text, start, value.Length) == value ? start + offset : start;
         }
+    }
+
+    /// <summary>
+    /// Walks a double-quoted string on one line (YAML's, or a JSON file's): each escape is one character of the value.
+    /// A string folded over lines points at its start.
+    /// </summary>
+    private static int MapDoubleQuoted(string text, int quote, int offset)
+    {
+        var position = quote + 1;
+        for (var remaining = offset; remaining > 0; remaining--)
+        {
+            if (position >= text.Length || text[position] is '"' or '\n' or '\r')
+            {
+                return quote;
+            }
+
+            position += text[position] != '\\' || position + 1 >= text.Length ? 1 : text[position + 1] switch
+            {
+                'u' => 6,
+                'x' => 4,
+                'U' => 10,
+                _ => 2,
+            };
+        }
+
+        return position;
     }
 
     /// <summary>Walks the block's lines: the value is their text without the block's indentation, joined by line breaks.</summary>

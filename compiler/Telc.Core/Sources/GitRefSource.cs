@@ -112,7 +112,7 @@ public sealed class GitRefSource(string path, string reference, string displayBa
     private static bool IsSelected(string specPath)
     {
         var parts = specPath.Split('/');
-        return SpecFileNames.IsSpecFile(parts[^1]) && !parts[..^1].Any(SpecFileNames.IsIgnoredFolder);
+        return SpecFileNames.IsRead(parts[^1]) && !parts[..^1].Any(SpecFileNames.IsIgnoredFolder);
     }
 
     private static TreeEntry? ResolveLink(

@@ -13,6 +13,11 @@ public static class SpecFileNames
         !name.StartsWith('.') &&
         (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A file documents may name and telc reads with the spec: a Grafana dashboard's JSON.</summary>
+    public static bool IsAttachment(string name) => !name.StartsWith('.') && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsRead(string name) => IsSpecFile(name) || IsAttachment(name);
+
     public static bool IsIgnoredFolder(string name) => name.StartsWith('.');
 
     public static string Combine(string directory, string name) =>

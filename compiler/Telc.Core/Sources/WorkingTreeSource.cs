@@ -34,7 +34,7 @@ public sealed class WorkingTreeSource(string rootDirectory, string displayBase) 
                 allPaths.Add(specPath);
             }
 
-            if (isDirectory ? SpecFileNames.IsIgnoredFolder(entry.Name) : !SpecFileNames.IsSpecFile(entry.Name))
+            if (isDirectory ? SpecFileNames.IsIgnoredFolder(entry.Name) : !SpecFileNames.IsRead(entry.Name))
             {
                 continue;
             }

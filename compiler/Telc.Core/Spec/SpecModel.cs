@@ -3,9 +3,12 @@ using Telc.Spec.Kinds;
 
 namespace Telc.Spec;
 
-/// <summary>Every bound document of a spec, in file order.</summary>
+/// <summary>Every bound document of a spec, in file order, and the JSON files documents may name.</summary>
 public sealed record SpecModel(ImmutableArray<Resource> Resources)
 {
+    /// <summary>The JSON files under the spec root by spec path (dashboards a document names).</summary>
+    public ImmutableSortedDictionary<string, Text.SourceFile> Attachments { get; init; } = ImmutableSortedDictionary<string, Text.SourceFile>.Empty;
+
     public IEnumerable<(Resource Resource, TSpec Spec)> OfKind<TSpec>()
         where TSpec : SpecNode
     {

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Telc.Dashboards;
+using Telc.Model;
+using Telc.Semantics;
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Lowering;
+
+/// <summary>
+/// The dashboards each Grafana deployed to a cluster provisions: every Dashboard document that names it or names
+/// none, rendered against the data sources that Grafana reads there. A dashboard is rendered once per distinct set of
+/// data sources, however many clusters share it.
+/// </summary>
+public sealed class DashboardLowering(SpecModel model)
+{
+    /// <summary>The folder of dashboards no team owns.</summary>
+    public const string PlatformFolder = "Platform";
+
+    private readonly Dictionary<(Resource, string), DashboardPlan> rendered = [];
+
+    public ImmutableArray<DashboardPlan> Lower(string cluster)
+    {
+        var plans = ImmutableArray.CreateBuilder<DashboardPlan>();
+        var grafanas = model.OfKind<BackendSpec>().Where(b => b.Spec.Grafana is not null && ClusterLowering.AppliesTo(b.Spec.Clusters, cluster))
+            .OrderBy(b => b.Resource.Name, StringComparer.Ordinal);
+        foreach (var (grafana, grafanaSpec) in grafanas)
+        {
+            var reads = GrafanaDatasources.Read(model, grafanaSpec.Grafana!, cluster);
+            var readsKey = grafana.Name + "\n" + string.Join('\n', reads.Select(r => r.Backend.Name));
+            foreach (var (resource, spec) in model.OfKind<DashboardSpec>().Where(d => d.Spec.Grafana is null || d.Spec.Grafana.Value == grafana.Name))
+            {
+                if (rendered.TryGetValue((resource, readsKey), out var plan))
+                {
+                    plans.Add(plan);
+                }
+                else if (DashboardSources.Read(model, resource, spec, []) is { } content)
+                {
+                    var resolver = new DatasourceResolver(reads, spec.Datasource?.Value, content.Variables);
+                    plan = new DashboardPlan(resource, grafana.Name, spec.Folder ?? resource.Metadata.Team?.Value ?? PlatformFolder, DashboardDocument.Uid(resource),
+                        DashboardDocument.Render(resource, spec, content, resolver));
+                    rendered[(resource, readsKey)] = plan;
+                    plans.Add(plan);
+                }
+            }
+        }
+
+        return plans.ToImmutable();
+    }
+}
