@@ -53,6 +53,23 @@ public sealed class GrafanaSchemaOracleTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public void Fields_grafana_fills_with_its_published_defaults_may_be_left_out()
+    {
+        var check = GrafanaSchemaCheck.CheckTexts(["""
+            {
+              "title": "defaults",
+              "links": [ { "title": "Runbooks", "type": "link", "url": "https://example.com", "icon": "doc", "tooltip": "" } ],
+              "panels": [
+                { "type": "row", "id": 1, "title": "no collapsed, no panels" },
+                { "type": "stat", "title": "no overrides, no links, no targets", "fieldConfig": { "defaults": { "unit": "s" } } }
+              ]
+            }
+            """]).Single();
+
+        Assert.True(check.TypeChecks, string.Join("\n", check.Problems));
+    }
+
+    [SkippableFact]
     public void Wrong_types_unknown_fields_and_missing_required_fields_are_refused_at_their_place()
     {
         string With(string from, string to)
@@ -71,6 +88,7 @@ public sealed class GrafanaSchemaOracleTests(ITestOutputHelper output)
             (With("\"collapsed\": false, \"panels\": [], ", "\"collapsed\": false, \"panels\": 3, "), "/panels/0"),
             (With("\"refresh\": 2", "\"refresh\": \"2\""), "/templating/list/1/refresh"),
             ("\"a dashboard\"", "/"),
+            ("{ \"links\": [ { \"title\": \"l\", \"type\": \"link\", \"tooltip\": \"\" } ] }", "/links/0"),
             ("{ \"title\": ", "JSON"),
         };
 

@@ -87,6 +87,7 @@ const compilerOptions = {
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   types: [],
+  lib: ["lib.es2022.d.ts"],
 };
 
 function check(files) {
