@@ -6,10 +6,10 @@ namespace Telc.Semantics;
 /// <summary>
 /// Grafana's template variables in a dashboard query ($namespace, ${pod:regex}, [[job]], $__auto, $__rate_interval …),
 /// which Grafana replaces before the data source sees the query. Outside quoted strings each one is replaced by text
-/// of the same length that the query language reads where the variable stands: a duration inside a range or after
-/// offset, a label name before a matcher or in a label list, a number anywhere else. Inside strings variables stay:
-/// they are values there, whatever Grafana puts in. Positions in the query stay right, so errors point into the
-/// dashboard's own text.
+/// of the same length that the query language reads where the variable stands: a duration as a range, as a
+/// subquery's range or step, or after offset; a label name before a matcher or in a label list; a number anywhere
+/// else. Inside strings variables stay: they are values there, whatever Grafana puts in. Positions in the query stay
+/// right, so errors point into the dashboard's own text.
 /// </summary>
 public static partial class GrafanaVariables
 {
@@ -54,7 +54,7 @@ public static partial class GrafanaVariables
     {
         var before = query[..match.Index].TrimEnd();
         var after = query[(match.Index + match.Length)..].TrimStart();
-        if (before.EndsWith('[') && after.StartsWith(']') || before.EndsWith("offset", StringComparison.OrdinalIgnoreCase))
+        if (InRangeBrackets(before, after) || before.EndsWith("offset", StringComparison.OrdinalIgnoreCase))
         {
             return VariableUse.Duration;
         }
@@ -65,6 +65,18 @@ public static partial class GrafanaVariables
         }
 
         return VariableUse.Number;
+    }
+
+    /// <summary>
+    /// Whether the variable is a range [$x], or the range or step of a subquery [$x:$y]: Prometheus before 3 reads
+    /// only a duration with its unit there, so a number would make a working query invalid.
+    /// </summary>
+    private static bool InRangeBrackets(string before, string after)
+    {
+        var isRange = before.EndsWith('[');
+        var range = Variable().Replace(before, "v");
+        var isStep = range.EndsWith(':') && range.LastIndexOf('[') > range.LastIndexOfAny([']', '{', '}', '(', ')']);
+        return (isRange || isStep) && (after.StartsWith(']') || isRange && after.StartsWith(':'));
     }
 
     /// <summary>Whether the text before is inside the parentheses of by, without, on or ignoring, or after a comma in braces.</summary>

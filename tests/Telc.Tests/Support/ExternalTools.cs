@@ -65,6 +65,10 @@ public static class ExternalTools
         return Run("node", ElasticsearchChecker, folder.Path);
     }
 
+    /// <summary>A node tool under tests/tools/NAME, installed with npm install there.</summary>
+    public static void RequireNodeTool(string name, string reason) =>
+        Require(Directory.Exists(RepoPaths.Combine("tests", "tools", name, "node_modules")) && Which("node") is not null, reason);
+
     public static string ActionValidator => RepoPaths.Combine("tests", "tools", "actions", "node_modules", ".bin", "action-validator");
 
     public static void RequireActionValidator() =>
