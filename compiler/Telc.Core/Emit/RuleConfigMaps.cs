@@ -27,9 +27,9 @@ public static class RuleConfigMaps
     /// <summary>What a group's rule file depends on: its document.</summary>
     public static string Key(RuleGroupPlan group) => $"{group.Group.File.SpecPath}#{group.Group.Document.Index}";
 
-    /// <summary>Rule files in name order, in as few ConfigMaps named NAME-rules (or NAME-rules-N) as they fit in.</summary>
+    /// <summary>Files in name order (rule files, dashboards), in as few ConfigMaps named NAME-rules (or NAME-rules-N) as they fit in.</summary>
     public static List<(string Name, ImmutableSortedDictionary<string, string> Data)> Pack(
-        string name, ImmutableSortedDictionary<string, string> rules, ImmutableSortedDictionary<string, int> sizes)
+        string name, ImmutableSortedDictionary<string, string> rules, ImmutableSortedDictionary<string, int> sizes, string suffix = "rules")
     {
         var chunks = new List<ImmutableSortedDictionary<string, string>>();
         var current = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
@@ -50,8 +50,8 @@ public static class RuleConfigMaps
 
         chunks.Add(current);
         return chunks.Count == 1
-            ? [(name + "-rules", chunks[0])]
-            : [.. chunks.Select((chunk, i) => ($"{name}-rules-{i}", chunk))];
+            ? [($"{name}-{suffix}", chunks[0])]
+            : [.. chunks.Select((chunk, i) => ($"{name}-{suffix}-{i}", chunk))];
     }
 
     public static void ReportOversized(IEnumerable<RuleGroupPlan> groups, ImmutableSortedDictionary<string, int> sizes, ICollection<Diagnostic> diagnostics)

@@ -38,7 +38,7 @@ public sealed class DashboardLowering(SpecModel model)
                 {
                     var resolver = new DatasourceResolver(reads, spec.Datasource?.Value, content.Variables);
                     plan = new DashboardPlan(resource, grafana.Name, spec.Folder ?? resource.Metadata.Team?.Value ?? PlatformFolder, DashboardDocument.Uid(resource),
-                        DashboardDocument.Render(resource, spec, content, resolver));
+                        Output.CanonicalJsonWriter.Write(DashboardDocument.Render(resource, spec, content, resolver)));
                     rendered[(resource, readsKey)] = plan;
                     plans.Add(plan);
                 }
