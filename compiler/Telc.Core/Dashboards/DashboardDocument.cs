@@ -78,6 +78,7 @@ public static class DashboardDocument
             rewritten = rewritten.With("panels", OldRows.Layout(rows)).With("rows", null);
         }
 
+        rewritten = SchemaDefaults.Fill(rewritten);
         var tags = (rewritten["tags"] as JsonArrayNode)?.Items.OfType<JsonStringNode>().Select(t => t.Value) ?? [];
         return rewritten
             .With("id", null).With("__inputs", null).With("__requires", null)
