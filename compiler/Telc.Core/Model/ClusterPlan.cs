@@ -20,4 +20,5 @@ public sealed record ClusterPlan(
     MetricsPlan Metrics,
     RoutingPlan Routing,
     CollectorsPlan Collectors,
-    StoresPlan Stores);
+    StoresPlan Stores,
+    ImmutableArray<GrafanaPlan> Grafanas);

@@ -1,0 +1,34 @@
+using Telc.Spec;
+using Telc.Spec.Kinds;
+
+namespace Telc.Emit.Grafana;
+
+/// <summary>
+/// One backend as a Grafana reads it: its plugin type, the URL of its Service in the cluster, its scrape interval (a
+/// Prometheus', for Grafana's $__interval), and the credential Grafana logs in with, if it needs one.
+/// </summary>
+public sealed record ProvisionedDatasource(Resource Backend, BackendType Type, string Url, string? ScrapeInterval = null, DatasourceCredential? Credential = null)
+{
+    public string Uid => GrafanaUid.Datasource(Backend.Name);
+
+    public BackendSpec Spec => (BackendSpec)Backend.Spec;
+
+    /// <summary>The id of Grafana's core plugin for the backend.</summary>
+    public string PluginType => Type switch
+    {
+        BackendType.Prometheus => "prometheus",
+        BackendType.Loki => "loki",
+        BackendType.Elasticsearch => "elasticsearch",
+        BackendType.Tempo => "tempo",
+        BackendType.Jaeger => "jaeger",
+        BackendType.Zipkin => "zipkin",
+        BackendType.Influxdb => "influxdb",
+        _ => throw new InvalidOperationException($"{Type} is not a Grafana datasource"),
+    };
+}
+
+/// <summary>
+/// A secret a datasource needs: the environment variable Grafana's container reads it into from the Secret, and the
+/// secureJsonData key it goes to (basicAuthPassword, token).
+/// </summary>
+public sealed record DatasourceCredential(string Variable, string Key, SecretKeyRef Secret);
