@@ -115,6 +115,18 @@ public sealed class GrafanaTests
         Assert.Equal((metrics, "true"), (Text(datasources["spans"], "jsonData.serviceMap.datasourceUid"), Text(datasources["spans"], "jsonData.nodeGraph.enabled")));
     }
 
+    [Fact]
+    public void Tempos_service_map_reads_the_prometheus_its_generator_writes_service_graphs_to()
+    {
+        var compilation = Specs.CompileWithoutErrors(Specs.Cluster("prod-1", "prod") + Specs.Backend("aaa", "prometheus", "{ operator: true }")
+            + Specs.Backend("metrics", "prometheus") + Specs.Backend("spans", "tempo", "{ metricsGenerator: { serviceGraphs: true } }")
+            + Specs.Header + $"kind: Backend\nmetadata: {{ name: ui }}\nspec:\n  grafana: {{ {Admin} }}\n");
+        var datasources = Datasources(compilation);
+
+        Assert.Equal("true", Text(datasources["aaa"], "isDefault"));
+        Assert.Equal(GrafanaUid.Datasource("metrics"), Text(datasources["spans"], "jsonData.serviceMap.datasourceUid"));
+    }
+
     [Theory]
     [InlineData("spans", "jaeger")]
     [InlineData("spans,jaeger", "zipkin")]

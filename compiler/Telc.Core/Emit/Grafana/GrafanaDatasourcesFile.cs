@@ -15,8 +15,9 @@ namespace Telc.Emit.Grafana;
 /// Grafana's datasources.yaml for one Grafana: a datasource with a fixed uid (<see cref="GrafanaUid.Datasource"/>)
 /// per backend it reads, the first Prometheus the default, and the links between signals a user would otherwise wire
 /// by hand: a Prometheus' exemplars, Loki's trace ids and Elasticsearch's trace_id field open the trace store; a span
-/// opens its logs; Tempo's service map and node graph read the Prometheus. The trace store linked to is the first
-/// Tempo, else Jaeger, else Zipkin; the log store the first Loki, else Elasticsearch.
+/// opens its logs; Tempo's node graph is on and its service map reads the Prometheus its service graphs are written
+/// to (else the default). The trace store linked to is the first Tempo, else Jaeger, else Zipkin; the log store the
+/// first Loki, else Elasticsearch.
 /// </summary>
 /// <remarks>Field names are Grafana's own, as grafana-provisioning.md lists with their sources.</remarks>
 public static class GrafanaDatasourcesFile
@@ -60,7 +61,9 @@ public static class GrafanaDatasourcesFile
             : stores.Elasticsearches.FirstOrDefault(s => s.Backend == backend) is { } search
                 ? new(backend, BackendType.Elasticsearch, Url(search.ObjectName, ElasticsearchWriter.HttpPort),
                     Credential: new DatasourceCredential(ProvisioningText.Variable(backend.Name, "PASSWORD"), "basicAuthPassword", search.Spec.PasswordSecretRef))
-            : stores.Tempos.FirstOrDefault(s => s.Backend == backend) is { } tempo ? new(backend, BackendType.Tempo, Url(tempo.ObjectName, TempoConfigBuilder.HttpPort))
+            : stores.Tempos.FirstOrDefault(s => s.Backend == backend) is { } tempo
+                ? new(backend, BackendType.Tempo, Url(tempo.ObjectName, TempoConfigBuilder.HttpPort),
+                    ServiceGraphStore: tempo.Spec.MetricsGenerator is { ServiceGraphs: true } ? tempo.MetricsStore?.Backend : null)
             : stores.Jaegers.FirstOrDefault(s => s.Backend == backend) is { } jaeger ? new(backend, BackendType.Jaeger, Url(jaeger.ObjectName, JaegerConfigBuilder.QueryHttpPort))
             : stores.Zipkins.FirstOrDefault(s => s.Backend == backend) is { } zipkin ? new(backend, BackendType.Zipkin, Url(zipkin.ObjectName, ZipkinEmitter.HttpPort))
             : stores.InfluxDbs.FirstOrDefault(s => s.Backend == backend) is { Spec.TokenSecretRef: not null } influxdb
@@ -75,10 +78,14 @@ public static class GrafanaDatasourcesFile
         var traces = new[] { BackendType.Tempo, BackendType.Jaeger, BackendType.Zipkin }.Select(t => sources.FirstOrDefault(s => s.Type == t)).FirstOrDefault(s => s is not null);
         var logs = new[] { BackendType.Loki, BackendType.Elasticsearch }.Select(t => sources.FirstOrDefault(s => s.Type == t)).FirstOrDefault(s => s is not null);
         var links = new SignalLinks(metrics, traces, logs);
-        return Map(("apiVersion", 1), ("datasources", Seq(sources.Select(s => (object)Entry(s, links)))));
+        return Map(("apiVersion", 1), ("datasources", Seq(sources.Select(s => (object)Entry(s, links with { ServiceGraphs = ServiceGraphs(s, sources, metrics) })))));
     }
 
-    private sealed record SignalLinks(ProvisionedDatasource? Metrics, ProvisionedDatasource? Traces, ProvisionedDatasource? Logs);
+    /// <summary>Where a Tempo's service map reads from: the Prometheus its generator writes service graphs to, when Grafana reads it, else the default.</summary>
+    private static ProvisionedDatasource? ServiceGraphs(ProvisionedDatasource source, ImmutableArray<ProvisionedDatasource> sources, ProvisionedDatasource? metrics) =>
+        sources.FirstOrDefault(s => s.Type == BackendType.Prometheus && s.Backend == source.ServiceGraphStore) ?? metrics;
+
+    private sealed record SignalLinks(ProvisionedDatasource? Metrics, ProvisionedDatasource? Traces, ProvisionedDatasource? Logs, ProvisionedDatasource? ServiceGraphs = null);
 
     private static OutMap Entry(ProvisionedDatasource source, SignalLinks links)
     {
@@ -122,7 +129,7 @@ public static class GrafanaDatasourcesFile
             ("dataLinks", links.Traces is { } traces ? Seq(Map(("field", TraceIdLabel), ("datasourceUid", traces.Uid), ("url", LinkedValue), ("urlDisplayLabel", "Trace"))) : null)),
         BackendType.Tempo => Map(
             ("tracesToLogsV2", TracesToLogs(links.Logs)),
-            ("serviceMap", links.Metrics is { } metrics ? Map(("datasourceUid", metrics.Uid)) : null),
+            ("serviceMap", links.ServiceGraphs is { } graphs ? Map(("datasourceUid", graphs.Uid)) : null),
             ("nodeGraph", Map(("enabled", true)))),
         BackendType.Jaeger or BackendType.Zipkin => Map(("tracesToLogsV2", TracesToLogs(links.Logs)), ("nodeGraph", Map(("enabled", true)))),
         BackendType.Influxdb when source.Spec.Influxdb is { } influxdb => Map(("version", "Flux"), ("organization", influxdb.Organization), ("defaultBucket", influxdb.Bucket)),

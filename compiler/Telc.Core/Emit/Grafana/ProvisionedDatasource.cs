@@ -5,9 +5,11 @@ namespace Telc.Emit.Grafana;
 
 /// <summary>
 /// One backend as a Grafana reads it: its plugin type, the URL of its Service in the cluster, its scrape interval (a
-/// Prometheus', for Grafana's $__interval), and the credential Grafana logs in with, if it needs one.
+/// Prometheus', for Grafana's $__interval), the credential Grafana logs in with, if it needs one, and, for a Tempo
+/// whose metrics generator makes service graphs, the Prometheus it writes them to.
 /// </summary>
-public sealed record ProvisionedDatasource(Resource Backend, BackendType Type, string Url, string? ScrapeInterval = null, DatasourceCredential? Credential = null)
+public sealed record ProvisionedDatasource(
+    Resource Backend, BackendType Type, string Url, string? ScrapeInterval = null, DatasourceCredential? Credential = null, Resource? ServiceGraphStore = null)
 {
     public string Uid => GrafanaUid.Datasource(Backend.Name);
 
