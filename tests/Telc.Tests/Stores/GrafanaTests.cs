@@ -273,6 +273,43 @@ public sealed class GrafanaTests
         Assert.Empty(GrafanaProvisioningChecker.CheckDashboards(DashboardProvidersFile.Build(Folders("a"))));
     }
 
+    public static TheoryData<string> WithGrafana() => RenderCases.Rendering(GrafanaDatasourcesFile.FileName);
+
+    /// <summary>The committed trees, read back: what render wrote passes the schema and refers only to variables its container defines.</summary>
+    [Theory]
+    [MemberData(nameof(WithGrafana))]
+    public void Every_committed_provisioning_file_passes_the_schema(string example)
+    {
+        var folders = Directory.EnumerateFiles(RepoPaths.Combine(example, "rendered"), $"configmap-*-datasources.yaml", SearchOption.AllDirectories)
+            .Select(Path.GetDirectoryName).Distinct().ToArray();
+        Assert.NotEmpty(folders);
+        foreach (var folder in folders)
+        {
+            var variables = System.Text.RegularExpressions.Regex.Matches(System.IO.File.ReadAllText(Directory.GetFiles(folder!, "statefulset-*.yaml").Single()), @"name: (TELC_DATASOURCE_\w+)")
+                .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            Assert.Empty(GrafanaProvisioningChecker.CheckDatasources(Provisioning(folder!, "datasources", GrafanaDatasourcesFile.FileName), variables));
+            Assert.Empty(GrafanaProvisioningChecker.CheckDashboards(Provisioning(folder!, "dashboard-providers", DashboardProvidersFile.FileName)));
+        }
+    }
+
+    private static OutMap Provisioning(string folder, string configMap, string key)
+    {
+        var map = (YamlMapping)Specs.Parse(System.IO.File.ReadAllText(Directory.GetFiles(folder, $"configmap-*-{configMap}.yaml").Single())).Documents.Single().Root;
+        var text = ((YamlScalar)((YamlMapping)map.Find("data")!.Value).Find(key)!.Value).Value;
+        return (OutMap)Out(Specs.Parse(text).Documents.Single().Root);
+    }
+
+    private static OutNode Out(YamlNode node) => node switch
+    {
+        YamlMapping map => new OutMap([.. map.Entries.Select(e => KeyValuePair.Create(e.Key.Value, Out(e.Value)))]),
+        YamlSequence seq => new OutSeq([.. seq.Items.Select(Out)]),
+        YamlScalar { Type: ScalarType.Bool } scalar => new OutScalar(scalar.Value, OutScalarKind.Bool),
+        YamlScalar { Type: ScalarType.Int or ScalarType.Float } scalar => new OutScalar(scalar.Value, OutScalarKind.Number),
+        YamlScalar { Type: ScalarType.Null } scalar => new OutScalar(scalar.Value, OutScalarKind.Null),
+        YamlScalar scalar => OutScalar.String(scalar.Value),
+        _ => throw new InvalidOperationException(node.GetType().Name),
+    };
+
     private static ImmutableArray<DashboardFolder> Folders(params string[] names) =>
     [
         .. names.Select(name => new DashboardFolder($"Team {name}", GrafanaUid.Folder($"Team {name}"), $"team-{name}",
