@@ -91,8 +91,9 @@ public sealed class GrafanaEmitter : IEmitter
     }
 
     /// <summary>
-    /// Grafana's settings, as GF_SECTION_KEY variables: the paths of the volumes, the admin user, SQLite on the data
-    /// volume, logs to the console only (the root filesystem is read-only), and no calls home.
+    /// Grafana's settings, as GF_SECTION_KEY variables: the paths of the volumes (every path Grafana may write under the
+    /// data volume, as the root filesystem is read-only), the admin user, SQLite, logs to the console only, and no
+    /// calls home.
     /// </summary>
     private static readonly (string Name, string Value)[] Settings =
     [
@@ -104,6 +105,7 @@ public sealed class GrafanaEmitter : IEmitter
         ("GF_LOG_MODE", "console"),
         ("GF_NEWS_NEWS_FEED_ENABLED", "false"),
         ("GF_PATHS_DATA", DataDirectory),
+        ("GF_PATHS_LOGS", $"{DataDirectory}/log"),
         ("GF_PATHS_PLUGINS", $"{DataDirectory}/plugins"),
         ("GF_PATHS_PROVISIONING", ProvisioningDirectory),
         ("GF_SECURITY_ADMIN_USER", AdminUser),
