@@ -239,6 +239,18 @@ public sealed class GrafanaTests
     }
 
     [Fact]
+    public void Diff_names_datasources_a_grafana_gains_and_loses()
+    {
+        var changes = new Telc.Diff.ChangeList("prod-1");
+        Telc.Diff.GrafanaChanges.Compare(Compile(Admin + ", datasources: [metrics, spans]").Clusters.Single(), Compile(Admin + ", datasources: [metrics, logs]").Clusters.Single(), changes);
+
+        Assert.Equal(
+            [("logs (Grafana ui)", Telc.Diff.ChangeKind.Added, Telc.Diff.Risk.Low), ("spans (Grafana ui)", Telc.Diff.ChangeKind.Removed, Telc.Diff.Risk.Medium)],
+            changes.Changes.Select(c => (c.Subject, c.Kind, c.Risk)));
+        Assert.All(changes.Changes, c => Assert.Equal(Telc.Diff.ChangeArea.Datasource, c.Area));
+    }
+
+    [Fact]
     public void The_schema_check_refuses_what_grafana_would_not_read_and_dollars_it_would_expand()
     {
         var file = Map(("apiVersion", 1), ("datasources", Seq(
