@@ -28,9 +28,3 @@ public sealed record ProvisionedDatasource(
         _ => throw new InvalidOperationException($"{Type} is not a Grafana datasource"),
     };
 }
-
-/// <summary>
-/// A secret a datasource needs: the environment variable Grafana's container reads it into from the Secret, and the
-/// secureJsonData key it goes to (basicAuthPassword, token).
-/// </summary>
-public sealed record DatasourceCredential(string Variable, string Key, SecretKeyRef Secret);
