@@ -83,15 +83,20 @@ public static class DashboardChecker
     private static void CheckPanels(DashboardContent content, List<Diagnostic> findings)
     {
         var defined = content.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var removed in content.Panels.Where(p => RemovedPanels.ContainsKey(p.Type)).GroupBy(p => p.Type))
+        {
+            var successor = RemovedPanels[removed.Key];
+            var first = removed.First();
+            var count = removed.Count();
+            findings.Add(Diagnostic.At(DiagnosticCatalogue.RemovedPanelType, first.Location,
+                count == 1
+                    ? $"panel '{first.Title}' is an Angular '{removed.Key}' panel, which Grafana 12 no longer ships; it shows a '{successor}' panel migrated on load instead"
+                    : $"{count} panels, the first '{first.Title}', are Angular '{removed.Key}' panels, which Grafana 12 no longer ships; it shows '{successor}' panels migrated on load instead",
+                $"set the panels' type to '{successor}' (open the dashboard in Grafana 12, check the migrated panels and export it again)"));
+        }
+
         foreach (var panel in content.Panels)
         {
-            if (RemovedPanels.TryGetValue(panel.Type, out var successor))
-            {
-                findings.Add(Diagnostic.At(DiagnosticCatalogue.RemovedPanelType, panel.Location,
-                    $"panel '{panel.Title}' is an Angular '{panel.Type}' panel, which Grafana 12 no longer ships; it shows a '{successor}' panel migrated on load instead",
-                    $"set the panel's type to '{successor}' (open the dashboard in Grafana 12, check the migrated panel and export it again)"));
-            }
-
             foreach (var query in panel.Queries)
             {
                 foreach (var (name, start, length) in TemplateVariables.Uses(query.Text.Value).Where(u => !TemplateVariables.IsBuiltIn(u.Name) && !defined.Contains(u.Name)))

@@ -30,7 +30,7 @@ public sealed record DashboardContent(
                 .Select(t => (Target: t, Text: QueryText(t)))
                 .Where(t => t.Text is not null)
                 .Select(t => new PanelQuery(new Located<string>(t.Text!.Value, file.Locate(t.Text.Span)), DatasourceReference.Of(t.Target["datasource"], file)));
-            panels.Add(new DashboardPanel(panel.StringOf("type") ?? string.Empty, panel.StringOf("title") ?? string.Empty, file.Locate(panel.Span), datasource, [.. queries]));
+            panels.Add(new DashboardPanel(panel.StringOf("type") ?? string.Empty, panel.StringOf("title") ?? string.Empty, file.Locate((panel["type"] ?? panel).Span), datasource, [.. queries]));
         }
 
         return new DashboardContent(dashboard.StringOf("title"), panels.ToImmutable(), [.. DefinedVariables(dashboard)], dashboard, file);

@@ -108,6 +108,8 @@ public static class DiagnosticCatalogue
         "A rule selects a name close to a metric a log pipeline derives, but not that name, or a derived histogram without its _bucket, _sum or _count series; the rule would never see the pipeline's data.");
     public static readonly DiagnosticDescriptor RetentionNotEnforced = new("TELC220", "Retention no store enforces", Error,
         "Retention is one policy: every RetentionPolicy rule must reach a store telc runs that keeps its signal where the rule applies, and its size and team must be something such a store enforces (Prometheus and a Kafka topic delete by size, Loki keeps a team's streams apart; a Kafka takes only the rules naming it); a rule or a backend retention nothing enforces would delete nothing while it says otherwise.");
+    public static readonly DiagnosticDescriptor UnsharedStoreReplicas = new("TELC221", "More replicas than the store can share", Error,
+        "The backend keeps its state in a store only one process may open (Grafana's SQLite database on its volume), so it runs one replica; more would each keep a database of their own or corrupt a shared one.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 
@@ -172,11 +174,11 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor ConfigMapTooLarge = new("TELC502", "Rendered file too large for a ConfigMap", Error,
         "Kubernetes refuses ConfigMaps over 1 MiB. Rule files are spread over several ConfigMaps, but one AlertGroup must fit in one; split the group.");
     public static readonly DiagnosticDescriptor RenderedConfigRefused = new("TELC503", "Rendered config fails its consumer's schema", Error,
-        "Every rendered OpenTelemetry Collector, Fluent Bit, Loki, Tempo and Jaeger config is checked against the schemas derived from the pinned versions' sources: unknown keys, wrong types, undefined or unused components, incomplete pipelines, connectors on the wrong signal, port clashes, records no output takes. A failure is a telc bug; nothing is written.");
+        "Every rendered OpenTelemetry Collector, Fluent Bit, Loki, Tempo and Jaeger config, and Grafana's provisioning files, are checked against the schemas derived from the pinned versions' sources: unknown keys, wrong types, undefined or unused components, incomplete pipelines, connectors on the wrong signal, port clashes, records no output takes. A failure is a telc bug; nothing is written.");
     public static readonly DiagnosticDescriptor CannotRender = new("TELC504", "Setting this version cannot render", Error,
         "The spec asks for something this version of telc cannot render (a Prometheus-scraped pipeline through Kafka, a nested key in a Fluent Bit parser); it is refused rather than dropped, so nothing the spec says is lost.");
     public static readonly DiagnosticDescriptor NotRenderedYet = new("TELC501", "Not rendered by this version", DiagnosticLevel.Info,
-        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) the OpenTelemetry Collector agent and gateway and Fluent Bit (log, trace and OTLP metric pipelines), Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer, and InfluxDB; nothing is rendered for it yet.");
+        "The document is checked, but this version of telc renders only the metrics and alerting stack (Prometheus, Alertmanager, node-exporter, kube-state-metrics, rules and routing) the OpenTelemetry Collector agent and gateway and Fluent Bit (log, trace and OTLP metric pipelines), Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer, InfluxDB, and Grafana with its datasources (not yet dashboards); nothing is rendered for it yet.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
         typeof(DiagnosticCatalogue).GetFields()

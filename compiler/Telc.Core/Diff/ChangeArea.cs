@@ -15,4 +15,5 @@ public enum ChangeArea
     Pipeline,
     Dashboard,
     Slo,
+    Datasource,
 }

@@ -95,6 +95,7 @@ public static class SpecDiffer
         ElasticsearchChanges.Compare(before, after, changes);
         InfluxDbChanges.Compare(before, after, changes);
         KafkaChanges.Compare(before, after, changes);
+        GrafanaChanges.Compare(before, after, changes);
         RuleChanges.Compare(before, after, changes);
         RoutingChanges.Compare(before, after, changes);
     }

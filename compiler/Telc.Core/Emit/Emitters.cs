@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Telc.Emit.Alertmanager;
 using Telc.Emit.Elasticsearch;
 using Telc.Emit.FluentBit;
+using Telc.Emit.Grafana;
 using Telc.Emit.Jaeger;
 using Telc.Emit.InfluxDb;
 using Telc.Emit.Kafka;
@@ -36,6 +37,7 @@ public static class Emitters
         new ZipkinEmitter(),
         new KafkaEmitter(),
         new InfluxDbEmitter(),
+        new GrafanaEmitter(),
     ];
 
     /// <summary>

@@ -26,5 +26,10 @@ public static class Images
     public const string Kafka = "apache/kafka:4.3.1";
     /// <summary>InfluxDB 2, set up on its first start from its DOCKER_INFLUXDB_INIT_* environment; also the image of its retention Job (it has bash and the influx CLI).</summary>
     public const string InfluxDb = "influxdb:2.9.1";
+    /// <summary>
+    /// Grafana 12, its datasource and dashboard provisioning checked against Grafana/grafana-provisioning.json. The tag
+    /// follows Grafana's release naming but was not verified against the registry here (none was reachable).
+    /// </summary>
+    public const string Grafana = "grafana/grafana:12.3.0";
     public const string KubeStateMetrics = "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0";
 }

@@ -17,7 +17,7 @@ public static class NotRendered
 {
     private const string ZipkinInMemoryHint = "to keep a Zipkin's spans for a time, store them in Elasticsearch: set its elasticsearch to an Elasticsearch backend";
 
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer and InfluxDB, not yet Grafana or dashboards";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer, InfluxDB and Grafana with its datasources and dashboards, not yet the preset catalog";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>

@@ -30,7 +30,8 @@ public static class ClusterLowering
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
         var collectors = CollectorsLowering.Lower(model, name, ns, metrics);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
-            metrics, routing, collectors, StoresLowering.Lower(model, name, spec, ns, backends, metrics, routing, ruleGroups, collectors), dashboards.Lower(name));
+            metrics, routing, collectors, StoresLowering.Lower(model, name, spec, ns, backends, metrics, routing, ruleGroups, collectors),
+            GrafanaLowering.Lower(model, name, backends), dashboards.Lower(name));
     }
 
     internal static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>

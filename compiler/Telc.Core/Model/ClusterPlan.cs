@@ -21,4 +21,5 @@ public sealed record ClusterPlan(
     RoutingPlan Routing,
     CollectorsPlan Collectors,
     StoresPlan Stores,
+    ImmutableArray<GrafanaPlan> Grafanas,
     ImmutableArray<DashboardPlan> Dashboards);

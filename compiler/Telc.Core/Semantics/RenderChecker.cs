@@ -105,6 +105,16 @@ public sealed class RenderChecker
                     "give each Zipkin an Elasticsearch of its own, or deploy them to different clusters"));
             }
 
+            foreach (var grafana in cluster.Grafanas)
+            {
+                foreach (var datasource in grafana.Spec.Datasources.Where(d => !grafana.Datasources.Any(b => b.Name == d.Value)))
+                {
+                    Once(reported, $"grafana-datasource/{grafana.Backend.Name}/{datasource.Value}/{cluster.Name}", () => Add(DiagnosticCatalogue.MissingRenderSetting, datasource.Location,
+                        $"Grafana '{grafana.Backend.Name}' runs in cluster '{cluster.Name}' and reads backend '{datasource.Value}', which is not deployed there, so its datasource would answer nothing",
+                        "deploy the backend to that cluster too (its clusters), limit the Grafana's clusters, or leave the backend out of datasources"));
+                }
+            }
+
             foreach (var prometheus in cluster.Metrics.Prometheuses.Where(p => p.AlertmanagerTargets.IsEmpty && p.RuleGroups.Any(g => g.Spec.Rules.Any(r => r.Alert is not null))))
             {
                 AlertsGoNowhere(reported, cluster.Name, "Prometheus", prometheus.Backend, prometheus.Spec.Alertmanager);

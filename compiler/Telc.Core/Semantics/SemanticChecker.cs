@@ -348,6 +348,7 @@ public sealed class SemanticChecker
                     CheckBackend(datasource, BackendUse.Datasource, user);
                 }
 
+                GrafanaChecks.Check(resource, grafana, diagnostics);
                 break;
             case RetentionPolicySpec retention:
                 foreach (var rule in retention.Rules)

@@ -34,6 +34,7 @@ public sealed class RiskClassificationTests
     [InlineData("telemetry/pipelines.yaml", "dropMetrics: [\"go_gc_.*\"]", "dropMetrics: [\"go_.*\"]", "scrape job", "app-metrics/pods", "changed", "medium")]
     [InlineData("telemetry/project.yaml", "revision: main", "revision: release", "cluster", "Application argocd/telemetry-prod-eu-1", "changed", "high")]
     [InlineData("telemetry/cluster.yaml", "environment: prod", "environment: stage", "cluster", "prod-eu-1", "changed", "medium")]
+    [InlineData("telemetry/backends.yaml", "    datasources: [metrics]\n", "    datasources: [metrics, logs]\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata: { name: logs }\nspec: { loki: {} }\n", "datasource", "logs (Grafana dashboards)", "added", "low")]
     public void Classifies(string file, string find, string replace, string area, string subject, string change, string risk)
     {
         using var repo = new ScenarioRepository();

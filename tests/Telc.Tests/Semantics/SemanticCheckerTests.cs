@@ -6,7 +6,7 @@ public sealed class SemanticCheckerTests
 {
     private const string Backends = Specs.Header + "kind: Backend\nmetadata: { name: metrics }\nspec: { prometheus: {} }\n---\n"
         + Specs.Header + "kind: Backend\nmetadata: { name: alerts }\nspec: { alertmanager: {} }\n---\n"
-        + Specs.Header + "kind: Backend\nmetadata: { name: dashboards }\nspec: { grafana: {} }\n";
+        + Specs.Header + "kind: Backend\nmetadata: { name: dashboards }\nspec: { grafana: { adminPasswordSecretRef: { name: grafana-admin, key: password } } }\n";
 
     private static Telc.Compilation Compile(params (string Path, string Text)[] files) =>
         Specs.Compile([("backends.yaml", Backends), .. files]);

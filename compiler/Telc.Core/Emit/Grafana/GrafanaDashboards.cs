@@ -13,12 +13,10 @@ namespace Telc.Emit.Grafana;
 /// </summary>
 public static class GrafanaDashboards
 {
-    public const string App = "grafana";
-
     public static ImmutableArray<DashboardFolder> For(ClusterPlan cluster, Resource grafana, EmitContext context)
     {
         var folders = ImmutableArray.CreateBuilder<DashboardFolder>();
-        var objectName = Lowering.ClusterLowering.ObjectName(App, grafana.Name);
+        var objectName = Lowering.ClusterLowering.ObjectName(GrafanaEmitter.App, grafana.Name);
         foreach (var folder in cluster.Dashboards.Where(d => d.Grafana == grafana.Name).GroupBy(d => d.Folder).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var files = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -40,7 +38,7 @@ public static class GrafanaDashboards
 
             var uid = GrafanaUid.Folder(folder.Key);
             var configMaps = files.Count == 0 ? [] : RuleConfigMaps.Pack($"{objectName}-{uid}", files.ToImmutable(), sizes.ToImmutable(), "dashboards")
-                .Select(map => new ConfigMap(context.Factory.Meta(map.Name, App, grafana), map.Data));
+                .Select(map => new ConfigMap(context.Factory.Meta(map.Name, GrafanaEmitter.App, grafana), map.Data));
             folders.Add(new DashboardFolder(folder.Key, uid, uid, [.. configMaps]));
         }
 
