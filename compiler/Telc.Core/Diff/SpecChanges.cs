@@ -18,7 +18,16 @@ public static class SpecChanges
             (_, old, current) =>
             {
                 var fields = TreeDiff.Compare(SpecNode(old), SpecNode(current));
-                if (fields.Length > 0)
+                if (current.Spec is DashboardSpec && old.Spec is DashboardSpec && before is not null && after is not null)
+                {
+                    var panels = DashboardChanges.Compare(before, old, after, current);
+                    var summary = string.Join("; ", panels.Concat(fields.Length > 0 ? [FieldChange.Summarise(fields)] : []));
+                    if (summary.Length > 0)
+                    {
+                        changes.Add(ChangeArea.Dashboard, current.DisplayName, ChangeKind.Changed, summary, Risk.Low);
+                    }
+                }
+                else if (fields.Length > 0)
                 {
                     var touchesOutput = fields.Any(f => f.Path.StartsWith("output", StringComparison.Ordinal) || f.Path.StartsWith("objective", StringComparison.Ordinal));
                     changes.Add(Area(current), current.DisplayName, ChangeKind.Changed, FieldChange.Summarise(fields), touchesOutput ? Risk.Medium : Risk.Low);

@@ -72,7 +72,7 @@ public sealed class DashboardCheckTests
             Panel("""{ "expr": "up" }""", datasource: """ "datasource": { "type": "mysql", "uid": "x" }, """),
             Panel("""{ "expr": "up" }""", type: "graph")));
 
-        Assert.Equal(["TELC322 5:58", "TELC321 6:5"], compilation.Problems().Codes());
+        Assert.Equal(["TELC322 5:58", "TELC321 6:15"], compilation.Problems().Codes());
     }
 
     [Theory]

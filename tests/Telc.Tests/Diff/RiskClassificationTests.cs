@@ -35,6 +35,8 @@ public sealed class RiskClassificationTests
     [InlineData("telemetry/project.yaml", "revision: main", "revision: release", "cluster", "Application argocd/telemetry-prod-eu-1", "changed", "high")]
     [InlineData("telemetry/cluster.yaml", "environment: prod", "environment: stage", "cluster", "prod-eu-1", "changed", "medium")]
     [InlineData("telemetry/backends.yaml", "    datasources: [metrics]\n", "    datasources: [metrics, logs]\n---\napiVersion: telc.io/v1alpha1\nkind: Backend\nmetadata: { name: logs }\nspec: { loki: {} }\n", "datasource", "logs (Grafana dashboards)", "added", "low")]
+    [InlineData("telemetry/teams/payments/payments-pods.json", "container!=\\\"\\\"", "container=\\\"app\\\"", "dashboard", "Dashboard/payments-pods", "changed", "low")]
+    [InlineData("telemetry/teams/payments/dashboards.yaml", "    - title: Error ratio\n", "    - title: Errors\n", "dashboard", "Dashboard/payments-api", "changed", "low")]
     public void Classifies(string file, string find, string replace, string area, string subject, string change, string risk)
     {
         using var repo = new ScenarioRepository();

@@ -117,7 +117,7 @@ public sealed class BuiltInPolicyTests
     public void A_long_crafted_value_does_not_run_a_built_in_policy_out_of_time()
     {
         using var project = new TempFolder();
-        foreach (var file in Directory.GetFiles(RepoPaths.Combine("examples", "quickstart", "telemetry"), "*.yaml", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(RepoPaths.Combine("examples", "quickstart", "telemetry"), "*", SearchOption.AllDirectories))
         {
             project.Write(Path.GetRelativePath(RepoPaths.Combine("examples", "quickstart"), file), File.ReadAllText(file));
         }

@@ -27,6 +27,8 @@ public sealed partial class EveryFieldMattersTests
         ["Team spec.namespaces[]"] = "what the team's alerts may query (policy team-alerts-own-namespaces, BuiltInPolicyTests)",
         ["Waiver *"] = "a Waiver accepts findings of validate (tests/cases/waivers, WaiverTests)",
         ["Project spec.policies.*"] = "policy options and switches (BuiltInPolicyTests)",
+        ["Dashboard spec.preset"] = "the preset catalog is empty, so a preset dashboard is refused until presets render (#16)",
+        ["Dashboard spec.file"] = "names a JSON file; the file's dashboard is what renders (quickstart's payments-pods, DashboardCheckTests, CorpusDashboardRenderTests)",
         ["Backend spec.grafana.replicas"] = "Grafana runs one replica, its SQLite database on its own volume; more is refused (TELC221, GrafanaTests)",
         ["Project spec.environments[]"] = "declares the environments Clusters may name and what each is held to (EnvironmentTierTests)",
         ["Project spec.environments[].*"] = "declares the environments Clusters may name and what each is held to (EnvironmentTierTests)",

@@ -132,6 +132,6 @@ public sealed class SchemaTests
     private static List<(string Where, string Json)> Documents(string root)
     {
         var set = new WorkingTreeSource(root, root).Read();
-        return set.Files.SelectMany(f => YamlParser.Parse(f).Documents.Select(d => ($"{f.SpecPath}#{d.Index}", YamlJson.ToJson(d.Root)))).ToList();
+        return set.Files.Where(f => SpecFileNames.IsSpecFile(f.SpecPath)).SelectMany(f => YamlParser.Parse(f).Documents.Select(d => ($"{f.SpecPath}#{d.Index}", YamlJson.ToJson(d.Root)))).ToList();
     }
 }

@@ -20,8 +20,8 @@ public sealed class GitRefSourceTests
 
         var set = new GitRefSource(Path.Combine(repo.Path, "project"), "HEAD", repo.Path).Read();
 
-        var file = Assert.Single(set.Files);
-        Assert.Equal("cluster.yaml", file.SpecPath);
+        Assert.Equal(["cluster.yaml", "teams/a/notes.json"], set.Files.Select(f => f.SpecPath));
+        var file = set.Files[0];
         Assert.Equal("project/telemetry/cluster.yaml", file.Path);
         Assert.Equal(ClusterYaml("prod"), file.Text);
         Assert.Contains("teams/a/notes.json", set.AllPaths);

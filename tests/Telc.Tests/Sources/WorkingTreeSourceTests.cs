@@ -7,17 +7,18 @@ namespace Telc.Tests.Sources;
 public sealed class WorkingTreeSourceTests
 {
     [Fact]
-    public void Reads_yaml_and_yml_files_sorted_and_skips_hidden_folders_and_other_files()
+    public void Reads_yaml_yml_and_json_files_sorted_and_skips_hidden_folders_and_other_files()
     {
         using var folder = new TempFolder();
         folder.Write("b.yaml", "x: 1\n");
         folder.Write("a/c.yml", "x: 1\n");
         folder.Write(".git/config.yaml", "x: 1\n");
         folder.Write("dashboards/board.json", "{}");
+        folder.Write("notes.md", "not spec");
 
         var set = new WorkingTreeSource(folder.Path, folder.Path).Read();
 
-        Assert.Equal(["a/c.yml", "b.yaml"], set.Files.Select(f => f.SpecPath));
+        Assert.Equal(["a/c.yml", "b.yaml", "dashboards/board.json"], set.Files.Select(f => f.SpecPath));
         Assert.Contains("dashboards/board.json", set.AllPaths);
         Assert.Empty(set.Diagnostics);
     }

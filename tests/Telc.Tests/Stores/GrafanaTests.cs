@@ -400,11 +400,13 @@ public sealed class GrafanaTests
     }
 
     [Fact]
-    public void Dashboards_are_still_named_as_not_rendered()
+    public void A_dashboard_the_Grafana_shows_is_rendered_into_its_folder_with_the_provisioned_datasource()
     {
         var compilation = Specs.Compile(Spec() + "---\n" + Specs.Header + "kind: Dashboard\nmetadata: { name: overview }\nspec: { grafana: ui, title: Overview, panels: [{ title: Up, query: up }] }\n");
 
-        Assert.Contains(compilation.Diagnostics, d => d.Code == "TELC501" && d.Message.StartsWith("Dashboard/overview", StringComparison.Ordinal));
-        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code == "TELC501" && d.Message.Contains("(grafana)", StringComparison.Ordinal));
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.Code == "TELC501" && d.Message.StartsWith("Dashboard/overview", StringComparison.Ordinal));
+        var dashboard = Assert.Single(compilation.Clusters.SelectMany(c => c.Dashboards));
+        Assert.Equal(("Platform", "overview"), (dashboard.Folder, dashboard.Uid));
+        Assert.Contains("\"type\": \"prometheus\",\n        \"uid\": \"telc-", dashboard.Json, StringComparison.Ordinal);
     }
 }

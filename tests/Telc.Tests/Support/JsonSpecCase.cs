@@ -27,12 +27,17 @@ public sealed class JsonSpecCase : IDisposable
 
     public string Name { get; }
 
+    /// <summary>The JSON files documents name (dashboards), written beside the documents unchanged.</summary>
+    public ImmutableSortedDictionary<string, string> Attachments { get; private init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     public ImmutableArray<JsonSpecDocument> Documents { get; }
 
     /// <summary>Reads the case's telemetry/ folder; a document that is not a mapping is kept as it is.</summary>
     public static JsonSpecCase Load(string name)
     {
         var root = RepoPaths.Combine(name, "telemetry");
+        var attachments = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
+            .ToImmutableSortedDictionary(file => Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
         var documents = Directory.EnumerateFiles(root, "*.y*ml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .SelectMany(file =>
@@ -41,7 +46,7 @@ public sealed class JsonSpecCase : IDisposable
                 return YamlParser.Parse(new SourceFile(file, specPath, File.ReadAllText(file))).Documents
                     .Select(d => new JsonSpecDocument(specPath, d.Index, YamlJson.Convert(d.Root)!.AsObject()));
             });
-        return new JsonSpecCase(name, [.. documents]);
+        return new JsonSpecCase(name, [.. documents]) { Attachments = attachments };
     }
 
     /// <summary>
@@ -59,6 +64,11 @@ public sealed class JsonSpecCase : IDisposable
         foreach (var file in documents.GroupBy(d => d.SpecPath))
         {
             folder.Write($"telemetry/{file.Key}", string.Join("\n---\n", file.OrderBy(d => d.Index).Select(d => d.Root.ToJsonString(Compact))) + "\n");
+        }
+
+        foreach (var (path, text) in Attachments)
+        {
+            folder.Write($"telemetry/{path}", text);
         }
 
         var compilation = Compilation.Create(new WorkingTreeSource(telemetry, folder.Path));
