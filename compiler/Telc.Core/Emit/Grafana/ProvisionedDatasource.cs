@@ -16,15 +16,5 @@ public sealed record ProvisionedDatasource(
     public BackendSpec Spec => (BackendSpec)Backend.Spec;
 
     /// <summary>The id of Grafana's core plugin for the backend.</summary>
-    public string PluginType => Type switch
-    {
-        BackendType.Prometheus => "prometheus",
-        BackendType.Loki => "loki",
-        BackendType.Elasticsearch => "elasticsearch",
-        BackendType.Tempo => "tempo",
-        BackendType.Jaeger => "jaeger",
-        BackendType.Zipkin => "zipkin",
-        BackendType.Influxdb => "influxdb",
-        _ => throw new InvalidOperationException($"{Type} is not a Grafana datasource"),
-    };
+    public string PluginType => Dashboards.DatasourcePlugins.PluginOf(Type) ?? throw new InvalidOperationException($"{Type} is not a Grafana datasource");
 }
