@@ -38,9 +38,10 @@ public static class DashboardChecker
             CheckPanels(content, findings);
             var checkedAs = new HashSet<(int Start, BackendType? Type)>();
             var passedThrough = new List<(PanelQuery Query, string Backend)>();
+            var undelivered = new MissingMetrics(model);
             foreach (var view in DashboardViews.Of(model, spec))
             {
-                var resolver = new DatasourceResolver(view, spec.Datasource?.Value, content.Variables);
+                var resolver = new DatasourceResolver(view.Reads, spec.Datasource?.Value, content.Variables);
                 foreach (var panel in content.Panels)
                 {
                     foreach (var query in panel.Queries)
@@ -55,7 +56,12 @@ public static class DashboardChecker
                         {
                             findings.Add(Diagnostic.At(DiagnosticCatalogue.UnresolvedDatasource, resolution.Reference.Location ?? query.Text.Location,
                                 $"{resolution.Problem}, so panel '{panel.Title}' shows nothing",
-                                $"use a data source the Grafana reads ({Describe(view)}), or leave it out to use the dashboard's"));
+                                $"use a data source the Grafana reads ({Describe(view.Reads)}), or leave it out to use the dashboard's"));
+                        }
+
+                        if (resolution is { Type: BackendType.Prometheus, Backend: { } prometheus } && view.Cluster is { } cluster)
+                        {
+                            undelivered.Check(query, prometheus.Name, cluster);
                         }
 
                         if (checkedAs.Add((query.Text.Location.Span.Start, resolution.Type)))
@@ -74,6 +80,7 @@ public static class DashboardChecker
                     "telc parses PromQL and LogQL; check these in Grafana's query editor"));
             }
 
+            findings.AddRange(undelivered.Findings());
             diagnostics.AddRange(findings.DistinctBy(d => (d.Descriptor.Code, d.Location?.Span.Start, d.Message)));
         }
 

@@ -7,22 +7,21 @@ using Telc.Spec.Kinds;
 namespace Telc.Dashboards;
 
 /// <summary>
-/// The sets of data sources a dashboard is shown with: one per Grafana and cluster that shows it (the same set
-/// once). With no Grafana in the spec, every store that can be a data source, so queries are still checked.
+/// The views a dashboard is shown in: one per Grafana and cluster that shows it. With no Grafana in the spec, one of
+/// every store that can be a data source, so queries are still checked.
 /// </summary>
 public static class DashboardViews
 {
-    public static IEnumerable<ImmutableArray<(Resource Backend, BackendSpec Spec)>> Of(SpecModel model, DashboardSpec dashboard)
+    public static IReadOnlyList<DashboardView> Of(SpecModel model, DashboardSpec dashboard)
     {
         var clusters = model.OfKind<ClusterSpec>().Select(c => c.Resource.Name).ToArray();
         var grafanas = model.OfKind<BackendSpec>().Where(b => b.Spec.Grafana is not null && (dashboard.Grafana is null || dashboard.Grafana.Value == b.Resource.Name)).ToArray();
         var views = grafanas
-            .SelectMany(g => clusters.Where(c => ClusterLowering.AppliesTo(g.Spec.Clusters, c)).Select(c => GrafanaDatasources.Read(model, g.Spec.Grafana!, c)))
-            .DistinctBy(view => string.Join('\n', view.Select(v => v.Backend.Name)))
+            .SelectMany(g => clusters.Where(c => ClusterLowering.AppliesTo(g.Spec.Clusters, c)).Select(c => new DashboardView(c, GrafanaDatasources.Read(model, g.Spec.Grafana!, c))))
             .ToArray();
         return views.Length > 0
             ? views
-            : [[.. model.OfKind<BackendSpec>().Where(b => b.Spec.External is null && BackendTypes.Serves(BackendTypes.TypeOf(b.Spec), BackendUse.Datasource))
-                .OrderBy(b => b.Resource.Name, StringComparer.Ordinal).Select(b => (b.Resource, b.Spec))]];
+            : [new DashboardView(null, [.. model.OfKind<BackendSpec>().Where(b => b.Spec.External is null && BackendTypes.Serves(BackendTypes.TypeOf(b.Spec), BackendUse.Datasource))
+                .OrderBy(b => b.Resource.Name, StringComparer.Ordinal).Select(b => (b.Resource, b.Spec))])];
     }
 }

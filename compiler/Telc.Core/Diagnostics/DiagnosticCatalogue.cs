@@ -149,6 +149,8 @@ public static class DiagnosticCatalogue
         "A query uses a template variable ($name, ${name}, [[name]]) that the dashboard does not define and Grafana does not provide; Grafana sends it as written and the query fails or selects nothing. Define the variable under templating, or write the value.");
     public static readonly DiagnosticDescriptor QueryNotChecked = new("TELC324", "Query passed to its data source unchecked", DiagnosticLevel.Info,
         "telc parses PromQL and LogQL; queries in other languages (Lucene for Elasticsearch, TraceQL for Tempo, Flux for InfluxDB, Jaeger and Zipkin searches) are rendered as written without being checked.");
+    public static readonly DiagnosticDescriptor UndeliveredMetric = new("TELC325", "Panel queries a metric no pipeline delivers", Warning,
+        "A panel queries a metric whose name says which exporter makes it (node_* node-exporter, kube_* kube-state-metrics, container_* and kubelet_* the kubelet and cAdvisor, istio_* and envoy_* Istio), but no MetricPipeline of the cluster collects that exporter into the Prometheus the panel reads, so the panel stays empty there.");
 
     // Policies. A policy's own findings carry the policy id as their code.
     public static readonly DiagnosticDescriptor PolicyDoesNotCompile = new("TELC401", "Policy does not compile", Error,

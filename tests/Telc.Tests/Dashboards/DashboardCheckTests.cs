@@ -111,4 +111,25 @@ public sealed class DashboardCheckTests
 
         Assert.Equal(["TELC310 28:61"], compilation.Problems().Codes());
     }
+
+    [Fact]
+    public void A_panel_on_metrics_of_an_exporter_no_pipeline_of_the_cluster_collects_is_a_warning_naming_the_input()
+    {
+        static string Spec(string inputs) =>
+            Specs.Cluster("prod-1", "prod") + Specs.Backend("metrics", "prometheus") + Specs.Backend("ui", "grafana", "{ adminPasswordSecretRef: { name: grafana, key: password } }")
+            + Specs.Header + $"kind: MetricPipeline\nmetadata: {{ name: infra }}\nspec: {{ input: {{ {inputs} }}, output: {{ backend: metrics }} }}\n---\n"
+            + Specs.Header + "kind: Dashboard\nmetadata: { name: nodes }\nspec:\n  panels:\n"
+            + "    - { title: CPU, query: 'sum(rate(node_cpu_seconds_total{mode!=\"idle\"}[5m]))' }\n"
+            + "    - { title: Memory, query: 'node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes' }\n"
+            + "    - { title: Pods, query: 'count(kube_pod_info)' }\n";
+
+        var missing = Specs.Compile(Spec("kubeState: {}"));
+        var delivered = Specs.Compile(Spec("kubeState: {}, node: {}"));
+
+        var warning = Assert.Single(missing.Problems());
+        Assert.Equal(("TELC325", "26:38"), (warning.Code, warning.Start.ToString()));
+        Assert.Contains("3 metrics (node_cpu_seconds_total, node_memory_MemAvailable_bytes, node_memory_MemTotal_bytes) from node-exporter", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("set input.node in a MetricPipeline of that cluster whose output is 'metrics'", warning.Hint);
+        Assert.Empty(delivered.Problems());
+    }
 }

@@ -120,4 +120,18 @@ public sealed class RiskClassificationTests
         Assert.Equal(0, json.RootElement.GetProperty("summary").GetProperty("high").GetInt32());
         Assert.Contains(changes, c => c.GetProperty("description").GetString() == "replaced by StatefulSet telemetry/alertmanager-alerting: it starts with empty storage");
     }
+
+    [Fact]
+    public void A_changed_dashboard_file_is_described_in_panels_and_queries()
+    {
+        using var repo = new ScenarioRepository();
+        repo.Edit("telemetry/teams/payments/payments-pods.json", text => text
+            .Replace("container!=\\\"\\\"", "container=\\\"app\\\"", StringComparison.Ordinal)
+            .Replace("\"title\": \"CPU by pod\"", "\"title\": \"CPU per pod\"", StringComparison.Ordinal));
+
+        var change = Assert.Single(Changes(repo, repo.Base), c => c.GetProperty("area").GetString() == "dashboard");
+
+        Assert.Equal("Dashboard/payments-pods", change.GetProperty("subject").GetString());
+        Assert.Equal("panel 'CPU per pod' added; panel 'CPU by pod' removed; query of panel 'Memory by pod' changed", change.GetProperty("description").GetString());
+    }
 }
