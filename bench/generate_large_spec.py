@@ -4,6 +4,7 @@
 usage: generate_large_spec.py OUT_DIR [--clusters 50] [--teams 300] [--rules 6000] [--log-pipelines 20] [--trace-pipelines 10] [--log-rules 1200]
 """
 import argparse
+import json
 import os
 
 HEADER = "apiVersion: telc.io/v1alpha1\n"
@@ -43,7 +44,7 @@ def main():
         HEADER + "kind: Backend\nmetadata: { name: metrics }\nspec:\n  prometheus:\n    replicas: 2\n"
         "    retention: { time: 15d, size: 40GiB }\n    storage: { size: 50Gi }\n",
         HEADER + "kind: Backend\nmetadata: { name: alerts }\nspec:\n  alertmanager: { replicas: 2 }\n",
-        HEADER + "kind: Backend\nmetadata: { name: dashboards }\nspec:\n  grafana: {}\n",
+        HEADER + "kind: Backend\nmetadata: { name: dashboards }\nspec:\n  grafana:\n    adminPasswordSecretRef: { name: grafana-admin, key: password }\n",
         HEADER + "kind: Backend\nmetadata: { name: vendor }\nspec:\n  external:\n    otlp:\n"
         "      endpoint: https://otlp.vendor.example:4317\n"
         "      headers: [{ name: x-api-key, valueSecretRef: { name: vendor, key: key } }]\n",
@@ -129,6 +130,28 @@ def main():
             for r in range(per_team_log_rules))
         write(os.path.join(root, "teams", team, "log-alerts.yaml"), HEADER +
               f"kind: AlertGroup\nmetadata:\n  name: {team}-log-alerts\n  team: {team}\nspec:\n  backend: logs\n  rules:\n" + log_rules)
+        write_dashboards(root, team, t)
+
+
+def write_dashboards(root, team, t):
+    """Every team a dashboard of panels in the spec; every third team also an exported Grafana JSON one of 24 panels."""
+    panels = "".join(
+        f"    - {{ title: Requests {p}, query: 'sum by (code) (rate(http_requests_total{{namespace=\"{team}\",route=\"/r{p}\"}}[$__rate_interval]))', unit: reqps }}\n"
+        for p in range(4))
+    dashboards = HEADER + f"kind: Dashboard\nmetadata:\n  name: {team}-overview\n  team: {team}\nspec:\n  panels:\n" + panels
+    if t % 3 == 0:
+        dashboards += "---\n" + HEADER + f"kind: Dashboard\nmetadata:\n  name: {team}-pods\n  team: {team}\nspec:\n  file: pods.json\n"
+        targets = [
+            {"id": p + 1, "type": "timeseries", "title": f"Pods {p}", "gridPos": {"h": 8, "w": 12, "x": p % 2 * 12, "y": p // 2 * 8},
+             "datasource": {"type": "prometheus", "uid": "${DS_PROMETHEUS}"},
+             "targets": [{"refId": "A", "expr": f"sum by (pod) (rate(http_requests_total{{namespace=\"{team}\", pod=~\"$pod\"}}[$__rate_interval])) * {p + 1}"}]}
+            for p in range(24)]
+        board = {"__inputs": [{"name": "DS_PROMETHEUS", "type": "datasource", "pluginId": "prometheus"}], "title": f"{team} pods", "schemaVersion": 41,
+                 "templating": {"list": [{"name": "pod", "type": "query", "datasource": {"type": "prometheus", "uid": "${DS_PROMETHEUS}"},
+                                          "query": f"label_values(kube_pod_info{{namespace=\"{team}\"}}, pod)"}]},
+                 "panels": targets}
+        write(os.path.join(root, "teams", team, "pods.json"), json.dumps(board, indent=2) + "\n")
+    write(os.path.join(root, "teams", team, "dashboards.yaml"), dashboards)
 
 
 if __name__ == "__main__":
