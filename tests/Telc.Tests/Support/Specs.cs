@@ -28,9 +28,9 @@ public static class Specs
         + Header + $"kind: RetentionPolicy\nmetadata: {{ name: retention }}\nspec: {{ rules: {rules} }}\n";
 
     /// <summary>Compiles the text and requires it to have no errors (infos and warnings may remain).</summary>
-    public static Compilation CompileWithoutErrors(string text)
+    public static Compilation CompileWithoutErrors(string text, params (string Path, string Text)[] files)
     {
-        var compilation = Compile(text);
+        var compilation = Compile([("spec.yaml", text), .. files]);
         Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
         return compilation;
     }
