@@ -114,19 +114,21 @@ public static class DashboardDocument
     {
         // The file is only read to rewrite it; where a reference points in it no longer matters.
         var resolution = resolver.Resolve(DatasourceReference.Of(reference, EmptyFile), DatasourceReference.Inherited);
-        return resolution is { Backend: { } backend, Type: { } type }
+        return Provisioned(resolution) ?? reference ?? new JsonLiteralNode(default, "null");
+    }
+
+    /// <summary>The reference to the provisioned data source a resolution found; null when it found none.</summary>
+    private static JsonObjectNode? Provisioned(DatasourceResolution resolution) =>
+        resolution is { Backend: { } backend, Type: { } type }
             ? new JsonObjectNode(default, [
                 new JsonMember("type", default, new JsonStringNode(default, DatasourcePlugins.PluginOf(type)!)),
                 new JsonMember("uid", default, new JsonStringNode(default, GrafanaUid.Datasource(backend.Name)))])
-            : reference ?? new JsonLiteralNode(default, "null");
-    }
+            : null;
 
     private static readonly SourceFile EmptyFile = new(string.Empty, string.Empty, string.Empty);
 
     private static OutNode Reference(DatasourceResolution resolution) =>
-        resolution is { Backend: { } backend, Type: { } type }
-            ? Map(("type", Text(DatasourcePlugins.PluginOf(type)!)), ("uid", Text(GrafanaUid.Datasource(backend.Name))))
-            : new OutScalar("null", OutScalarKind.Null);
+        Provisioned(resolution) is { } reference ? JsonTreeOutput.Of(reference) : new OutScalar("null", OutScalarKind.Null);
 
     private static OutMap Map(params (string Key, OutNode? Value)[] entries) =>
         new([.. entries.Where(e => e.Value is not null).Select(e => KeyValuePair.Create(e.Key, e.Value!))]);

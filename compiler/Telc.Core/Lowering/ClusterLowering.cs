@@ -29,9 +29,10 @@ public static class ClusterLowering
         var metrics = MetricsLowering.Lower(model, spec, ns, backends, pipelines, routing, ruleGroups);
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);
         var collectors = CollectorsLowering.Lower(model, name, ns, metrics);
+        var grafanas = GrafanaLowering.Lower(model, name, backends);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
             metrics, routing, collectors, StoresLowering.Lower(model, name, spec, ns, backends, metrics, routing, ruleGroups, collectors),
-            GrafanaLowering.Lower(model, name, backends), dashboards.Lower(name));
+            grafanas, dashboards.Lower(grafanas));
     }
 
     internal static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Telc.Dashboards;
 using Telc.Model;
-using Telc.Semantics;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 
@@ -19,15 +18,14 @@ public sealed class DashboardLowering(SpecModel model)
 
     private readonly Dictionary<(Resource, string), DashboardPlan> rendered = [];
 
-    public ImmutableArray<DashboardPlan> Lower(string cluster)
+    /// <param name="grafanas">The cluster's Grafanas with the backends each reads there.</param>
+    public ImmutableArray<DashboardPlan> Lower(ImmutableArray<GrafanaPlan> grafanas)
     {
         var plans = ImmutableArray.CreateBuilder<DashboardPlan>();
-        var grafanas = model.OfKind<BackendSpec>().Where(b => b.Spec.Grafana is not null && ClusterLowering.AppliesTo(b.Spec.Clusters, cluster))
-            .OrderBy(b => b.Resource.Name, StringComparer.Ordinal);
-        foreach (var (grafana, grafanaSpec) in grafanas)
+        foreach (var (grafana, datasources) in grafanas.Select(g => (g.Backend, g.Datasources)))
         {
-            var reads = GrafanaDatasources.Read(model, grafanaSpec.Grafana!, cluster);
-            var readsKey = grafana.Name + "\n" + string.Join('\n', reads.Select(r => r.Backend.Name));
+            var reads = datasources.Select(d => (d, (BackendSpec)d.Spec)).ToImmutableArray();
+            var readsKey = grafana.Name + "\n" + string.Join('\n', datasources.Select(d => d.Name));
             foreach (var (resource, spec) in model.OfKind<DashboardSpec>().Where(d => d.Spec.Grafana is null || d.Spec.Grafana.Value == grafana.Name))
             {
                 if (rendered.TryGetValue((resource, readsKey), out var plan))

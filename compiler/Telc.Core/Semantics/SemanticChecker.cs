@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Immutable;
 using Telc.Diagnostics;
 using Telc.Schema;
-using Telc.Sources;
 using Telc.Spec;
 using Telc.Spec.Kinds;
 using Telc.Spec.Values;
@@ -397,8 +396,7 @@ public sealed class SemanticChecker
             return;
         }
 
-        var directory = resource.File.SpecPath.Contains('/') ? resource.File.SpecPath[..resource.File.SpecPath.LastIndexOf('/')] : string.Empty;
-        var resolved = file.Value.StartsWith('/') ? null : SpecFileNames.Normalize(SpecFileNames.Combine(directory, file.Value));
+        var resolved = Dashboards.DashboardSources.FilePath(resource, file.Value);
         if (resolved is null)
         {
             Add(DiagnosticCatalogue.MissingFile, file.Location, $"dashboard file '{file.Value}' is outside the spec root",
