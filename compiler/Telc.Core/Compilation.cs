@@ -133,7 +133,8 @@ public sealed class Compilation
             }
         }
 
-        var attachments = sources.Files.Where(f => SpecFileNames.IsAttachment(f.SpecPath)).ToImmutableSortedDictionary(f => f.SpecPath, f => f, StringComparer.Ordinal);
+        // The files a document may name are those AllPaths holds: an empty file, a FIFO or a device counts as missing.
+        var attachments = sources.Files.Where(f => SpecFileNames.IsAttachment(f.SpecPath) && sources.AllPaths.Contains(f.SpecPath)).ToImmutableSortedDictionary(f => f.SpecPath, f => f, StringComparer.Ordinal);
         return (documentCount, new SpecModel(resources.ToImmutable()) { Attachments = attachments });
     }
 

@@ -87,6 +87,12 @@ public sealed class DashboardCheckTests
     }
 
     [Fact]
+    public void An_empty_file_is_missing_once_not_also_broken_JSON()
+    {
+        Assert.Equal(["TELC211 24:15"], Compile(string.Empty).Problems().Codes());
+    }
+
+    [Fact]
     public void Hostile_nesting_ends_in_an_error_not_a_crash()
     {
         var json = new string('[', 100_000) + new string(']', 100_000);
