@@ -5,6 +5,7 @@ using Telc.Lowering;
 using Telc.Model;
 using Telc.Parsing;
 using Telc.Policies;
+using Telc.Presets;
 using Telc.Schema;
 using Telc.Semantics;
 using Telc.Sources;
@@ -55,15 +56,16 @@ public sealed class Compilation
 
     public bool HasErrors => Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
 
-    public static Compilation Create(ISpecSource source, PresetCatalog? presets = null) => Create(source.Read(), presets);
+    public static Compilation Create(ISpecSource source) => Create(source.Read());
 
-    public static Compilation Create(SourceSet sources, PresetCatalog? presets = null)
+    public static Compilation Create(SourceSet sources)
     {
         var diagnostics = new List<Diagnostic>(sources.Diagnostics);
         var (documentCount, all) = Bind(sources, diagnostics);
-        diagnostics.AddRange(SemanticChecker.Check(all, ShapeCatalog.Instance, presets ?? PresetCatalog.Empty, sources.AllPaths));
+        var presets = Catalog(sources, diagnostics);
+        diagnostics.AddRange(SemanticChecker.Check(all, ShapeCatalog.Instance, presets, sources.AllPaths));
         diagnostics.AddRange(InlineCredentials.Check(all));
-        var model = Complete(all);
+        var model = Expanded(Complete(all), presets, diagnostics);
         diagnostics.AddRange(QueryChecker.Check(model));
         diagnostics.AddRange(Dashboards.DashboardChecker.Check(model));
         diagnostics.AddRange(DerivedMetricUse.Check(model));
@@ -101,7 +103,7 @@ public sealed class Compilation
     public static Compilation Rebuild(SourceSet sources)
     {
         var (documentCount, all) = Bind(sources, []);
-        return new Compilation(sources, Complete(all), [], new Lazy<ImmutableArray<RenderedObject>>([]), [], documentCount, []);
+        return new Compilation(sources, Expanded(Complete(all), Catalog(sources, []), []), [], new Lazy<ImmutableArray<RenderedObject>>([]), [], documentCount, []);
     }
 
     /// <summary>
@@ -119,7 +121,7 @@ public sealed class Compilation
     {
         var documentCount = 0;
         var resources = ImmutableArray.CreateBuilder<Resource>();
-        foreach (var file in sources.Files.Where(f => SpecFileNames.IsSpecFile(f.SpecPath)))
+        foreach (var file in sources.Files.Where(f => SpecFileNames.IsSpecFile(f.SpecPath) && !PresetCatalog.IsCatalogPath(f.SpecPath)))
         {
             var parsed = YamlParser.Parse(file);
             diagnostics.AddRange(parsed.Diagnostics);
@@ -137,6 +139,17 @@ public sealed class Compilation
         var attachments = sources.Files.Where(f => SpecFileNames.IsAttachment(f.SpecPath) && sources.AllPaths.Contains(f.SpecPath)).ToImmutableSortedDictionary(f => f.SpecPath, f => f, StringComparer.Ordinal);
         return (documentCount, new SpecModel(resources.ToImmutable()) { Attachments = attachments });
     }
+
+    /// <summary>The built-in preset catalog with the project's own (presets/ under the spec root).</summary>
+    public static PresetCatalog Catalog(SourceSet sources, List<Diagnostic> diagnostics)
+    {
+        diagnostics.AddRange(PresetCatalog.BuiltInDiagnostics);
+        return PresetCatalog.BuiltIn.With(PresetCatalog.Load(sources.Files, builtIn: false, diagnostics), diagnostics);
+    }
+
+    /// <summary>A model with the resources the presets its clusters switch on add.</summary>
+    private static SpecModel Expanded(SpecModel model, PresetCatalog presets, List<Diagnostic> diagnostics) =>
+        model with { Resources = [.. model.Resources, .. PresetExpansion.Expand(model, presets, diagnostics)] };
 
     /// <summary>The documents that bound without an error: what lowering, rendering and the policies read.</summary>
     private static SpecModel Complete(SpecModel all) => all with { Resources = [.. all.Resources.Where(r => r.IsComplete)] };

@@ -110,6 +110,12 @@ public static class DiagnosticCatalogue
         "Retention is one policy: every RetentionPolicy rule must reach a store telc runs that keeps its signal where the rule applies, and its size and team must be something such a store enforces (Prometheus and a Kafka topic delete by size, Loki keeps a team's streams apart; a Kafka takes only the rules naming it); a rule or a backend retention nothing enforces would delete nothing while it says otherwise.");
     public static readonly DiagnosticDescriptor UnsharedStoreReplicas = new("TELC221", "More replicas than the store can share", Error,
         "The backend keeps its state in a store only one process may open (Grafana's SQLite database on its volume), so it runs one replica; more would each keep a database of their own or corrupt a shared one.");
+    public static readonly DiagnosticDescriptor InvalidPreset = new("TELC230", "Preset is not well formed", Error,
+        "A preset folder of a catalog (presets/<name>/) must hold one Preset manifest named like the folder, with AlertGroups that name no backend, option references ${name} to declared options, control-plane parts that exist, and a version no other folder of the catalogs has; a Preset document belongs in such a folder and nowhere else in the spec.");
+    public static readonly DiagnosticDescriptor PresetDoesNotFit = new("TELC231", "Preset does not fit the cluster", Warning,
+        "The preset says which platforms it fits and which MetricPipeline inputs its rules read; on another platform, or in a cluster where no pipeline collects such an input into its Prometheus, its alerts would watch metrics that never arrive.");
+    public static readonly DiagnosticDescriptor OverrideDoesNotApply = new("TELC232", "Preset override cannot apply", Error,
+        "An override changes what the preset has: a threshold needs an alert whose expression compares with a number, and a preset's rules need a Prometheus in every cluster that switches it on.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 

@@ -25,6 +25,7 @@ public static class ClusterLowering
         var backends = model.OfKind<BackendSpec>().Where(b => AppliesTo(b.Spec.Clusters, name)).OrderBy(b => b.Resource.Name, StringComparer.Ordinal).ToArray();
         var pipelines = model.OfKind<MetricPipelineSpec>().Where(p => AppliesTo(p.Spec.Clusters, name)).OrderBy(p => p.Resource.Name, StringComparer.Ordinal).ToArray();
         var ns = spec.Namespace ?? defaults?.Namespace ?? "telemetry";
+        ruleGroups = ruleGroups.SelectMany(g => g.Where(p => p.Group.AppliesTo(name)).Select(p => (Backend: g.Key, Plan: p))).ToLookup(g => g.Backend, g => g.Plan, StringComparer.Ordinal);
         var routing = RoutingLowering.Lower(model, backends);
         var metrics = MetricsLowering.Lower(model, spec, ns, backends, pipelines, routing, ruleGroups);
         var labels = spec.ExternalLabels.ContainsKey("cluster") ? spec.ExternalLabels : spec.ExternalLabels.Add("cluster", name);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using Telc.Diagnostics;
+using Telc.Presets;
 using Telc.Schema;
 using Telc.Spec;
 using Telc.Spec.Kinds;
@@ -214,18 +215,17 @@ public sealed class SemanticChecker
 
     private void CheckPreset(PresetUse preset)
     {
-        if (!presets.Versions.TryGetValue(preset.Name, out var versions))
+        if (!presets.Presets.TryGetValue(preset.Name, out var versions))
         {
             Add(DiagnosticCatalogue.UnresolvedReference, preset.Location, $"preset '{preset.Name}' is not in the preset catalog",
-                presets.Versions.Count == 0 ? "the preset catalog (presets/) has no presets yet" : Suggestions.Hint(preset.Name, presets.Versions.Keys.ToArray(), "preset"));
+                Suggestions.Hint(preset.Name, presets.Presets.Keys.ToArray(), "preset") ?? "`telc presets list` shows the catalog");
             return;
         }
 
-        var wanted = preset.Version.Split('.');
-        if (!versions.Any(v => v.Split('.').Zip(wanted).All(p => p.Second == "x" || p.First == p.Second)))
+        if (presets.Find(preset.Name, preset.Version) is null)
         {
             Add(DiagnosticCatalogue.UnresolvedReference, preset.Location, $"preset '{preset.Name}' has no version matching {preset.Version}",
-                "available: " + string.Join(", ", versions));
+                "available: " + string.Join(", ", versions.Select(v => v.Version)));
         }
     }
 

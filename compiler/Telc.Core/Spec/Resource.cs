@@ -17,4 +17,10 @@ public sealed record Resource(KindInfo Kind, Metadata Metadata, SpecNode Spec, Y
     public SourceLocation Location => Metadata.Name.Location;
 
     public string DisplayName => $"{Kind.Name}/{Name}";
+
+    /// <summary>The preset this resource comes from, with the clusters it applies to; null for a document of the spec.</summary>
+    public Presets.PresetOrigin? Origin { get; init; }
+
+    /// <summary>Whether the resource applies to a cluster: a spec document to every one, a preset's only to the clusters that switch it on.</summary>
+    public bool AppliesTo(string cluster) => Origin is null || Origin.Clusters.Contains(cluster);
 }

@@ -20,10 +20,11 @@ public static class SpecKinds
     public static readonly KindInfo RetentionPolicy = new("RetentionPolicy", typeof(RetentionPolicySpec), false);
     public static readonly KindInfo Team = new("Team", typeof(TeamSpec), true);
     public static readonly KindInfo Waiver = new("Waiver", typeof(WaiverSpec), true);
+    public static readonly KindInfo Preset = new("Preset", typeof(PresetSpec), false);
 
     public static IReadOnlyList<KindInfo> All { get; } =
     [
-        Project, Cluster, Backend, MetricPipeline, LogPipeline, TracePipeline, AlertGroup, Slo, AlertRouting, Dashboard, RetentionPolicy, Team, Waiver,
+        Project, Cluster, Backend, MetricPipeline, LogPipeline, TracePipeline, AlertGroup, Slo, AlertRouting, Dashboard, RetentionPolicy, Team, Waiver, Preset,
     ];
 
     public static KindInfo? Find(string name) => All.FirstOrDefault(k => k.Name == name);

@@ -6,7 +6,8 @@ namespace Telc.Spec.Kinds;
 public sealed record PresetUse(
     [Doc("Preset name in the catalog."), Pattern(Names.KebabId, "kubernetes")] string Name,
     [Doc("Version or range: 1, 1.x, 1.2 or 1.2.3."), Pattern(PresetUse.VersionPattern, "1.x")] string Version,
-    [Doc("Values for the preset's parameters.")] ImmutableSortedDictionary<string, string> Params,
+    [Doc("Values for the preset's options, by option name.")] ImmutableSortedDictionary<string, string> Params,
+    [Doc("Whether the preset's control-plane scrape jobs and alerts are on; off on managed control planes (eks, gke, aks) and on elsewhere when left out.")] bool? ControlPlane,
     [Doc("Overrides of the preset's alerts, by alert name.")] ImmutableSortedDictionary<string, AlertOverride> Alerts,
     [Doc("Overrides of the preset's dashboards, by dashboard name.")] ImmutableSortedDictionary<string, DashboardOverride> Dashboards)
     : SpecNode, IShorthand<PresetUse>
@@ -20,7 +21,7 @@ public sealed record PresetUse(
     public static PresetUse FromShorthand(string text, Text.SourceLocation location)
     {
         var at = text.IndexOf('@');
-        return new PresetUse(text[..at], text[(at + 1)..], ImmutableSortedDictionary<string, string>.Empty,
+        return new PresetUse(text[..at], text[(at + 1)..], ImmutableSortedDictionary<string, string>.Empty, null,
             ImmutableSortedDictionary<string, AlertOverride>.Empty, ImmutableSortedDictionary<string, DashboardOverride>.Empty);
     }
 }
@@ -30,7 +31,10 @@ public sealed record AlertOverride(
     [Doc("Set false to drop the alert."), Default(true)] bool Enabled,
     [Doc("New severity label.")] string? Severity,
     [Doc("New pending duration."), AllowZero] Values.Duration? For,
-    [Doc("New threshold, for alerts the preset declares a threshold parameter for.")] double? Threshold) : SpecNode;
+    [Doc("New threshold: the number the alert's expression compares with (the 0.05 of '... > 0.05').")] double? Threshold,
+    [Doc("A query replacing the preset's.")] Located<string>? Expr,
+    [Doc("Labels added to the alert, or replacing the preset's.")] ImmutableSortedDictionary<string, string> Labels,
+    [Doc("Annotations added to the alert, or replacing the preset's (summary, description and runbook_url included).")] ImmutableSortedDictionary<string, string> Annotations) : SpecNode;
 
 [Doc("Changes to one dashboard of a preset.")]
 public sealed record DashboardOverride(
