@@ -27,5 +27,12 @@ public sealed record Preset(
 
     public IEnumerable<Rule> Alerts => Groups.SelectMany(g => ((AlertGroupSpec)g.Spec).Rules).Where(r => r.Alert is not null);
 
+    /// <summary>The inputs the preset requires; names that are none were reported when it was read.</summary>
+    public IEnumerable<PresetInput> Inputs => Spec.Requires.Select(r => Enum.GetValues<PresetInput>().FirstOrDefault(i => YamlName(i) == r.Value, (PresetInput)(-1))).Where(Enum.IsDefined);
+
+    /// <summary>An enum value as the spec writes it (kubeState, eks).</summary>
+    public static string YamlName<T>(T value)
+        where T : struct, Enum => value.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : string.Empty;
+
     public bool IsControlPlane(string part) => Spec.ControlPlane.Any(p => p.Value == part);
 }

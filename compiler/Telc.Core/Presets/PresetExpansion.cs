@@ -87,10 +87,10 @@ public sealed class PresetExpansion
     private Instance? InstanceFor(Resource cluster, ClusterSpec spec, PresetUses uses, Preset preset)
     {
         var use = uses.Effective;
-        if (!preset.Spec.Platforms.IsDefaultOrEmpty && !preset.Spec.Platforms.Contains(spec.Platform))
+        if (!preset.Spec.Platforms.IsDefaultOrEmpty && !preset.Spec.Platforms.Any(p => p.Value == Yaml(spec.Platform)))
         {
             Report(uses.Nearest, "platform " + spec.Platform, DiagnosticCatalogue.PresetDoesNotFit,
-                $"preset '{preset.Name}' is made for {string.Join(", ", preset.Spec.Platforms.Select(Yaml))}, not for {Yaml(spec.Platform)} (cluster '{cluster.Name}')",
+                $"preset '{preset.Name}' is made for {string.Join(", ", preset.Spec.Platforms.Select(p => p.Value))}, not for {Yaml(spec.Platform)} (cluster '{cluster.Name}')",
                 "switch it on only in the clusters it fits");
         }
 
@@ -104,7 +104,7 @@ public sealed class PresetExpansion
             return null;
         }
 
-        foreach (var input in preset.Spec.Requires.Where(i => !Collected(cluster.Name, i)))
+        foreach (var input in preset.Inputs.Where(i => !Collected(cluster.Name, i)))
         {
             Report(uses.Nearest, $"input {input} {cluster.Name}", DiagnosticCatalogue.PresetDoesNotFit,
                 $"preset '{preset.Name}' reads metrics of the {Yaml(input)} input, which no MetricPipeline of cluster '{cluster.Name}' collects",
@@ -262,7 +262,6 @@ public sealed class PresetExpansion
     private void Add(DiagnosticDescriptor descriptor, PresetUse use, string message, string? hint) =>
         diagnostics.Add(Diagnostic.At(descriptor, use.Location, message, hint));
 
-    /// <summary>An enum value as the spec writes it (kubeState, eks).</summary>
     private static string Yaml<T>(T value)
-        where T : struct, Enum => value.ToString() is var name ? char.ToLowerInvariant(name[0]) + name[1..] : string.Empty;
+        where T : struct, Enum => Preset.YamlName(value);
 }

@@ -80,6 +80,15 @@ public static class PresetLoader
             .ToImmutableSortedDictionary(g => g.Key, g => g.First().Default?.Value ?? string.Empty, StringComparer.Ordinal);
     }
 
+    private static void CheckNames(ImmutableArray<Located<string>> names, string[] known, string noun, List<Diagnostic> diagnostics)
+    {
+        foreach (var name in names.Where(n => !known.Contains(n.Value)))
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, name.Location, $"'{name.Value}' is not a {noun}",
+                Suggestions.Hint(name.Value, known, noun) ?? $"one of {string.Join(", ", known)}"));
+        }
+    }
+
     private static bool IsManifest(YamlDocument document) =>
         document.Root is YamlMapping root && root.Find("kind")?.Value is YamlScalar { Value: "Preset" };
 
@@ -97,6 +106,9 @@ public static class PresetLoader
         {
             Report(spec.Version.Location, $"version {spec.Version.Value} is in the folder of version {versionFolder}", $"write version: {versionFolder}, or rename the folder");
         }
+
+        CheckNames(spec.Platforms, Enum.GetValues<Platform>().Select(Preset.YamlName).ToArray(), "platform", diagnostics);
+        CheckNames(spec.Requires, Enum.GetValues<PresetInput>().Select(Preset.YamlName).ToArray(), "input", diagnostics);
 
         foreach (var duplicate in spec.Options.GroupBy(o => o.Name.Value).Where(g => g.Count() > 1).Select(g => g.Last()))
         {

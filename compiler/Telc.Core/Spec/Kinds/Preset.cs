@@ -5,8 +5,9 @@ namespace Telc.Spec.Kinds;
 [Doc("The manifest of a preset in a catalog (presets/<name>/preset.yaml): its version, where it fits, what it needs, its options, scrape jobs and metric vocabulary. Its AlertGroups are the other documents of the folder.")]
 public sealed record PresetSpec(
     [Doc("Semantic version of this preset, e.g. 1.2.0; uses ask for 1, 1.x, 1.2 or 1.2.0."), Pattern(PresetSpec.VersionPattern, "1.0.0")] Located<string> Version,
-    [Doc("Platforms the preset fits; every platform when left out.")] ImmutableArray<Platform> Platforms,
-    [Doc("MetricPipeline inputs whose metrics the preset reads; telc warns when a cluster collects none of them.")] ImmutableArray<PresetInput> Requires,
+    [Doc("Platforms the preset fits (kind, eks, gke, aks, openstack, generic); every platform when left out.")] ImmutableArray<Located<string>> Platforms,
+    [Doc("MetricPipeline inputs whose metrics the preset reads (prometheus, otlp, runtime, node, kubeState, istio); telc warns when a cluster collects one of them in no pipeline.")]
+    ImmutableArray<Located<string>> Requires,
     [Doc("Names of the scrape jobs and AlertGroups that watch the control plane: off on managed control planes (eks, gke, aks) unless a use sets controlPlane.")]
     ImmutableArray<Located<string>> ControlPlane,
     [Doc("Options, each a string with a default that ${name} in the preset's documents is replaced with.")] ImmutableArray<PresetOption> Options,
@@ -16,7 +17,7 @@ public sealed record PresetSpec(
     public const string VersionPattern = "^[0-9]+\\.[0-9]+\\.[0-9]+$";
 }
 
-/// <summary>The MetricPipeline inputs a preset may need.</summary>
+/// <summary>The MetricPipeline inputs a preset may need, as <see cref="PresetSpec.Requires"/> names them.</summary>
 public enum PresetInput
 {
     Prometheus,
