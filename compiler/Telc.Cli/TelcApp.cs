@@ -17,6 +17,7 @@ public static class TelcApp
             PromQLCommand.Create(context, context.Input ?? TextReader.Null),
             PolicyCommand.Create(context),
             DiffCommand.Create(context),
+            PresetsCommand.Create(context),
             GitHubCommand.Create(context),
         };
 

@@ -17,7 +17,7 @@ public static class NotRendered
 {
     private const string ZipkinInMemoryHint = "to keep a Zipkin's spans for a time, store them in Elasticsearch: set its elasticsearch to an Elasticsearch backend";
 
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer, InfluxDB and Grafana with its datasources and dashboards, not yet the preset catalog";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer, InfluxDB, Grafana with its datasources and dashboards, and the preset catalog's scrape jobs and rules, not yet dashboards from presets";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -72,10 +72,6 @@ public static class NotRendered
                         "leave the fields out, or keep them for when telc renders this pipeline's own agent");
                 }
 
-                break;
-            case ClusterSpec when Written(resource, "spec", "platform") is { Count: > 0 }:
-                yield return new UnrenderedPart(resource, ["spec.platform"], $"spec.platform of {resource.DisplayName}",
-                    "the platform decides which control-plane scrape jobs and alerts of presets are on, and no preset is rendered yet", null);
                 break;
             case BackendSpec { External: { } external } when SchemeDecidesTls(external) is { } protocol && Written(resource, $"spec.external.{protocol}.tls", "insecure") is { Count: > 0 }:
                 yield return new UnrenderedPart(resource, [$"spec.external.{protocol}.tls.insecure"], $"tls.insecure of {resource.DisplayName}",

@@ -33,16 +33,19 @@ public sealed class PolicyContext(Compilation compilation, ImmutableSortedDictio
     /// <summary>The options the Project sets for this policy (<c>policies.&lt;id&gt;.options</c>).</summary>
     public ImmutableSortedDictionary<string, string> Options { get; } = options;
 
-    /// <summary>Every alerting and recording rule, with its group.</summary>
+    /// <summary>
+    /// Every alerting and recording rule the spec writes, with its group. A preset's rules are the catalog's, checked by
+    /// its own tests: a finding on them would point at no line the spec's authors can change.
+    /// </summary>
     public IEnumerable<RuleInGroup> Rules =>
-        Spec.OfKind<AlertGroupSpec>().SelectMany(g => g.Spec.Rules.Select(r => new RuleInGroup(g.Resource, g.Spec, r)));
+        Spec.OfKind<AlertGroupSpec>().Where(g => g.Resource.Origin is null).SelectMany(g => g.Spec.Rules.Select(r => new RuleInGroup(g.Resource, g.Spec, r)));
 
     /// <summary>Every alerting rule, with its group.</summary>
     public IEnumerable<RuleInGroup> Alerts => Rules.Where(r => r.Rule.Alert is not null);
 
     /// <summary>Every string value of every document, with its key path: what a scan for pasted credentials reads.</summary>
     public IEnumerable<SpecString> Strings =>
-        Spec.Resources.SelectMany(r => Scalars(r.Document.Root, string.Empty).Select(s => new SpecString(r, s.Path, s.Node.Value, r.File.Locate(s.Node.Span))));
+        Spec.Resources.Where(r => r.Origin is null).SelectMany(r => Scalars(r.Document.Root, string.Empty).Select(s => new SpecString(r, s.Path, s.Node.Value, r.File.Locate(s.Node.Span))));
 
     /// <summary>A comma-separated option as its items, blanks dropped: "critical, warning" gives critical and warning.</summary>
     public IReadOnlyList<string> OptionList(string name) =>

@@ -19,9 +19,6 @@ public static partial class OptionSubstitution
     public static YamlDocument Apply(YamlDocument document, IReadOnlyDictionary<string, string> values, List<Diagnostic>? unknown) =>
         document with { Root = Node(document.File, document.Root, values, unknown, IsManifest(document)) };
 
-    /// <summary>The option names a document's <c>${...}</c> mention, for checks that do not substitute.</summary>
-    public static IEnumerable<string> Mentioned(string text) => Reference().Matches(text).Select(m => m.Groups[1].Value);
-
     private static bool IsManifest(YamlDocument document) =>
         document.Root is YamlMapping root && root.Find("kind")?.Value is YamlScalar { Value: "Preset" };
 
@@ -32,9 +29,22 @@ public static partial class OptionSubstitution
         {
             Entries = [.. mapping.Entries.Select(e => manifest && e.Key.Value == "options" ? e : e with { Value = Node(file, e.Value, values, unknown, manifest && e.Key.Value == "spec") })],
         },
-        YamlSequence sequence => sequence with { Items = [.. sequence.Items.Select(i => Node(file, i, values, unknown, false))] },
+        YamlSequence sequence => sequence with { Items = [.. sequence.Items.SelectMany(i => Items(file, i, values, unknown))] },
         _ => node,
     };
+
+    /// <summary>A list item that is one option and nothing else takes a comma-separated value as several items (targets: ["${members}"]).</summary>
+    private static IEnumerable<YamlNode> Items(SourceFile file, YamlNode item, IReadOnlyDictionary<string, string> values, List<Diagnostic>? unknown)
+    {
+        if (item is YamlScalar { Type: ScalarType.String } scalar && Reference().Match(scalar.Value) is { Success: true } match && match.Length == scalar.Value.Length
+            && values.TryGetValue(match.Groups[1].Value, out var value) && value.Contains(','))
+        {
+            return value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => scalar with { Value = part, Type = scalar.IsPlain ? ScalarResolver.Resolve(part) : ScalarType.String });
+        }
+
+        return [Node(file, item, values, unknown, false)];
+    }
 
     private static YamlScalar Scalar(SourceFile file, YamlScalar scalar, IReadOnlyDictionary<string, string> values, List<Diagnostic>? unknown)
     {

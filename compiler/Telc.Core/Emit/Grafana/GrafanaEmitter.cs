@@ -30,7 +30,7 @@ public sealed class GrafanaEmitter : IEmitter
 
     public const string ProvisioningDirectory = "/etc/grafana/provisioning";
 
-    /// <summary>A Grafana, and every dashboard a Grafana shows (one from a preset waits for the preset catalog).</summary>
+    /// <summary>A Grafana, and every dashboard a Grafana shows (one from a preset waits for presets to hold dashboards).</summary>
     public bool Renders(SpecModel model, Resource resource) => resource.Spec switch
     {
         BackendSpec { Grafana: not null } => true,
