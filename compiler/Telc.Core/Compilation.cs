@@ -149,7 +149,7 @@ public sealed class Compilation
 
     /// <summary>A model with the resources the presets its clusters switch on add.</summary>
     private static SpecModel Expanded(SpecModel model, PresetCatalog presets, List<Diagnostic> diagnostics) =>
-        model with { Resources = [.. model.Resources, .. PresetExpansion.Expand(model, presets, diagnostics)] };
+        model with { Resources = [.. model.Resources, .. PresetExpansion.Expand(model, presets, diagnostics)], Vocabulary = MetricVocabulary.Of(presets) };
 
     /// <summary>The documents that bound without an error: what lowering, rendering and the policies read.</summary>
     private static SpecModel Complete(SpecModel all) => all with { Resources = [.. all.Resources.Where(r => r.IsComplete)] };

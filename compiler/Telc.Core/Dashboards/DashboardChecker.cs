@@ -128,7 +128,7 @@ public static class DashboardChecker
                 var backend = resolution.Backend?.Name;
                 var scrape = intervals.TryGetValue(backend ?? string.Empty, out var known) ? known : intervals[backend ?? string.Empty] = ScrapeIntervals.For(model, backend);
                 var deployed = resolution.Backend?.Spec is BackendSpec { Prometheus.Operator: false };
-                QueryChecker.CheckPanel(query.Text, findings, scrape, deployed);
+                QueryChecker.CheckPanel(query.Text, findings, scrape, model.Vocabulary, deployed);
                 break;
             case BackendType.Loki:
                 LogQueryChecker.Check(query.Text, LogQueryUse.Panel, findings);

@@ -24,8 +24,8 @@ public static class RuleConfigMaps
             return (text, System.Text.Encoding.UTF8.GetByteCount(text));
         });
 
-    /// <summary>What a group's rule file depends on: its document.</summary>
-    public static string Key(RuleGroupPlan group) => $"{group.Group.File.SpecPath}#{group.Group.Document.Index}";
+    /// <summary>What a group's rule file depends on: its document (and the expansion of a preset's).</summary>
+    public static string Key(RuleGroupPlan group) => group.Group.SourceKey;
 
     /// <summary>Files in name order (rule files, dashboards), in as few ConfigMaps named NAME-rules (or NAME-rules-N) as they fit in.</summary>
     public static List<(string Name, ImmutableSortedDictionary<string, string> Data)> Pack(

@@ -30,7 +30,7 @@ public sealed record CollectorsPlan(
     /// Service addresses are in, and the Prometheus derived metrics go to. Clusters that agree on it share one config.
     /// </summary>
     public string ConfigKey(string ns, IEnumerable<CollectorPipelinePlan> parts) =>
-        $"{ns}|{MetricsStore?.ObjectName}|{string.Join(",", parts.Select(p => $"{p.Pipeline.File.SpecPath}#{p.Pipeline.Document.Index}/{p.Id}"))}";
+        $"{ns}|{MetricsStore?.ObjectName}|{string.Join(",", parts.Select(p => $"{p.Pipeline.SourceKey}/{p.Id}"))}";
 
     /// <summary>Whether a collector remote-writes into the Prometheus: derived metrics, or an OTLP metric pipeline whose output it is.</summary>
     public bool WritesTo(PrometheusPlan prometheus) =>

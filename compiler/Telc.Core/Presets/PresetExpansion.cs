@@ -41,11 +41,9 @@ public sealed class PresetExpansion
         }
 
         var project = model.Project;
-        ReportListedTwice(project?.Presets ?? default);
         var instances = new Dictionary<Instance, SortedSet<string>>();
         foreach (var (cluster, spec) in model.OfKind<ClusterSpec>().OrderBy(c => c.Resource.Name, StringComparer.Ordinal))
         {
-            ReportListedTwice(spec.Presets);
             foreach (var uses in PresetUses.Of(project, spec))
             {
                 if (Resolve(uses) is { } preset && InstanceFor(cluster, spec, uses, preset) is { } instance)
@@ -215,14 +213,6 @@ public sealed class PresetExpansion
         foreach (var (name, change) in use.Dashboards)
         {
             diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.UnresolvedReference, change.Location, $"preset '{preset.Name}' {preset.Version} has no dashboard '{name}'", "presets hold no dashboards yet"));
-        }
-    }
-
-    private void ReportListedTwice(ImmutableArray<PresetUse> uses)
-    {
-        foreach (var twice in (uses.IsDefault ? [] : uses).GroupBy(u => u.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
-        {
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.DuplicateName, twice.Location, $"preset '{twice.Name}' is listed twice", "list it once, with all its overrides"));
         }
     }
 

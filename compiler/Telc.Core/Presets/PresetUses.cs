@@ -41,7 +41,7 @@ public sealed record PresetUses(PresetUse? Project, PresetUse? Cluster)
             .Select(name => new PresetUses(pinned.GetValueOrDefault(name), own.GetValueOrDefault(name)));
     }
 
-    /// <summary>A list's uses by name; a name listed twice is reported by <see cref="PresetExpansion"/> and its first use kept.</summary>
+    /// <summary>A list's uses by name; a name listed twice is reported by the binder (TELC137) and its first use kept.</summary>
     public static ImmutableSortedDictionary<string, PresetUse> Distinct(ImmutableArray<PresetUse> uses) =>
         (uses.IsDefault ? [] : uses).GroupBy(u => u.Name, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 }

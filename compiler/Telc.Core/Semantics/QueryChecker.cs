@@ -45,7 +45,7 @@ public static partial class QueryChecker
                 else
                 {
                     Check(rule.Expr, diagnostics, type =>
-                        rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, intervals,
+                        rule.Alert is not null ? type == ValueType.InstantVector : type is ValueType.InstantVector or ValueType.Scalar, expected, intervals, model.Vocabulary,
                         evaluatedBy is not null && deployed.Contains(evaluatedBy));
                 }
 
@@ -63,8 +63,8 @@ public static partial class QueryChecker
 
         foreach (var (_, slo) in model.OfKind<SloSpec>())
         {
-            Check(slo.Sli.ErrorQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator", null);
-            Check(slo.Sli.TotalQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator", null);
+            Check(slo.Sli.ErrorQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator", null, model.Vocabulary);
+            Check(slo.Sli.TotalQuery, diagnostics, type => type == ValueType.InstantVector, "an SLO indicator", null, model.Vocabulary);
         }
 
         return diagnostics;
@@ -81,13 +81,13 @@ public static partial class QueryChecker
     }
 
     /// <summary>A dashboard panel's PromQL, read after Grafana's variables as Grafana sends it.</summary>
-    public static void CheckPanel(Located<string> query, ICollection<Diagnostic> diagnostics, ScrapeIntervals intervals, bool deployedPrometheus) =>
-        Check(query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", intervals, deployedPrometheus, GrafanaVariables.Substitute(query.Value));
+    public static void CheckPanel(Located<string> query, ICollection<Diagnostic> diagnostics, ScrapeIntervals intervals, Presets.MetricVocabulary vocabulary, bool deployedPrometheus) =>
+        Check(query, diagnostics, type => type is ValueType.InstantVector or ValueType.Scalar, "a dashboard panel", intervals, vocabulary, deployedPrometheus, GrafanaVariables.Substitute(query.Value));
 
     /// <param name="deployedPrometheus">The query runs in a Prometheus telc deploys, whose version refuses newer syntax.</param>
     /// <param name="prepared">The text to parse when it is not the query's own, with the same length so positions stay right.</param>
     private static void Check(
-        Located<string> query, ICollection<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals, bool deployedPrometheus = false,
+        Located<string> query, ICollection<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals, Presets.MetricVocabulary vocabulary, bool deployedPrometheus = false,
         string? prepared = null)
     {
         // The placeholder is swapped for a duration of the same length (000…01h), so positions in the query stay right.
@@ -110,7 +110,7 @@ public static partial class QueryChecker
 
         if (result is { Success: true, Root: { } lintRoot } && intervals is not null)
         {
-            foreach (var finding in QueryLint.Check(lintRoot, query, intervals))
+            foreach (var finding in QueryLint.Check(lintRoot, query, intervals, vocabulary))
             {
                 diagnostics.Add(finding);
             }

@@ -16,14 +16,14 @@ public static partial class QueryLint
     private static readonly string[] CounterFunctions = ["rate", "irate", "increase"];
     private static readonly string[] RangeFunctions = ["rate", "irate", "increase", "delta", "idelta", "deriv", "changes", "resets"];
 
-    public static IEnumerable<Diagnostic> Check(Expr root, Located<string> query, ScrapeIntervals intervals)
+    public static IEnumerable<Diagnostic> Check(Expr root, Located<string> query, ScrapeIntervals intervals, Presets.MetricVocabulary vocabulary)
     {
         foreach (var node in ExprWalker.DescendantsAndSelf(root))
         {
             switch (node)
             {
                 case Call { Function.Name: var name, Arguments: [MatrixSelector { Selector.Name: { } metric } matrix, ..] }
-                    when CounterFunctions.Contains(name) && !CounterName().IsMatch(metric):
+                    when CounterFunctions.Contains(name) && !CounterName().IsMatch(metric) && !vocabulary.IsCounter(metric):
                     yield return At(DiagnosticCatalogue.RateOfNonCounter, query, matrix.Selector.Span,
                         $"{name}() of '{metric}', whose name does not end in _total, _count, _sum or _bucket", "if it is a gauge, use deriv() or delta()");
                     break;

@@ -21,6 +21,12 @@ public sealed record Resource(KindInfo Kind, Metadata Metadata, SpecNode Spec, Y
     /// <summary>The preset this resource comes from, with the clusters it applies to; null for a document of the spec.</summary>
     public Presets.PresetOrigin? Origin { get; init; }
 
+    /// <summary>
+    /// What the resource is made from, as a key for what is rendered from it once: its document, and for a preset's, the
+    /// expansion (whose clusters no other expansion of the same preset has).
+    /// </summary>
+    public string SourceKey => $"{File.Path}#{Document.Index}{(Origin is null ? string.Empty : "@" + Origin.Clusters.Min)}";
+
     /// <summary>Whether the resource applies to a cluster: a spec document to every one, a preset's only to the clusters that switch it on.</summary>
     public bool AppliesTo(string cluster) => Origin is null || Origin.Clusters.Contains(cluster);
 }

@@ -9,6 +9,9 @@ public sealed record SpecModel(ImmutableArray<Resource> Resources)
     /// <summary>The JSON files under the spec root by spec path (dashboards a document names).</summary>
     public ImmutableSortedDictionary<string, Text.SourceFile> Attachments { get; init; } = ImmutableSortedDictionary<string, Text.SourceFile>.Empty;
 
+    /// <summary>The metrics the preset catalog declares, with their types.</summary>
+    public Presets.MetricVocabulary Vocabulary { get; init; } = Presets.MetricVocabulary.Empty;
+
     public IEnumerable<(Resource Resource, TSpec Spec)> OfKind<TSpec>()
         where TSpec : SpecNode
     {

@@ -11,7 +11,7 @@ public sealed class ValidateCommandTests
         var result = CliRunner.Run(RepoPaths.Root, "validate", "examples/quickstart");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.EndsWith("0 errors, 0 warnings, 2 infos in 9 files (11 documents)\n", result.Output);
+        Assert.EndsWith("0 errors, 0 warnings, 1 info in 9 files (11 documents)\n", result.Output);
     }
 
     [Fact]

@@ -91,11 +91,6 @@ public sealed class NotRenderedTests
     }
 
     [Fact]
-    public void A_written_platform_is_named() =>
-        Assert.Contains(Infos(Specs.Header + "kind: Cluster\nmetadata: { name: prod-1 }\nspec: { environment: prod, platform: gke }\n"),
-            m => m.StartsWith("spec.platform of Cluster/prod-1 is checked but not rendered", StringComparison.Ordinal));
-
-    [Fact]
     public void Remote_write_tls_insecure_is_named() =>
         Assert.Contains(Infos(Specs.Header + "kind: Backend\nmetadata: { name: plain }\nspec: { external: { prometheusRemoteWrite: { url: 'http://m.example/write', tls: { insecure: true } } } }\n"),
             m => m.StartsWith("tls.insecure of Backend/plain is checked but not rendered", StringComparison.Ordinal));

@@ -168,7 +168,6 @@ public sealed class DocumentBinderTests
         var compilation = Specs.Compile(Specs.Header + "kind: Cluster\nmetadata: { name: c }\nspec:\n  environment: dev\n  presets:\n    - kubernetes@1\n    - name: node\n      version: 1.x\n      alerts: { NodeDown: { enabled: false } }\n    - not a preset\n");
 
         Assert.Contains(compilation.Diagnostics, d => d.Code == "TELC210" && d.Start.Line == 11);
-        Assert.Contains(compilation.Diagnostics, d => d.Code == "TELC201" && d.Message.Contains("'kubernetes'"));
     }
 
     [Fact]
