@@ -69,6 +69,7 @@ public sealed class Compilation
         diagnostics.AddRange(QueryChecker.Check(model));
         diagnostics.AddRange(Dashboards.DashboardChecker.Check(model));
         diagnostics.AddRange(DerivedMetricUse.Check(model));
+        diagnostics.AddRange(MetricProvenance.Check(model));
         diagnostics.AddRange(ConfigurationChecker.Check(model));
         diagnostics.AddRange(RetentionEnforcement.Check(model));
         var clusters = ImmutableArray<ClusterPlan>.Empty;
