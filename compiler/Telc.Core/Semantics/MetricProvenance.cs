@@ -171,7 +171,7 @@ public sealed class MetricProvenance
             if (!declaring.IsEmpty)
             {
                 var names = string.Join(" or ", declaring.Select(p => $"'{p}'"));
-                return new Gap($"which comes from preset {names}, not switched on for '{prometheus}'",
+                return new Gap($"which comes from preset {names}, not switched on for '{prometheus}' (or with its control-plane parts off)",
                     $"switch the preset on in the Cluster or the Project (`telc presets show {declaring.Min}` says what it adds), or waive TELC233 for the rule if the metric arrives another way");
             }
 

@@ -17,8 +17,9 @@ public sealed class MetricProvenanceTests
     public void A_metric_of_a_preset_the_cluster_does_not_switch_on_is_reported_at_its_selector()
     {
         var finding = Assert.Single(Findings("", "    - { alert: EtcdLeaderless, expr: 'max(etcd_server_has_leader) == 0' }\n"));
-        Assert.StartsWith("24:43 alert 'EtcdLeaderless' selects 'etcd_server_has_leader', which comes from preset 'etcd', not switched on for 'metrics' in cluster 'gke-1'", finding);
-        Assert.Empty(Findings("etcd@1", "    - { alert: EtcdLeaderless, expr: 'max(etcd_server_has_leader) == 0' }\n"));
+        Assert.StartsWith("24:43 alert 'EtcdLeaderless' selects 'etcd_server_has_leader', which comes from preset 'etcd', not switched on for 'metrics' (or with its control-plane parts off) in cluster 'gke-1'", finding);
+        Assert.Single(Findings("etcd@1", "    - { alert: EtcdLeaderless, expr: 'max(etcd_server_has_leader) == 0' }\n")); // on GKE etcd is the provider's
+        Assert.Empty(Findings("{ name: etcd, version: '1', controlPlane: true }", "    - { alert: EtcdLeaderless, expr: 'max(etcd_server_has_leader) == 0' }\n"));
     }
 
     [Fact]
