@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a large synthetic telc spec: clusters, teams with alert groups, backends and pipelines.
+"""Writes a large synthetic telc spec: clusters with presets, teams with alert groups, backends and pipelines.
 
 usage: generate_large_spec.py OUT_DIR [--clusters 50] [--teams 300] [--rules 6000] [--log-pipelines 20] [--trace-pipelines 10] [--log-rules 1200]
 """
@@ -34,11 +34,15 @@ def main():
     root = os.path.join(args.out, "telemetry")
 
     envs = ["dev", "stage", "prod"]
+    # Every cluster gets the Project's presets; every fifth changes one alert, so it gets an expansion of its own.
     clusters = "---\n".join(
         HEADER + f"kind: Cluster\nmetadata:\n  name: cluster-{i:03}\nspec:\n  environment: {envs[i % 3]}\n"
         f"  platform: gke\n  externalLabels: {{ cluster: cluster-{i:03} }}\n"
+        + (f"  presets:\n    - {{ name: kubernetes, version: '1', alerts: {{ KubePodCrashLooping: {{ threshold: {i % 7 + 3} }} }} }}\n" if i % 5 == 0 else "")
         for i in range(args.clusters))
     write(os.path.join(root, "clusters.yaml"), clusters)
+    write(os.path.join(root, "project.yaml"), HEADER + "kind: Project\nmetadata: { name: bench }\nspec:\n"
+          "  presets: [kubernetes@1, node@1, kube-state-metrics@1, prometheus@1, alertmanager@1, loki@1]\n")
 
     write(os.path.join(root, "backends.yaml"), "---\n".join([
         HEADER + "kind: Backend\nmetadata: { name: metrics }\nspec:\n  prometheus:\n    replicas: 2\n"
@@ -90,13 +94,14 @@ def main():
     write(os.path.join(root, "collector-pipelines.yaml"), "---\n".join(collector_pipelines))
     write(os.path.join(root, "pipelines.yaml"), HEADER +
           "kind: MetricPipeline\nmetadata: { name: app-metrics }\nspec:\n  input:\n"
-          "    prometheus: { annotations: true }\n    node: {}\n    kubeState: {}\n"
+          "    prometheus: { annotations: true }\n    runtime: {}\n    node: {}\n    kubeState: {}\n"
           "  filter: { dropMetrics: ['go_gc_.*'] }\n  output: { backend: metrics }\n")
 
-    receivers = "".join(
+    # The alertmanager preset's Watchdog goes to a heartbeat of its own.
+    receivers = "    - name: heartbeat\n      webhook: { urlSecretRef: { name: heartbeat, key: url } }\n" + "".join(
         f"    - name: team-{t:03}\n      opsgenie: {{ apiKeySecretRef: {{ name: opsgenie, key: team-{t:03} }} }}\n"
         for t in range(args.teams))
-    routes = "".join(
+    routes = "    - matchers: ['alertname=\"Watchdog\"']\n      receiver: heartbeat\n" + "".join(
         f"    - matchers: ['team=\"team-{t:03}\"']\n      receiver: team-{t:03}\n" for t in range(args.teams))
     write(os.path.join(root, "routing.yaml"), HEADER +
           "kind: AlertRouting\nmetadata: { name: default }\nspec:\n  receivers:\n" + receivers +

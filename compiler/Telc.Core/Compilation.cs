@@ -79,6 +79,7 @@ public sealed class Compilation
         {
             clusters = ClusterLowering.Lower(model);
             diagnostics.AddRange(RenderChecker.Check(model, clusters));
+            diagnostics.AddRange(DeadMansSwitch.Check(clusters));
             objects = Renderer.Emit(clusters, diagnostics);
             diagnostics.AddRange(RenderedNameChecks.Check(model, objects));
             unrendered = NotRendered.Parts(model, objects).ToImmutableArray();

@@ -118,6 +118,8 @@ public static class DiagnosticCatalogue
         "An override changes what the preset has: a threshold needs an alert whose expression compares with a number, and a preset's rules need a Prometheus in every cluster that switches it on.");
     public static readonly DiagnosticDescriptor MetricNotDelivered = new("TELC233", "Rule selects a metric nothing delivers", Warning,
         "An alerting or recording rule selects a metric that nothing feeding its Prometheus delivers in a cluster: a preset that declares it is not switched on there, the pipeline input of its exporter is off, a pipeline's filter drops it, no recording rule records it, or the name is a misspelling of one telc knows. The rule would never see data. Metrics telc cannot know (an application's own, scraped by annotations or pushed over OTLP) are not reported; waive a finding for a metric that arrives some other way.");
+    public static readonly DiagnosticDescriptor DeadMansSwitchUnrouted = new("TELC234", "Dead man's switch routed like any alert", Warning,
+        "The Watchdog alert fires all the time so that its silence is the alarm; it must go to a receiver that expects it (a heartbeat) on a route of its own, not to the receivers every other alert reaches.");
     public static readonly DiagnosticDescriptor MissingFile = new("TELC211", "Referenced file does not exist", Error,
         "A file the spec refers to (such as a dashboard JSON file) does not exist under the spec root, or is not the right kind of file.");
 
