@@ -209,4 +209,33 @@ public sealed class PresetUseTests
         Assert.Contains(changes, c => c.Contains("EtcdHighFsyncDurations", StringComparison.Ordinal) && c.Contains("0.5 → 0.25", StringComparison.Ordinal));
         Assert.Contains(changes, c => c.Contains("EtcdPeerRoundTripSlow", StringComparison.Ordinal) && c.Contains("Removed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_new_preset_version_shows_in_the_diff_as_the_alerts_it_adds_removes_and_changes()
+    {
+        static (string, string)[] Catalog() =>
+        [
+            ("presets/shop/1.0.0/preset.yaml", "apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: { name: shop }\nspec: { version: 1.0.0 }\n"),
+            ("presets/shop/1.0.0/rules.yaml", "apiVersion: telc.io/v1alpha1\nkind: AlertGroup\nmetadata: { name: shop }\nspec:\n  rules:\n    - { alert: ShopDown, expr: 'up{job=\"shop\"} == 0', for: 5m, severity: critical, summary: Down, description: Down. }\n    - { alert: ShopSlow, expr: 'shop_latency_seconds > 1', severity: warning, summary: Slow, description: Slow. }\n"),
+            ("presets/shop/2.0.0/preset.yaml", "apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: { name: shop }\nspec: { version: 2.0.0 }\n"),
+            ("presets/shop/2.0.0/rules.yaml", "apiVersion: telc.io/v1alpha1\nkind: AlertGroup\nmetadata: { name: shop }\nspec:\n  rules:\n    - { alert: ShopDown, expr: 'up{job=\"shop\"} == 0', for: 2m, severity: critical, summary: Down, description: Down. }\n    - { alert: ShopErrors, expr: 'rate(shop_errors_total[5m]) > 1', severity: warning, summary: Errors, description: Errors. }\n"),
+        ];
+        using var before = new TempFolder();
+        using var after = new TempFolder();
+        foreach (var (path, text) in Catalog())
+        {
+            before.Write(path, text);
+            after.Write(path, text);
+        }
+
+        before.Write("spec.yaml", Stack + Cluster("prod-1", "    - shop@1\n"));
+        after.Write("spec.yaml", Stack + Cluster("prod-1", "    - shop@2\n"));
+
+        var report = SpecDiffer.Compare(DiffSide.Build("before", new WorkingTreeSource(before.Path, before.Path)), DiffSide.Build("after", new WorkingTreeSource(after.Path, after.Path)));
+
+        var changes = report.Clusters.Single(c => c.Name == "prod-1").Changes.Select(c => $"{c.Subject}: {c.Kind} {c.Description}").ToArray();
+        Assert.Contains(changes, c => c.Contains("ShopErrors", StringComparison.Ordinal) && c.Contains("Added", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.Contains("ShopSlow", StringComparison.Ordinal) && c.Contains("Removed", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.Contains("ShopDown", StringComparison.Ordinal) && c.Contains("for 5m → 2m", StringComparison.Ordinal));
+    }
 }
