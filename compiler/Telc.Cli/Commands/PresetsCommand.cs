@@ -37,7 +37,7 @@ public sealed class PresetsCommand(CliContext context)
         var rows = catalog.Presets.Values.SelectMany(v => v).Select(p => new[]
         {
             p.Name, p.Version.ToString(), p.BuiltIn ? "built-in" : "project", Count(p, alerts: true), Count(p, alerts: false), p.Spec.Scrape.Length.ToString(CultureInfo.InvariantCulture),
-            Diagnostic.Shown(p.Description ?? string.Empty),
+            Diagnostic.Shown(Short(p.Description ?? string.Empty)),
         }).ToArray();
         string[] header = ["NAME", "VERSION", "CATALOG", "ALERTS", "RECORDS", "SCRAPE JOBS", "DESCRIPTION"];
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
@@ -90,6 +90,13 @@ public sealed class PresetsCommand(CliContext context)
         }
 
         return problems;
+    }
+
+    /// <summary>A description cut to a line's worth: its first sentence, at most 100 characters.</summary>
+    private static string Short(string description)
+    {
+        var sentence = description.IndexOf(". ", StringComparison.Ordinal) is var end and > 0 ? description[..(end + 1)] : description;
+        return sentence.Length <= 100 ? sentence : sentence[..99] + "…";
     }
 
     private static string Rule(Rule rule)

@@ -16,25 +16,29 @@ public static partial class OptionSubstitution
     /// <summary>The value every preset has: its own name.</summary>
     public const string PresetName = "preset";
 
-    public static YamlDocument Apply(YamlDocument document, IReadOnlyDictionary<string, string> values, List<Diagnostic>? unknown) =>
-        document with { Root = Node(document.File, document.Root, values, unknown, IsManifest(document)) };
+    /// <summary>A string longer than this after substitution is refused.</summary>
+    public const int MaxLength = 64 * 1024;
+
+    /// <param name="problems">Where a <c>${name}</c> of no option and a string grown too long are reported.</param>
+    public static YamlDocument Apply(YamlDocument document, IReadOnlyDictionary<string, string> values, List<Diagnostic> problems) =>
+        document with { Root = Node(document.File, document.Root, values, problems, IsManifest(document)) };
 
     private static bool IsManifest(YamlDocument document) =>
         document.Root is YamlMapping root && root.Find("kind")?.Value is YamlScalar { Value: "Preset" };
 
-    private static YamlNode Node(SourceFile file, YamlNode node, IReadOnlyDictionary<string, string> values, List<Diagnostic>? unknown, bool manifest) => node switch
+    private static YamlNode Node(SourceFile file, YamlNode node, IReadOnlyDictionary<string, string> values, List<Diagnostic> problems, bool manifest) => node switch
     {
-        YamlScalar { Type: ScalarType.String } scalar when scalar.Value.Contains("${", StringComparison.Ordinal) => Scalar(file, scalar, values, unknown),
+        YamlScalar { Type: ScalarType.String } scalar when scalar.Value.Contains("${", StringComparison.Ordinal) => Scalar(file, scalar, values, problems),
         YamlMapping mapping => mapping with
         {
-            Entries = [.. mapping.Entries.Select(e => manifest && e.Key.Value == "options" ? e : e with { Value = Node(file, e.Value, values, unknown, manifest && e.Key.Value == "spec") })],
+            Entries = [.. mapping.Entries.Select(e => manifest && e.Key.Value == "options" ? e : e with { Value = Node(file, e.Value, values, problems, manifest && e.Key.Value == "spec") })],
         },
-        YamlSequence sequence => sequence with { Items = [.. sequence.Items.SelectMany(i => Items(file, i, values, unknown))] },
+        YamlSequence sequence => sequence with { Items = [.. sequence.Items.SelectMany(i => Items(file, i, values, problems))] },
         _ => node,
     };
 
     /// <summary>A list item that is one option and nothing else takes a comma-separated value as several items (targets: ["${members}"]).</summary>
-    private static IEnumerable<YamlNode> Items(SourceFile file, YamlNode item, IReadOnlyDictionary<string, string> values, List<Diagnostic>? unknown)
+    private static IEnumerable<YamlNode> Items(SourceFile file, YamlNode item, IReadOnlyDictionary<string, string> values, List<Diagnostic> problems)
     {
         if (item is YamlScalar { Type: ScalarType.String } scalar && Reference().Match(scalar.Value) is { Success: true } match && match.Length == scalar.Value.Length
             && values.TryGetValue(match.Groups[1].Value, out var value) && value.Contains(','))
@@ -43,23 +47,29 @@ public static partial class OptionSubstitution
                 .Select(part => scalar with { Value = part, Type = scalar.IsPlain ? ScalarResolver.Resolve(part) : ScalarType.String });
         }
 
-        return [Node(file, item, values, unknown, false)];
+        return [Node(file, item, values, problems, false)];
     }
 
-    private static YamlScalar Scalar(SourceFile file, YamlScalar scalar, IReadOnlyDictionary<string, string> values, List<Diagnostic>? unknown)
+    private static YamlScalar Scalar(SourceFile file, YamlScalar scalar, IReadOnlyDictionary<string, string> values, List<Diagnostic> problems)
     {
-        var text = Reference().Replace(scalar.Value, match =>
+        var references = Reference().Matches(scalar.Value);
+        foreach (var unknown in references.Where(m => !values.ContainsKey(m.Groups[1].Value)))
         {
-            if (values.TryGetValue(match.Groups[1].Value, out var value))
-            {
-                return value;
-            }
+            problems.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, new SourceLocation(file, scalar.Span),
+                $"'{unknown.Value}' names no option of this preset",
+                Suggestions.Hint(unknown.Groups[1].Value, [.. values.Keys], "option") ?? "declare it under spec.options of preset.yaml"));
+        }
 
-            unknown?.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, new SourceLocation(file, scalar.Span),
-                $"'{match.Value}' names no option of this preset",
-                Suggestions.Hint(match.Groups[1].Value, [.. values.Keys], "option") ?? "declare it under spec.options of preset.yaml"));
-            return match.Value;
-        });
+        // Measured before it is built: one option repeated in a string could otherwise make it any size.
+        var length = scalar.Value.Length + references.Sum(m => (long)(values.TryGetValue(m.Groups[1].Value, out var value) ? value.Length - m.Length : 0));
+        if (length > MaxLength)
+        {
+            problems.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, new SourceLocation(file, scalar.Span),
+                $"with the options' values this string would be {length} characters long, more than the {MaxLength} a preset's string may have", "use shorter option values"));
+            return scalar;
+        }
+
+        var text = Reference().Replace(scalar.Value, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 
         // A plain scalar that was only an option ('replicas: ${replicas}') takes the type its value has.
         return scalar with { Value = text, Type = scalar.IsPlain ? ScalarResolver.Resolve(text) : ScalarType.String };

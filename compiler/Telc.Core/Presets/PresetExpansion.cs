@@ -92,7 +92,7 @@ public sealed class PresetExpansion
                 "switch it on only in the clusters it fits");
         }
 
-        var prometheus = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null && b.Resource.AppliesTo(cluster.Name) && Lowering.ClusterLowering.AppliesTo(b.Spec.Clusters, cluster.Name))
+        var prometheus = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null && Lowering.ClusterLowering.AppliesTo(b.Spec.Clusters, cluster.Name))
             .Select(b => b.Resource.Name).Order(StringComparer.Ordinal).FirstOrDefault();
         if (prometheus is null)
         {
@@ -162,7 +162,7 @@ public sealed class PresetExpansion
         }
 
         var resources = preset.Documents
-            .Select(d => DocumentBinder.Bind(OptionSubstitution.Apply(d, values, null), ShapeCatalog.Instance, diagnostics))
+            .Select(d => DocumentBinder.Bind(OptionSubstitution.Apply(d, values, diagnostics), ShapeCatalog.Instance, diagnostics))
             .OfType<Resource>().ToArray();
         return (resources.Select(r => r.Spec).OfType<PresetSpec>().FirstOrDefault() ?? preset.Spec, [.. resources.Where(r => r.Spec is AlertGroupSpec)]);
     }

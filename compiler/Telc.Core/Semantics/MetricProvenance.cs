@@ -24,6 +24,17 @@ public sealed class MetricProvenance
         "up", "scrape_duration_seconds", "scrape_samples_scraped", "scrape_samples_post_metric_relabeling", "scrape_series_added", "ALERTS", "ALERTS_FOR_STATE",
     };
 
+    /// <summary>
+    /// First words of metric names that many programs use (http_request_duration_seconds, process_cpu_seconds_total):
+    /// a preset declaring such a name does not make it the preset's, since an application scraped by annotation may
+    /// expose it too.
+    /// </summary>
+    private static readonly HashSet<string> SharedFirstWords = new(StringComparer.Ordinal)
+    {
+        "http", "grpc", "process", "go", "promhttp", "rest", "workqueue", "net", "tcp", "jvm", "sql", "db", "cache", "request", "requests",
+        "build", "version", "system", "controller", "leader", "certwatcher", "otel", "target", "python", "nodejs", "dotnet", "runtime",
+    };
+
     private readonly SpecModel model;
     private readonly Dictionary<(string Cluster, string Prometheus), Delivery> deliveries = [];
     private readonly Dictionary<string, VectorSelector[]> selectors = new(StringComparer.Ordinal);
@@ -35,14 +46,19 @@ public sealed class MetricProvenance
         this.model = model;
         derived = [.. model.OfKind<LogPipelineSpec>().SelectMany(p => p.Spec.DerivedMetrics.IsDefault ? [] : p.Spec.DerivedMetrics)
             .SelectMany(m => m.Type == DerivedMetricType.Histogram ? [m.Name + "_bucket", m.Name + "_sum", m.Name + "_count"] : new[] { m.Name })];
-        known = [.. model.Vocabulary.Sources.Keys];
+        known = [.. model.Vocabulary.Sources.Keys.Where(IsDistinctive)];
     }
 
     public static IReadOnlyList<Diagnostic> Check(SpecModel model) => new MetricProvenance(model).Run();
 
+    /// <summary>Whether a name says which program makes it (etcd_server_has_leader), unlike one many programs share (http_requests_total).</summary>
+    private static bool IsDistinctive(string metric) => !SharedFirstWords.Contains(metric.Split('_')[0]);
+
     private List<Diagnostic> Run()
     {
-        var prometheuses = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null).ToDictionary(b => b.Resource.Name, b => b.Spec, StringComparer.Ordinal);
+        var prometheuses = model.OfKind<BackendSpec>().Where(b => b.Spec.Prometheus is not null)
+            .DistinctBy(b => b.Resource.Name, StringComparer.Ordinal) // a duplicate name is reported elsewhere
+            .ToDictionary(b => b.Resource.Name, b => b.Spec, StringComparer.Ordinal);
         var clusters = model.OfKind<ClusterSpec>().Select(c => c.Resource.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var unnamedGoTo = BackendTypes.Default(model, BackendUse.Rules);
         var findings = new List<Diagnostic>();
@@ -106,6 +122,9 @@ public sealed class MetricProvenance
         private readonly string prometheus;
         private readonly (Resource Pipeline, MetricPipelineSpec Spec)[] pipelines;
         private readonly ImmutableSortedSet<string> presets;
+
+        /// <summary>Names the spec's own scrape jobs give what they scrape (job nats, matchLabels app: nats): a preset of that name's metrics come from there.</summary>
+        private readonly ImmutableSortedSet<string> scrapedComponents;
         private readonly HashSet<string> recorded;
         private readonly ImmutableHashSet<string> derived;
         private readonly string[] known;
@@ -120,6 +139,8 @@ public sealed class MetricProvenance
             this.known = known;
             pipelines = [.. model.OfKind<MetricPipelineSpec>().Where(p => p.Resource.Origin is null && ClusterLowering.AppliesTo(p.Spec.Clusters, cluster)
                 && (p.Spec.Output.Backend.Value == prometheus || p.Spec.ScrapedBy?.Value == prometheus))];
+            scrapedComponents = [.. pipelines.SelectMany(p => p.Spec.Input.Prometheus?.Selectors is { IsDefault: false } selectors ? selectors : [])
+                .SelectMany(s => s.MatchLabels.Values.Append(s.Name))];
             presets = [.. model.Resources.Where(r => r.Origin is { } origin && origin.Clusters.Contains(cluster) && Target(r) == prometheus).Select(r => r.Origin!.Preset)];
             var unnamedGoTo = BackendTypes.Default(model, BackendUse.Rules);
             recorded = [.. model.OfKind<AlertGroupSpec>().Where(g => g.Resource.AppliesTo(cluster) && (g.Spec.Backend?.Value ?? unnamedGoTo) == prometheus)
@@ -150,7 +171,7 @@ public sealed class MetricProvenance
             }
 
             var declaring = model.Vocabulary.Declaring(metric);
-            if (declaring.Overlaps(presets))
+            if (declaring.Overlaps(presets) || declaring.Overlaps(scrapedComponents))
             {
                 return null;
             }
@@ -168,7 +189,8 @@ public sealed class MetricProvenance
                     $"set input.{exporter.Input} in a MetricPipeline of the cluster whose output is '{prometheus}'");
             }
 
-            if (!declaring.IsEmpty)
+            var scraping = pipelines.Where(p => p.Spec.Input.Prometheus is not null || p.Spec.Input.Otlp is { Enabled: true }).ToArray();
+            if (!declaring.IsEmpty && (scraping.Length == 0 || IsDistinctive(metric)))
             {
                 var names = string.Join(" or ", declaring.Select(p => $"'{p}'"));
                 return new Gap($"which comes from preset {names}, not switched on for '{prometheus}' (or with its control-plane parts off)",
@@ -176,7 +198,6 @@ public sealed class MetricProvenance
             }
 
             // An application's own metric, or a misspelt known one.
-            var scraping = pipelines.Where(p => p.Spec.Input.Prometheus is not null || p.Spec.Input.Otlp is { Enabled: true }).ToArray();
             if (scraping.Length > 0 && Dropped(metric, scraping) is { } dropped)
             {
                 return dropped;
@@ -216,7 +237,7 @@ public sealed class MetricProvenance
         /// The known name a metric is one or two edits away from, when it is long enough for that to be a slip rather than
         /// another metric; names that differ only in digits (node_load1, node_load5) are different metrics.
         /// </summary>
-        private string? Misspelt(string metric) => metric.Length < 10 ? null : known
+        private string? Misspelt(string metric) => metric.Length < 10 || !IsDistinctive(metric) ? null : known
             .Where(k => Math.Abs(k.Length - metric.Length) <= 2 && !OnlyDigitsDiffer(metric, k) && Suggestions.Distance(metric, k) <= 2)
             .OrderBy(k => Suggestions.Distance(metric, k)).ThenBy(k => k, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -198,14 +198,9 @@ public sealed class PresetUseTests
     [Fact]
     public void An_override_shows_in_the_diff_as_the_alert_it_changes()
     {
-        using var before = new TempFolder();
-        using var after = new TempFolder();
-        before.Write("spec.yaml", Stack + Cluster("prod-1", "    - etcd@1\n"));
-        after.Write("spec.yaml", Stack + Cluster("prod-1", "    - name: etcd\n      version: \"1\"\n      alerts: { EtcdHighFsyncDurations: { threshold: 0.25 }, EtcdPeerRoundTripSlow: { enabled: false } }\n"));
+        var changes = DiffOf(Stack + Cluster("prod-1", "    - etcd@1\n"),
+            Stack + Cluster("prod-1", "    - name: etcd\n      version: \"1\"\n      alerts: { EtcdHighFsyncDurations: { threshold: 0.25 }, EtcdPeerRoundTripSlow: { enabled: false } }\n"));
 
-        var report = SpecDiffer.Compare(DiffSide.Build("before", new WorkingTreeSource(before.Path, before.Path)), DiffSide.Build("after", new WorkingTreeSource(after.Path, after.Path)));
-
-        var changes = report.Clusters.Single(c => c.Name == "prod-1").Changes.Select(c => $"{c.Subject}: {c.Kind} {c.Description}").ToArray();
         Assert.Contains(changes, c => c.Contains("EtcdHighFsyncDurations", StringComparison.Ordinal) && c.Contains("0.5 → 0.25", StringComparison.Ordinal));
         Assert.Contains(changes, c => c.Contains("EtcdPeerRoundTripSlow", StringComparison.Ordinal) && c.Contains("Removed", StringComparison.Ordinal));
     }
@@ -213,29 +208,47 @@ public sealed class PresetUseTests
     [Fact]
     public void A_new_preset_version_shows_in_the_diff_as_the_alerts_it_adds_removes_and_changes()
     {
-        static (string, string)[] Catalog() =>
+        (string, string)[] catalog =
         [
             ("presets/shop/1.0.0/preset.yaml", "apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: { name: shop }\nspec: { version: 1.0.0 }\n"),
             ("presets/shop/1.0.0/rules.yaml", "apiVersion: telc.io/v1alpha1\nkind: AlertGroup\nmetadata: { name: shop }\nspec:\n  rules:\n    - { alert: ShopDown, expr: 'up{job=\"shop\"} == 0', for: 5m, severity: critical, summary: Down, description: Down. }\n    - { alert: ShopSlow, expr: 'shop_latency_seconds > 1', severity: warning, summary: Slow, description: Slow. }\n"),
             ("presets/shop/2.0.0/preset.yaml", "apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: { name: shop }\nspec: { version: 2.0.0 }\n"),
             ("presets/shop/2.0.0/rules.yaml", "apiVersion: telc.io/v1alpha1\nkind: AlertGroup\nmetadata: { name: shop }\nspec:\n  rules:\n    - { alert: ShopDown, expr: 'up{job=\"shop\"} == 0', for: 2m, severity: critical, summary: Down, description: Down. }\n    - { alert: ShopErrors, expr: 'rate(shop_errors_total[5m]) > 1', severity: warning, summary: Errors, description: Errors. }\n"),
         ];
-        using var before = new TempFolder();
-        using var after = new TempFolder();
-        foreach (var (path, text) in Catalog())
-        {
-            before.Write(path, text);
-            after.Write(path, text);
-        }
+        var changes = DiffOf(Stack + Cluster("prod-1", "    - shop@1\n"), Stack + Cluster("prod-1", "    - shop@2\n"), catalog);
 
-        before.Write("spec.yaml", Stack + Cluster("prod-1", "    - shop@1\n"));
-        after.Write("spec.yaml", Stack + Cluster("prod-1", "    - shop@2\n"));
-
-        var report = SpecDiffer.Compare(DiffSide.Build("before", new WorkingTreeSource(before.Path, before.Path)), DiffSide.Build("after", new WorkingTreeSource(after.Path, after.Path)));
-
-        var changes = report.Clusters.Single(c => c.Name == "prod-1").Changes.Select(c => $"{c.Subject}: {c.Kind} {c.Description}").ToArray();
         Assert.Contains(changes, c => c.Contains("ShopErrors", StringComparison.Ordinal) && c.Contains("Added", StringComparison.Ordinal));
         Assert.Contains(changes, c => c.Contains("ShopSlow", StringComparison.Ordinal) && c.Contains("Removed", StringComparison.Ordinal));
         Assert.Contains(changes, c => c.Contains("ShopDown", StringComparison.Ordinal) && c.Contains("for 5m → 2m", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_cannot_blow_a_string_up()
+    {
+        var manifest = "apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: { name: big }\nspec:\n  version: 1.0.0\n  options: [{ name: x, description: X., default: \"1\" }]\n";
+        var rules = "apiVersion: telc.io/v1alpha1\nkind: AlertGroup\nmetadata: { name: big }\nspec:\n  rules: [{ alert: Big, expr: 'vector(1) > 0', summary: '" + string.Concat(Enumerable.Repeat("${x}", 1000)) + "' }]\n";
+        var use = "    - { name: big, version: \"1\", params: { x: \"" + new string('a', 100_000) + "\" } }\n";
+
+        var finding = Assert.Single(Specs.Compile(("spec.yaml", Stack + Cluster("a", use)), ("presets/big/preset.yaml", manifest), ("presets/big/rules.yaml", rules)).Diagnostics, d => d.Code == "TELC230");
+        Assert.StartsWith("with the options' values this string would be 100000000 characters long", finding.Message);
+    }
+
+    /// <summary>The telemetry changes telc diff reports for cluster prod-1 between two specs with the same other files.</summary>
+    private static string[] DiffOf(string before, string after, params (string Path, string Text)[] files)
+    {
+        using var old = new TempFolder();
+        using var current = new TempFolder();
+        foreach (var (path, text) in files.Append(("spec.yaml", before)))
+        {
+            old.Write(path, text);
+        }
+
+        foreach (var (path, text) in files.Append(("spec.yaml", after)))
+        {
+            current.Write(path, text);
+        }
+
+        var report = SpecDiffer.Compare(DiffSide.Build("before", new WorkingTreeSource(old.Path, old.Path)), DiffSide.Build("after", new WorkingTreeSource(current.Path, current.Path)));
+        return [.. report.Clusters.Single(c => c.Name == "prod-1").Changes.Select(c => $"{c.Subject}: {c.Kind} {c.Description}")];
     }
 }

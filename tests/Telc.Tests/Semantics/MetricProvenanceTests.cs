@@ -63,6 +63,15 @@ public sealed class MetricProvenanceTests
     }
 
     [Fact]
+    public void A_name_many_programs_share_or_a_component_the_spec_scrapes_itself_is_not_reported()
+    {
+        Assert.Empty(Findings("", "    - { alert: Slow, expr: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 1' }\n"));
+        var ownJob = Spec("", "    - { alert: EtcdLeaderless, expr: 'max(etcd_server_has_leader) == 0' }\n")
+            .Replace("input: { prometheus: {}, kubeState: {} }", "input: { prometheus: { selectors: [{ name: etcd, matchLabels: { component: etcd }, port: metrics }] }, kubeState: {} }", StringComparison.Ordinal);
+        Assert.DoesNotContain(Specs.Compile(ownJob).Diagnostics, d => d.Code == "TELC233");
+    }
+
+    [Fact]
     public void A_waiver_silences_a_metric_that_arrives_another_way()
     {
         using var folder = new TempFolder();
