@@ -128,7 +128,7 @@ public sealed class PresetExpansion
     {
         var (preset, uses, controlPlane, backend) = instance;
         var use = uses.Effective;
-        var origin = new PresetOrigin(preset.Name, preset.Version, clusters);
+        var origin = new PresetOrigin(preset.Name, clusters);
         var (manifest, groups) = Bound(preset, use);
         bool On(string part) => controlPlane || !preset.IsControlPlane(part);
 

@@ -2,5 +2,5 @@ using System.Collections.Immutable;
 
 namespace Telc.Presets;
 
-/// <summary>Where an expanded resource comes from: a preset at a version, switched on by the named clusters.</summary>
-public sealed record PresetOrigin(string Preset, PresetVersion Version, ImmutableSortedSet<string> Clusters);
+/// <summary>Where an expanded resource comes from: a preset, switched on the same way by the named clusters.</summary>
+public sealed record PresetOrigin(string Preset, ImmutableSortedSet<string> Clusters);
