@@ -83,6 +83,7 @@ public sealed class PresetsCommand(CliContext context)
             Section(output, $"group {group.Name}{ControlPlane(preset, group.Name)}", rules.Select(Rule));
         }
 
+        Section(output, "dashboards", preset.Dashboards.Select(d => $"{d.Name}  {((DashboardSpec)d.Spec).Title ?? d.Name}  {((DashboardSpec)d.Spec).Panels.Length} panels{ControlPlane(preset, d.Name)}"));
         Section(output, "metrics", spec.Metrics.Select(m => $"{m.Name}  {Yaml(m.Type)}"));
         foreach (var line in output)
         {

@@ -39,7 +39,7 @@ public static class DashboardChecker
             var checkedAs = new HashSet<(int Start, BackendType? Type)>();
             var passedThrough = new List<(PanelQuery Query, string Backend)>();
             var undelivered = new MissingMetrics(model);
-            foreach (var view in DashboardViews.Of(model, spec))
+            foreach (var view in DashboardViews.Of(model, resource, spec))
             {
                 var resolver = new DatasourceResolver(view.Reads, spec.Datasource?.Value, content.Variables);
                 foreach (var panel in content.Panels)

@@ -7,14 +7,14 @@ using Telc.Spec.Kinds;
 namespace Telc.Dashboards;
 
 /// <summary>
-/// The views a dashboard is shown in: one per Grafana and cluster that shows it. With no Grafana in the spec, one of
+/// The views a dashboard is shown in: one per Grafana and cluster that shows it (a preset's, in the clusters that switch it on). With no Grafana in the spec, one of
 /// every store that can be a data source, so queries are still checked.
 /// </summary>
 public static class DashboardViews
 {
-    public static IReadOnlyList<DashboardView> Of(SpecModel model, DashboardSpec dashboard)
+    public static IReadOnlyList<DashboardView> Of(SpecModel model, Resource resource, DashboardSpec dashboard)
     {
-        var clusters = model.OfKind<ClusterSpec>().Select(c => c.Resource.Name).ToArray();
+        var clusters = model.OfKind<ClusterSpec>().Select(c => c.Resource.Name).Where(resource.AppliesTo).ToArray();
         var grafanas = model.OfKind<BackendSpec>().Where(b => b.Spec.Grafana is not null && (dashboard.Grafana is null || dashboard.Grafana.Value == b.Resource.Name)).ToArray();
         var views = grafanas
             .SelectMany(g => clusters.Where(c => ClusterLowering.AppliesTo(g.Spec.Clusters, c)).Select(c => new DashboardView(c, GrafanaDatasources.Read(model, g.Spec.Grafana!, c))))

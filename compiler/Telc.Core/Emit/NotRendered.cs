@@ -17,7 +17,7 @@ public static class NotRendered
 {
     private const string ZipkinInMemoryHint = "to keep a Zipkin's spans for a time, store them in Elasticsearch: set its elasticsearch to an Elasticsearch backend";
 
-    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer, InfluxDB, Grafana with its datasources and dashboards, and the preset catalog's scrape jobs and rules, not yet dashboards from presets";
+    private const string Hint = "nothing to change in the spec; this version of telc renders the metrics and alerting stack, the collectors, Loki, Tempo, Jaeger, Zipkin, Elasticsearch with Kibana, Kafka as a buffer, InfluxDB, Grafana with its datasources and dashboards, and the presets Clusters and the Project switch on";
 
     /// <summary>The TELC501 info naming the part.</summary>
     public static Diagnostic Info(UnrenderedPart part) =>
@@ -35,19 +35,23 @@ public static class NotRendered
             renderedFrom.Add(project.Resource.Location);
         }
 
-        return model.Resources.SelectMany(resource => Parts(model, resource, renderedFrom));
+        // A preset's dashboards in a spec with no Grafana are the catalog's to offer, not something the spec wrote.
+        return model.Resources.Where(r => r.Origin is null).SelectMany(resource => Parts(model, resource, renderedFrom));
     }
 
     private static IEnumerable<UnrenderedPart> Parts(SpecModel model, Resource resource, IReadOnlySet<SourceLocation> renderedFrom)
     {
         if (!Emitters.AnyRenders(model, resource))
         {
-            yield return new UnrenderedPart(resource, [], resource.Spec switch
-            {
-                BackendSpec backend => $"Backend '{resource.Name}' ({BackendTypes.Name(BackendTypes.TypeOf(backend))})",
-                AlertGroupSpec group when BackendTypes.EvaluatorOf(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.Name(BackendTypes.TypeOf(backend))} ruler)",
-                _ => resource.DisplayName,
-            }, null, null);
+            yield return resource.Spec is DashboardSpec { Preset: { } preset }
+                ? new UnrenderedPart(resource, [], resource.DisplayName, $"a preset's dashboards come with the preset, where a Cluster or the Project switches it on",
+                    $"switch {preset.Name}@{preset.Version} on in the Cluster or the Project instead, and leave this document out")
+                : new UnrenderedPart(resource, [], resource.Spec switch
+                {
+                    BackendSpec backend => $"Backend '{resource.Name}' ({BackendTypes.Name(BackendTypes.TypeOf(backend))})",
+                    AlertGroupSpec group when BackendTypes.EvaluatorOf(model, group) is { } backend => $"{resource.DisplayName} (rules for the {BackendTypes.Name(BackendTypes.TypeOf(backend))} ruler)",
+                    _ => resource.DisplayName,
+                }, null, null);
             yield break;
         }
 

@@ -33,7 +33,7 @@ public static class ClusterLowering
         var grafanas = GrafanaLowering.Lower(model, name, backends);
         return new ClusterPlan(cluster, name, ns, spec.Environment.Value, model.TierOf(spec.Environment.Value) ?? EnvironmentTier.Production, spec.Platform, labels,
             metrics, routing, collectors, StoresLowering.Lower(model, name, spec, ns, backends, metrics, routing, ruleGroups, collectors),
-            grafanas, dashboards.Lower(grafanas));
+            grafanas, dashboards.Lower(name, grafanas));
     }
 
     internal static bool AppliesTo(ImmutableArray<Located<string>> clusters, string cluster) =>

@@ -18,15 +18,16 @@ public sealed class DashboardLowering(SpecModel model)
 
     private readonly Dictionary<(Resource, string), DashboardPlan> rendered = [];
 
+    /// <param name="cluster">The cluster: a preset's dashboards go only to the clusters that switch it on.</param>
     /// <param name="grafanas">The cluster's Grafanas with the backends each reads there.</param>
-    public ImmutableArray<DashboardPlan> Lower(ImmutableArray<GrafanaPlan> grafanas)
+    public ImmutableArray<DashboardPlan> Lower(string cluster, ImmutableArray<GrafanaPlan> grafanas)
     {
         var plans = ImmutableArray.CreateBuilder<DashboardPlan>();
         foreach (var (grafana, datasources) in grafanas.Select(g => (g.Backend, g.Datasources)))
         {
             var reads = datasources.Select(d => (d, (BackendSpec)d.Spec)).ToImmutableArray();
             var readsKey = grafana.Name + "\n" + string.Join('\n', datasources.Select(d => d.Name));
-            foreach (var (resource, spec) in model.OfKind<DashboardSpec>().Where(d => d.Spec.Grafana is null || d.Spec.Grafana.Value == grafana.Name))
+            foreach (var (resource, spec) in model.OfKind<DashboardSpec>().Where(d => d.Resource.AppliesTo(cluster) && (d.Spec.Grafana is null || d.Spec.Grafana.Value == grafana.Name)))
             {
                 if (rendered.TryGetValue((resource, readsKey), out var plan))
                 {

@@ -6,8 +6,8 @@ using Telc.Spec.Kinds;
 namespace Telc.Presets;
 
 /// <summary>
-/// One version of a preset as its catalog holds it: the manifest and AlertGroups bound with the options at their
-/// defaults, and the parsed documents they are bound again from when a use sets options.
+/// One version of a preset as its catalog holds it: the manifest, AlertGroups and Dashboards bound with the options at
+/// their defaults, and the parsed documents they are bound again from when a use sets options.
 /// </summary>
 public sealed record Preset(
     string Name,
@@ -15,6 +15,7 @@ public sealed record Preset(
     Resource Manifest,
     PresetSpec Spec,
     ImmutableArray<Resource> Groups,
+    ImmutableArray<Resource> Dashboards,
     ImmutableArray<YamlDocument> Documents,
     bool BuiltIn)
 {

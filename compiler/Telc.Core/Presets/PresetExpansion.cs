@@ -8,7 +8,8 @@ namespace Telc.Presets;
 
 /// <summary>
 /// Expands the presets each cluster switches on into resources of the spec (the preset's AlertGroups with the use's
-/// overrides, and a MetricPipeline of its scrape jobs), each applying to the clusters that switch it on the same way.
+/// overrides, its Dashboards on the cluster's Prometheus, and a MetricPipeline of its scrape jobs), each applying to the
+/// clusters that switch it on the same way.
 /// Clusters with the same uses, platform class and Prometheus share one expansion, so 50 clusters do not check a
 /// preset's rules 50 times.
 /// </summary>
@@ -129,7 +130,7 @@ public sealed class PresetExpansion
         var (preset, uses, controlPlane, backend) = instance;
         var use = uses.Effective;
         var origin = new PresetOrigin(preset.Name, clusters);
-        var (manifest, groups) = Bound(preset, use);
+        var (manifest, groups, dashboards) = Bound(preset, use);
         bool On(string part) => controlPlane || !preset.IsControlPlane(part);
 
         foreach (var group in groups.Where(g => On(g.Name)))
@@ -145,6 +146,11 @@ public sealed class PresetExpansion
             }
         }
 
+        foreach (var dashboard in dashboards.Where(d => On(d.Name) && (!use.Dashboards.TryGetValue(d.Name, out var change) || change.Enabled)))
+        {
+            yield return dashboard with { Spec = (DashboardSpec)dashboard.Spec with { Datasource = new Located<string>(backend, use.Location) }, Origin = origin };
+        }
+
         var scrape = manifest.Scrape.Where(s => On(s.Name)).ToImmutableArray();
         if (!scrape.IsEmpty)
         {
@@ -152,19 +158,20 @@ public sealed class PresetExpansion
         }
     }
 
-    /// <summary>The manifest and AlertGroups with a use's options: those bound at the defaults when it sets none.</summary>
-    private (PresetSpec Manifest, ImmutableArray<Resource> Groups) Bound(Preset preset, PresetUse use)
+    /// <summary>The manifest, AlertGroups and Dashboards with a use's options: those bound at the defaults when it sets none.</summary>
+    private (PresetSpec Manifest, ImmutableArray<Resource> Groups, ImmutableArray<Resource> Dashboards) Bound(Preset preset, PresetUse use)
     {
         var values = preset.OptionValues(use.Params);
         if (values.SequenceEqual(preset.OptionValues(ImmutableSortedDictionary<string, string>.Empty)))
         {
-            return (preset.Spec, preset.Groups);
+            return (preset.Spec, preset.Groups, preset.Dashboards);
         }
 
         var resources = preset.Documents
             .Select(d => DocumentBinder.Bind(OptionSubstitution.Apply(d, values, diagnostics), ShapeCatalog.Instance, diagnostics))
             .OfType<Resource>().ToArray();
-        return (resources.Select(r => r.Spec).OfType<PresetSpec>().FirstOrDefault() ?? preset.Spec, [.. resources.Where(r => r.Spec is AlertGroupSpec)]);
+        return (resources.Select(r => r.Spec).OfType<PresetSpec>().FirstOrDefault() ?? preset.Spec, [.. resources.Where(r => r.Spec is AlertGroupSpec)],
+            [.. resources.Where(r => r.Spec is DashboardSpec)]);
     }
 
     private static Resource ScrapePipeline(Preset preset, PresetSpec manifest, ImmutableArray<ScrapeSelector> scrape, ImmutableSortedSet<string> clusters, string backend, PresetUse use)
@@ -210,16 +217,18 @@ public sealed class PresetExpansion
             }
         }
 
-        foreach (var (name, change) in use.Dashboards)
+        var dashboards = preset.Dashboards.Select(d => d.Name).ToArray();
+        foreach (var (name, change) in use.Dashboards.Where(d => !dashboards.Contains(d.Key)))
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.UnresolvedReference, change.Location, $"preset '{preset.Name}' {preset.Version} has no dashboard '{name}'", "presets hold no dashboards yet"));
+            diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.UnresolvedReference, change.Location, $"preset '{preset.Name}' {preset.Version} has no dashboard '{name}'",
+                Suggestions.Hint(name, dashboards, "dashboard") ?? (dashboards.Length == 0 ? "it has no dashboards" : "its dashboards: " + string.Join(", ", dashboards))));
         }
     }
 
-    /// <summary>A preset's AlertGroup or pipeline named like one of the spec (or of another preset) in a cluster they share.</summary>
+    /// <summary>A preset's AlertGroup, Dashboard or pipeline named like one of the spec (or of another preset) in a cluster they share.</summary>
     private void ReportClashes(ImmutableArray<Resource> expanded)
     {
-        var all = model.Resources.Where(r => r.Spec is AlertGroupSpec or MetricPipelineSpec).Concat(expanded).ToArray();
+        var all = model.Resources.Where(r => r.Spec is AlertGroupSpec or MetricPipelineSpec or DashboardSpec).Concat(expanded).ToArray();
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var resource in expanded)
         {

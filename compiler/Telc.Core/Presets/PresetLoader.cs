@@ -8,7 +8,7 @@ using Telc.Text;
 
 namespace Telc.Presets;
 
-/// <summary>Reads one preset folder: its manifest and AlertGroups, bound with the options at their defaults and checked.</summary>
+/// <summary>Reads one preset folder: its manifest, AlertGroups and Dashboards, bound with the options at their defaults and checked.</summary>
 public static class PresetLoader
 {
     public static Preset? Load(string folder, IReadOnlyList<SourceFile> files, bool builtIn, List<Diagnostic> diagnostics)
@@ -59,14 +59,15 @@ public static class PresetLoader
 
         var spec = (PresetSpec)manifest.Spec;
         var groups = resources.Where(r => r.Spec is AlertGroupSpec).ToImmutableArray();
+        var dashboards = resources.Where(r => r.Spec is DashboardSpec).ToImmutableArray();
         var problems = diagnostics.Count;
-        Check(folder, name, manifest, spec, resources, groups, diagnostics);
+        Check(folder, name, manifest, spec, resources, groups, dashboards, diagnostics);
         if (diagnostics.Count > problems)
         {
             return null;
         }
 
-        return new Preset(name, PresetVersion.Parse(spec.Version.Value)!, manifest, spec, groups, [.. documents], builtIn);
+        return new Preset(name, PresetVersion.Parse(spec.Version.Value)!, manifest, spec, groups, dashboards, [.. documents], builtIn);
     }
 
     /// <summary>The options a manifest declares with their defaults, read before it is bound: its own strings may use them.</summary>
@@ -92,7 +93,9 @@ public static class PresetLoader
     private static bool IsManifest(YamlDocument document) =>
         document.Root is YamlMapping root && root.Find("kind")?.Value is YamlScalar { Value: "Preset" };
 
-    private static void Check(string folder, string name, Resource manifest, PresetSpec spec, List<Resource> resources, ImmutableArray<Resource> groups, List<Diagnostic> diagnostics)
+    private static void Check(
+        string folder, string name, Resource manifest, PresetSpec spec, List<Resource> resources, ImmutableArray<Resource> groups, ImmutableArray<Resource> dashboards,
+        List<Diagnostic> diagnostics)
     {
         void Report(SourceLocation location, string message, string hint) => diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, location, message, hint));
 
@@ -115,9 +118,9 @@ public static class PresetLoader
             Report(duplicate.Name.Location, $"option '{duplicate.Name.Value}' is declared twice", "keep one declaration");
         }
 
-        foreach (var resource in resources.Where(r => r.Spec is not (PresetSpec or AlertGroupSpec)))
+        foreach (var resource in resources.Where(r => r.Spec is not (PresetSpec or AlertGroupSpec or DashboardSpec)))
         {
-            Report(resource.Location, $"a preset holds its manifest and AlertGroups; {resource.Kind.Name} '{resource.Name}' cannot be part of one",
+            Report(resource.Location, $"a preset holds its manifest, AlertGroups and Dashboards; {resource.Kind.Name} '{resource.Name}' cannot be part of one",
                 resource.Spec is MetricPipelineSpec ? "write its scrape jobs under spec.scrape of preset.yaml" : "move it to the spec");
         }
 
@@ -129,15 +132,25 @@ public static class PresetLoader
             }
         }
 
-        foreach (var duplicate in groups.GroupBy(g => g.Name).Where(g => g.Count() > 1).Select(g => g.Last()))
+        foreach (var dashboard in dashboards)
         {
-            Report(duplicate.Location, $"AlertGroup '{duplicate.Name}' is declared twice in this preset", "give each group its own name");
+            var panels = (DashboardSpec)dashboard.Spec;
+            if (panels.Panels.IsDefaultOrEmpty || panels.Grafana is not null || panels.Datasource is not null)
+            {
+                Report(dashboard.Location, $"Dashboard '{dashboard.Name}' of a preset is built from panels and names no Grafana or data source",
+                    "write its panels: they are shown by every Grafana of each cluster that switches the preset on, on that cluster's Prometheus");
+            }
         }
 
-        var parts = groups.Select(g => g.Name).Concat(spec.Scrape.Select(s => s.Name)).ToArray();
+        foreach (var duplicate in groups.Concat(dashboards).GroupBy(g => (g.Kind, g.Name)).Where(g => g.Count() > 1).Select(g => g.Last()))
+        {
+            Report(duplicate.Location, $"{duplicate.Kind.Name} '{duplicate.Name}' is declared twice in this preset", "give each its own name");
+        }
+
+        var parts = groups.Concat(dashboards).Select(g => g.Name).Concat(spec.Scrape.Select(s => s.Name)).ToArray();
         foreach (var part in spec.ControlPlane.Where(p => !parts.Contains(p.Value)))
         {
-            Report(part.Location, $"controlPlane names '{part.Value}', which is neither a scrape job nor an AlertGroup of this preset",
+            Report(part.Location, $"controlPlane names '{part.Value}', which is no scrape job, AlertGroup or Dashboard of this preset",
                 Suggestions.Hint(part.Value, parts, "part") ?? "name its scrape jobs and AlertGroups that watch the control plane");
         }
 

@@ -41,7 +41,7 @@ public sealed class UsageMessageTests
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
-        Assert.Contains("rendered 33 files for 1 cluster", result.Error);
+        Assert.Contains("rendered 34 files for 1 cluster", result.Error);
     }
 
     [Fact]

@@ -14,13 +14,14 @@ namespace Telc.Tests.Presets;
 public sealed partial class BuiltInPresetTests
 {
     /// <summary>
-    /// A cluster on a self-managed platform collecting every input, with every built-in preset on and the Watchdog routed
-    /// to a heartbeat: nothing a preset reads is missing.
+    /// A cluster on a self-managed platform collecting every input, with every built-in preset on, a Grafana showing their
+    /// dashboards and the Watchdog routed to a heartbeat: nothing a preset reads is missing.
     /// </summary>
     private static readonly Lazy<Compilation> Everything = new(() => Specs.Compile(
         Specs.Header + "kind: Cluster\nmetadata: { name: lab }\nspec:\n  environment: dev\n  platform: generic\n  presets:\n"
         + string.Concat(PresetCatalog.BuiltIn.Presets.Keys.Select(name => $"    - {name}@1\n")) + "---\n"
         + Specs.Backend("metrics", "prometheus") + Specs.Backend("alerts", "alertmanager")
+        + Specs.Backend("dashboards", "grafana", "{ adminPasswordSecretRef: { name: grafana-admin, key: password } }")
         + Specs.Header + "kind: AlertRouting\nmetadata: { name: default }\nspec:\n  receivers:\n    - { name: oncall, webhook: { urlSecretRef: { name: oncall, key: url } } }\n"
         + "    - { name: heartbeat, webhook: { urlSecretRef: { name: heartbeat, key: url } } }\n  routes: [{ matchers: ['alertname=\"Watchdog\"'], receiver: heartbeat }]\n  defaultReceiver: oncall\n---\n"
         + Specs.Header + "kind: MetricPipeline\nmetadata: { name: platform }\nspec:\n  input: { prometheus: {}, otlp: {}, runtime: {}, node: {}, kubeState: {}, istio: {} }\n  output: { backend: metrics }\n"));
@@ -41,6 +42,8 @@ public sealed partial class BuiltInPresetTests
         var compilation = Everything.Value;
         Assert.Empty(compilation.Problems());
         Assert.Equal(PresetCatalog.BuiltIn.Presets.Keys, RuleFiles(compilation).Select(f => f.Preset).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(PresetCatalog.BuiltIn.Presets.Values.SelectMany(v => v[^1].Dashboards).Select(d => d.Name).Order(StringComparer.Ordinal),
+            compilation.Clusters.Single().Dashboards.Select(d => d.Dashboard.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -191,7 +191,7 @@ public sealed class PresetUseTests
 
         Assert.Contains("the preset in folder 'presets/shop' is named 'shops'", found);
         Assert.Contains("'gcp' is not a platform", found);
-        Assert.Contains("controlPlane names 'api', which is neither a scrape job nor an AlertGroup of this preset", found);
+        Assert.Contains("controlPlane names 'api', which is no scrape job, AlertGroup or Dashboard of this preset", found);
         Assert.Contains("AlertGroup 'shop' of a preset names a backend", found);
     }
 
@@ -220,6 +220,24 @@ public sealed class PresetUseTests
         Assert.Contains(changes, c => c.Contains("ShopErrors", StringComparison.Ordinal) && c.Contains("Added", StringComparison.Ordinal));
         Assert.Contains(changes, c => c.Contains("ShopSlow", StringComparison.Ordinal) && c.Contains("Removed", StringComparison.Ordinal));
         Assert.Contains(changes, c => c.Contains("ShopDown", StringComparison.Ordinal) && c.Contains("for 5m → 2m", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_presets_dashboards_are_shown_where_it_is_switched_on_unless_an_override_drops_one()
+    {
+        var grafana = Specs.Backend("dashboards", "grafana", "{ adminPasswordSecretRef: { name: grafana-admin, key: password } }");
+        var compilation = Specs.CompileWithoutErrors(Stack + grafana + Cluster("a", "    - node@1\n") + Cluster("b", "    - kubernetes@1\n")
+            + Cluster("c", "    - { name: kubernetes, version: \"1\", dashboards: { kubernetes-workloads: { enabled: false } } }\n"));
+
+        string[] Shown(string cluster) => [.. compilation.Clusters.Single(c => c.Name == cluster).Dashboards.Select(d => d.Dashboard.Name)];
+        Assert.Equal(["node-overview"], Shown("a"));
+        Assert.Equal(["kubernetes-workloads"], Shown("b"));
+        Assert.Empty(Shown("c"));
+        Assert.Contains("\"uid\": \"telc-metrics\"", compilation.Clusters.Single(c => c.Name == "a").Dashboards[0].Json);
+
+        var typo = Assert.Single(Specs.Compile(Stack + Cluster("a", "    - { name: node, version: \"1\", dashboards: { node-overviews: { enabled: false } } }\n")).Diagnostics, d => d.Code == "TELC201");
+        Assert.Equal("preset 'node' 1.0.0 has no dashboard 'node-overviews'", typo.Message);
+        Assert.Equal("did you mean 'node-overview'?", typo.Hint);
     }
 
     [Fact]

@@ -91,6 +91,11 @@ public sealed class NotRenderedTests
     }
 
     [Fact]
+    public void A_dashboard_naming_a_preset_says_the_preset_brings_its_dashboards() =>
+        Assert.Contains(Infos(Specs.Header + "kind: Dashboard\nmetadata: { name: nodes }\nspec: { preset: node@1 }\n"),
+            m => m == "Dashboard/nodes is checked but not rendered by this version of telc: a preset's dashboards come with the preset, where a Cluster or the Project switches it on");
+
+    [Fact]
     public void Remote_write_tls_insecure_is_named() =>
         Assert.Contains(Infos(Specs.Header + "kind: Backend\nmetadata: { name: plain }\nspec: { external: { prometheusRemoteWrite: { url: 'http://m.example/write', tls: { insecure: true } } } }\n"),
             m => m.StartsWith("tls.insecure of Backend/plain is checked but not rendered", StringComparison.Ordinal));

@@ -30,7 +30,7 @@ public sealed class GrafanaEmitter : IEmitter
 
     public const string ProvisioningDirectory = "/etc/grafana/provisioning";
 
-    /// <summary>A Grafana, and every dashboard a Grafana shows (one from a preset waits for presets to hold dashboards).</summary>
+    /// <summary>A Grafana, and every dashboard a Grafana shows (a Dashboard document naming a preset is not one: the preset's dashboards come with the preset).</summary>
     public bool Renders(SpecModel model, Resource resource) => resource.Spec switch
     {
         BackendSpec { Grafana: not null } => true,
