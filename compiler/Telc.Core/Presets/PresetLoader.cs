@@ -134,8 +134,7 @@ public static class PresetLoader
 
         foreach (var dashboard in dashboards)
         {
-            var panels = (DashboardSpec)dashboard.Spec;
-            if (panels.Panels.IsDefaultOrEmpty || panels.Grafana is not null || panels.Datasource is not null)
+            if (dashboard.Spec is not DashboardSpec { Panels.IsDefaultOrEmpty: false, Grafana: null, Datasource: null })
             {
                 Report(dashboard.Location, $"Dashboard '{dashboard.Name}' of a preset is built from panels and names no Grafana or data source",
                     "write its panels: they are shown by every Grafana of each cluster that switches the preset on, on that cluster's Prometheus");

@@ -186,13 +186,15 @@ public sealed class PresetUseTests
     {
         const string Manifest = "apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: { name: shops }\nspec:\n  version: 1.0.0\n  platforms: [gcp]\n  controlPlane: [api]\n";
         const string Rules = "apiVersion: telc.io/v1alpha1\nkind: AlertGroup\nmetadata: { name: shop }\nspec:\n  backend: metrics\n  rules: [{ alert: A, expr: up == 0 }]\n";
-        var found = Specs.Compile(("spec.yaml", Stack + Cluster("a", "    []\n")), ("presets/shop/preset.yaml", Manifest), ("presets/shop/rules.yaml", Rules))
+        const string Board = "apiVersion: telc.io/v1alpha1\nkind: Dashboard\nmetadata: { name: shop }\nspec: { grafana: dashboards, panels: [{ title: Up, query: up }] }\n";
+        var found = Specs.Compile(("spec.yaml", Stack + Cluster("a", "    []\n")), ("presets/shop/preset.yaml", Manifest), ("presets/shop/rules.yaml", Rules), ("presets/shop/board.yaml", Board))
             .Diagnostics.Where(d => d.Code == "TELC230").Select(d => d.Message).ToArray();
 
         Assert.Contains("the preset in folder 'presets/shop' is named 'shops'", found);
         Assert.Contains("'gcp' is not a platform", found);
         Assert.Contains("controlPlane names 'api', which is no scrape job, AlertGroup or Dashboard of this preset", found);
         Assert.Contains("AlertGroup 'shop' of a preset names a backend", found);
+        Assert.Contains("Dashboard 'shop' of a preset is built from panels and names no Grafana or data source", found);
     }
 
     [Fact]
