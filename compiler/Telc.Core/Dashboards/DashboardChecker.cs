@@ -27,6 +27,7 @@ public static class DashboardChecker
     {
         var diagnostics = new List<Diagnostic>();
         var intervals = new Dictionary<string, ScrapeIntervals>(StringComparer.Ordinal);
+        var provenance = MetricProvenance.For(model);
         foreach (var (resource, spec) in model.OfKind<DashboardSpec>())
         {
             if (DashboardSources.Read(model, resource, spec, diagnostics) is not { } content)
@@ -38,7 +39,7 @@ public static class DashboardChecker
             CheckPanels(content, findings);
             var checkedAs = new HashSet<(int Start, BackendType? Type)>();
             var passedThrough = new List<(PanelQuery Query, string Backend)>();
-            var undelivered = new MissingMetrics(model);
+            var undelivered = new MissingMetrics(model, provenance);
             foreach (var view in DashboardViews.Of(model, resource, spec))
             {
                 var resolver = new DatasourceResolver(view.Reads, spec.Datasource?.Value, content.Variables);

@@ -27,7 +27,8 @@ public sealed class DashboardLowering(SpecModel model)
         {
             var reads = datasources.Select(d => (d, (BackendSpec)d.Spec)).ToImmutableArray();
             var readsKey = grafana.Name + "\n" + string.Join('\n', datasources.Select(d => d.Name));
-            foreach (var (resource, spec) in model.OfKind<DashboardSpec>().Where(d => d.Resource.AppliesTo(cluster) && (d.Spec.Grafana is null || d.Spec.Grafana.Value == grafana.Name)))
+            foreach (var (resource, spec) in model.OfKind<DashboardSpec>().Where(d => d.Resource.AppliesTo(cluster) && (d.Spec.Grafana is null || d.Spec.Grafana.Value == grafana.Name)
+                && DashboardViews.Shows(d.Resource, d.Spec, datasources)))
             {
                 if (rendered.TryGetValue((resource, readsKey), out var plan))
                 {

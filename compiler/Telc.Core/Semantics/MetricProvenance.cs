@@ -51,6 +51,12 @@ public sealed class MetricProvenance
 
     public static IReadOnlyList<Diagnostic> Check(SpecModel model) => new MetricProvenance(model).Run();
 
+    /// <summary>The provenance of metrics in a spec, for checks of other queries (dashboard panels) to ask.</summary>
+    public static MetricProvenance For(SpecModel model) => new(model);
+
+    /// <summary>Why a metric a query on a Prometheus selects does not arrive there in a cluster; null when it does, or when telc cannot know.</summary>
+    public Gap? Explain(string cluster, string prometheus, string metric) => Synthetic.Contains(metric) ? null : DeliveryTo(cluster, prometheus).Explain(metric);
+
     /// <summary>Whether a name says which program makes it (etcd_server_has_leader), unlike one many programs share (http_requests_total).</summary>
     private static bool IsDistinctive(string metric) => !SharedFirstWords.Contains(metric.Split('_')[0]);
 
@@ -114,7 +120,7 @@ public sealed class MetricProvenance
     }
 
     /// <summary>Why a metric does not arrive, and what to do about it.</summary>
-    private sealed record Gap(string Why, string Hint);
+    public sealed record Gap(string Why, string Hint);
 
     /// <summary>What the pipelines, presets and rules feeding one Prometheus in one cluster deliver.</summary>
     private sealed class Delivery

@@ -237,6 +237,11 @@ public sealed class PresetUseTests
         Assert.Empty(Shown("c"));
         Assert.Contains("\"uid\": \"telc-metrics\"", compilation.Clusters.Single(c => c.Name == "a").Dashboards[0].Json);
 
+        // A Grafana that does not read the Prometheus the preset's metrics go to (the first by name) does not show them.
+        var elsewhere = Specs.CompileWithoutErrors(Stack + Specs.Backend("archive", "prometheus")
+            + Specs.Backend("dashboards", "grafana", "{ adminPasswordSecretRef: { name: grafana-admin, key: password }, datasources: [metrics] }") + Cluster("a", "    - node@1\n"));
+        Assert.Empty(elsewhere.Clusters.Single().Dashboards);
+
         var typo = Assert.Single(Specs.Compile(Stack + Cluster("a", "    - { name: node, version: \"1\", dashboards: { node-overviews: { enabled: false } } }\n")).Diagnostics, d => d.Code == "TELC201");
         Assert.Equal("preset 'node' 1.0.0 has no dashboard 'node-overviews'", typo.Message);
         Assert.Equal("did you mean 'node-overview'?", typo.Hint);

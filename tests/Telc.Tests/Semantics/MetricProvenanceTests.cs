@@ -72,6 +72,20 @@ public sealed class MetricProvenanceTests
     }
 
     [Fact]
+    public void A_dashboard_panel_on_a_metric_that_does_not_arrive_is_reported_at_its_query()
+    {
+        var spec = Spec("nats@1", "    - { alert: Up, expr: 'up == 0' }\n---\n")
+            + Specs.Backend("dashboards", "grafana", "{ adminPasswordSecretRef: { name: grafana-admin, key: password } }")
+            + Specs.Header + "kind: Dashboard\nmetadata: { name: platform }\nspec:\n  panels:\n"
+            + "    - { title: Leader, query: 'max(etcd_server_has_leader)' }\n"
+            + "    - { title: Slow consumers, query: 'sum(gnatsd_varz_slow_consumers)' }\n";
+
+        var finding = Assert.Single(Specs.Compile(spec).Diagnostics, d => d.Code == "TELC233");
+        Assert.StartsWith("a panel selects 'etcd_server_has_leader', which comes from preset 'etcd'", finding.Message);
+        Assert.Equal(36, finding.Start.Line);
+    }
+
+    [Fact]
     public void A_waiver_silences_a_metric_that_arrives_another_way()
     {
         using var folder = new TempFolder();
