@@ -68,35 +68,54 @@ public sealed class MetricProvenance
         var clusters = model.OfKind<ClusterSpec>().Select(c => c.Resource.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var unnamedGoTo = BackendTypes.Default(model, BackendUse.Rules);
         var findings = new List<Diagnostic>();
+        string[] Where(Resource resource, string prometheus) =>
+            [.. clusters.Where(c => resource.AppliesTo(c) && ClusterLowering.AppliesTo(prometheuses[prometheus].Clusters, c))];
+
         foreach (var (group, spec) in model.OfKind<AlertGroupSpec>())
         {
-            if ((spec.Backend?.Value ?? unnamedGoTo) is not { } prometheus || !prometheuses.TryGetValue(prometheus, out var backend))
+            if ((spec.Backend?.Value ?? unnamedGoTo) is { } prometheus && prometheuses.ContainsKey(prometheus))
             {
-                continue;
-            }
-
-            var where = clusters.Where(c => group.AppliesTo(c) && ClusterLowering.AppliesTo(backend.Clusters, c)).ToArray();
-            foreach (var rule in spec.Rules)
-            {
-                foreach (var selector in Selectors(rule.Expr.Value).Where(s => s.Name is { } name && !Synthetic.Contains(name)))
+                var where = Where(group, prometheus);
+                foreach (var rule in spec.Rules)
                 {
-                    var verdicts = where.Select(c => (Cluster: c, Gap: DeliveryTo(c, prometheus).Explain(selector.Name!)))
-                        .Where(v => v.Gap is not null)
-                        .GroupBy(v => v.Gap!)
-                        .OrderBy(g => g.First().Cluster, StringComparer.Ordinal);
-                    foreach (var gap in verdicts)
-                    {
-                        var inClusters = gap.Count() == 1 ? $"cluster '{gap.First().Cluster}'" : $"clusters {string.Join(", ", gap.Select(v => $"'{v.Cluster}'"))}";
-                        findings.Add(Diagnostic.At(DiagnosticCatalogue.MetricNotDelivered,
-                            rule.Expr.Location.File.Locate(ScalarOffsets.Map(rule.Expr.Location, rule.Expr.Value, selector.Span)),
-                            $"{(rule.Alert is not null ? "alert" : "recording rule")} '{rule.Name.Value}' selects '{selector.Name}', {gap.Key.Why} in {inClusters}, so the rule sees no data there",
-                            gap.Key.Hint));
-                    }
+                    Report(rule.Expr, rule.Expr.Value, $"{(rule.Alert is not null ? "alert" : "recording rule")} '{rule.Name.Value}'", "the rule sees", prometheus, where, findings);
+                }
+            }
+        }
+
+        foreach (var (slo, spec) in model.OfKind<SloSpec>())
+        {
+            if ((spec.Backend?.Value ?? unnamedGoTo) is { } prometheus && prometheuses.ContainsKey(prometheus))
+            {
+                foreach (var query in new[] { spec.Sli.ErrorQuery, spec.Sli.TotalQuery })
+                {
+                    Report(query, QueryChecker.WithWindow(query.Value), $"SLO '{slo.Name}'", "its indicator sees", prometheus, Where(slo, prometheus), findings);
                 }
             }
         }
 
         return findings;
+    }
+
+    /// <summary>Each selector of a query whose metric does not arrive in some of the clusters, once per reason, at the selector.</summary>
+    /// <param name="text">The query as parsed: the same length as the query's own text, so positions stay right.</param>
+    private void Report(Located<string> query, string text, string user, string sees, string prometheus, string[] clusters, List<Diagnostic> findings)
+    {
+        foreach (var selector in Selectors(text).Where(s => s.Name is { } name && !Synthetic.Contains(name)))
+        {
+            var verdicts = clusters.Select(c => (Cluster: c, Gap: DeliveryTo(c, prometheus).Explain(selector.Name!)))
+                .Where(v => v.Gap is not null)
+                .GroupBy(v => v.Gap!)
+                .OrderBy(g => g.First().Cluster, StringComparer.Ordinal);
+            foreach (var gap in verdicts)
+            {
+                var inClusters = gap.Count() == 1 ? $"cluster '{gap.First().Cluster}'" : $"clusters {string.Join(", ", gap.Select(v => $"'{v.Cluster}'"))}";
+                findings.Add(Diagnostic.At(DiagnosticCatalogue.MetricNotDelivered,
+                    query.Location.File.Locate(ScalarOffsets.Map(query.Location, query.Value, selector.Span)),
+                    $"{user} selects '{selector.Name}', {gap.Key.Why} in {inClusters}, so {sees} no data there",
+                    gap.Key.Hint));
+            }
+        }
     }
 
     private VectorSelector[] Selectors(string expr)

@@ -18,6 +18,9 @@ public static partial class QueryChecker
     [GeneratedRegex(@"\{\{-?\s*\.window\s*-?\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex WindowPlaceholder();
 
+    /// <summary>An SLO query with its window placeholder as a duration of the same length (000…01h), so positions in it stay right.</summary>
+    public static string WithWindow(string query) => WindowPlaceholder().Replace(query, m => new string('0', m.Length - 2) + "1h");
+
     public static IReadOnlyList<Diagnostic> Check(SpecModel model)
     {
         var diagnostics = new List<Diagnostic>();
@@ -90,8 +93,7 @@ public static partial class QueryChecker
         Located<string> query, ICollection<Diagnostic> diagnostics, Func<ValueType, bool> acceptable, string use, ScrapeIntervals? intervals, Presets.MetricVocabulary vocabulary, bool deployedPrometheus = false,
         string? prepared = null)
     {
-        // The placeholder is swapped for a duration of the same length (000…01h), so positions in the query stay right.
-        var text = prepared ?? WindowPlaceholder().Replace(query.Value, m => new string('0', m.Length - 2) + "1h");
+        var text = prepared ?? WithWindow(query.Value);
         var result = Parser.Parse(text);
         foreach (var error in result.Errors)
         {

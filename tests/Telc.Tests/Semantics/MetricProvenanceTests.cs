@@ -86,6 +86,19 @@ public sealed class MetricProvenanceTests
     }
 
     [Fact]
+    public void An_slo_indicator_on_a_metric_that_does_not_arrive_is_reported()
+    {
+        var spec = Spec("", "    - { alert: Up, expr: 'up == 0' }\n---\n")
+            + Specs.Header + "kind: SLO\nmetadata: { name: etcd-writes }\nspec:\n  service: etcd\n  objective: 99.9\n  sli:\n"
+            + "    errorQuery: 'sum(rate(etcd_server_proposals_failed_total[{{.window}}]))'\n"
+            + "    totalQuery: 'sum(rate(etcd_server_proposals_committed_total[{{.window}}]))'\n";
+
+        var findings = Specs.Compile(spec).Diagnostics.Where(d => d.Code == "TELC233").Select(d => d.Message).ToArray();
+        Assert.Equal(2, findings.Length);
+        Assert.All(findings, f => Assert.StartsWith("SLO 'etcd-writes' selects 'etcd_server_proposals_", f));
+    }
+
+    [Fact]
     public void A_waiver_silences_a_metric_that_arrives_another_way()
     {
         using var folder = new TempFolder();
