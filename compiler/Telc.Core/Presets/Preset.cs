@@ -29,7 +29,7 @@ public sealed record Preset(
     public IEnumerable<Rule> Alerts => Groups.SelectMany(g => ((AlertGroupSpec)g.Spec).Rules).Where(r => r.Alert is not null);
 
     /// <summary>The inputs the preset requires; names that are none were reported when it was read.</summary>
-    public IEnumerable<PresetInput> Inputs => Spec.Requires.Select(r => Enum.GetValues<PresetInput>().FirstOrDefault(i => YamlName(i) == r.Value, (PresetInput)(-1))).Where(Enum.IsDefined);
+    public IEnumerable<PresetInput> Inputs => Enum.GetValues<PresetInput>().Where(i => Spec.Requires.Any(r => r.Value == YamlName(i)));
 
     /// <summary>An enum value as the spec writes it (kubeState, eks).</summary>
     public static string YamlName<T>(T value)

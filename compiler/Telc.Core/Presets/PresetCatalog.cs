@@ -43,26 +43,24 @@ public sealed class PresetCatalog
         Presets.TryGetValue(name, out var versions) ? versions.LastOrDefault(p => ranges.All(p.Version.Matches)) : null;
 
     /// <summary>This catalog with another's presets added; a version both have is reported and the other's dropped.</summary>
-    public PresetCatalog With(PresetCatalog own, List<Diagnostic> diagnostics)
+    public PresetCatalog With(PresetCatalog own, List<Diagnostic> diagnostics) => Adding(own.Presets.Values.SelectMany(v => v), diagnostics);
+
+    /// <summary>This catalog with presets added one by one; a version already in it is reported and dropped.</summary>
+    private PresetCatalog Adding(IEnumerable<Preset> presets, List<Diagnostic> diagnostics)
     {
         var merged = Presets.ToBuilder();
-        foreach (var (name, versions) in own.Presets)
+        foreach (var preset in presets)
         {
-            var have = merged.TryGetValue(name, out var existing) ? existing : [];
-            foreach (var preset in versions)
+            var have = merged.TryGetValue(preset.Name, out var existing) ? existing : [];
+            if (have.FirstOrDefault(p => p.Version.Equals(preset.Version)) is { } clash)
             {
-                if (have.FirstOrDefault(p => p.Version.Equals(preset.Version)) is { } clash)
-                {
-                    diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, ((PresetSpec)preset.Manifest.Spec).Version.Location,
-                        $"preset '{name}' {preset.Version} is in the {(clash.BuiltIn ? "built-in catalog" : "catalog")} already ({clash.Manifest.File.Path})",
-                        "give your preset another name, or another version, such as the next minor one"));
-                    continue;
-                }
-
-                have = have.Add(preset);
+                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, ((PresetSpec)preset.Manifest.Spec).Version.Location,
+                    $"preset '{preset.Name}' {preset.Version} is in the {(clash.BuiltIn ? "built-in catalog" : "catalog")} already ({clash.Manifest.File.Path})",
+                    "give each version its own number, or your preset another name"));
+                continue;
             }
 
-            merged[name] = [.. have.OrderBy(p => p.Version)];
+            merged[preset.Name] = [.. have.Add(preset).OrderBy(p => p.Version)];
         }
 
         return new PresetCatalog(merged.ToImmutable());
@@ -87,20 +85,7 @@ public sealed class PresetCatalog
             }
         }
 
-        var byVersion = new List<Preset>();
-        foreach (var preset in presets)
-        {
-            if (byVersion.FirstOrDefault(p => p.Name == preset.Name && p.Version.Equals(preset.Version)) is { } clash)
-            {
-                diagnostics.Add(Diagnostic.At(DiagnosticCatalogue.InvalidPreset, ((PresetSpec)preset.Manifest.Spec).Version.Location,
-                    $"preset '{preset.Name}' {preset.Version} is also in {clash.Manifest.File.Path}", "give each version its own number"));
-                continue;
-            }
-
-            byVersion.Add(preset);
-        }
-
-        return Empty.With(new PresetCatalog(byVersion.GroupBy(p => p.Name).ToImmutableSortedDictionary(g => g.Key, g => g.OrderBy(p => p.Version).ToImmutableArray(), StringComparer.Ordinal)), diagnostics);
+        return Empty.Adding(presets, diagnostics);
     }
 
     /// <summary>The preset folder of a catalog path: presets/&lt;name&gt;/ or presets/&lt;name&gt;/&lt;version&gt;/; null for a file directly under presets/.</summary>

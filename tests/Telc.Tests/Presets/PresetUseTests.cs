@@ -248,6 +248,18 @@ public sealed class PresetUseTests
     }
 
     [Fact]
+    public void A_version_two_folders_or_the_built_in_catalog_already_have_is_refused()
+    {
+        static string Manifest(string name) => $"apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: {{ name: {name} }}\nspec: {{ version: 1.0.0 }}\n";
+        var found = Specs.Compile(("spec.yaml", Stack + Cluster("a", "    []\n")),
+                ("presets/shop/preset.yaml", Manifest("shop")), ("presets/shop/1.0.0/preset.yaml", Manifest("shop")), ("presets/etcd/preset.yaml", Manifest("etcd")))
+            .Diagnostics.Where(d => d.Code == "TELC230").Select(d => $"{d.Path}: {d.Message}").ToArray();
+
+        Assert.Contains("presets/shop/1.0.0/preset.yaml: preset 'shop' 1.0.0 is in the catalog already (presets/shop/preset.yaml)", found);
+        Assert.Contains("presets/etcd/preset.yaml: preset 'etcd' 1.0.0 is in the built-in catalog already (builtin:presets/etcd/preset.yaml)", found);
+    }
+
+    [Fact]
     public void Options_cannot_blow_a_string_up()
     {
         var manifest = "apiVersion: telc.io/v1alpha1\nkind: Preset\nmetadata: { name: big }\nspec:\n  version: 1.0.0\n  options: [{ name: x, description: X., default: \"1\" }]\n";
